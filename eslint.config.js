@@ -1,0 +1,80 @@
+// One linter for the whole tree. The domain boundary is enforced here: packages/domain is pure
+// TypeScript that imports no framework or driver and never reads the clock.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const frameworkImports = [
+  'typeorm',
+  'typeorm/*',
+  'graphql',
+  'graphql/*',
+  'type-graphql',
+  '@apollo/*',
+  'pg',
+  'pg/*',
+  '@electric-sql/*',
+  'react',
+  'react/*',
+  'react-dom',
+  'react-dom/*',
+  'react-admin',
+  'ra-*',
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'net',
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**', '**/.pglite/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['packages/domain/src/**/*.test.ts', 'packages/domain/src/**/*.bench.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: frameworkImports,
+              message:
+                'packages/domain is pure: no frameworks, drivers or I/O. Put this in apps/api.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain never reads the clock: take "now" as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock: take "now" as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']",
+          message: 'The domain never reads the clock: take "now" as an argument.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,38 @@
+// The public face of @redress/domain. Everything a caller needs comes from here.
+
+export type * from './calendar/calendar.types.js';
+export { DIVISIONS } from './calendar/calendar.types.js';
+export { createCalendar } from './calendar/calendar.js';
+export {
+  localDateOf,
+  isLocalDate,
+  addCalendarDays,
+  dayOfWeek,
+  formatLocalDate,
+} from './calendar/local-date.js';
+export { SHIPPED_BANK_HOLIDAYS } from './calendar/bank-holidays.js';
+export { bankHolidaysByRule } from './calendar/holiday-rules.js';
+
+export type * from './policies/policy.types.js';
+export { CODE_2024, PRESETS, presetById } from './policies/presets.js';
+export { validatePolicy } from './policies/validate-policy.js';
+export { derivePolicy, type PolicyChanges } from './policies/derive-policy.js';
+export { checkAgainstCode } from './policies/check-against-code.js';
+export { calendarForPolicy } from './policies/calendar-for-policy.js';
+
+export type * from './complaints/complaint.types.js';
+export type * from './complaints/complaint.refusals.js';
+export { decide } from './complaints/decide.js';
+export { evolve, replay } from './complaints/evolve.js';
+export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-windows.js';
+export * from './complaints/labels.js';
+
+export type * from './deadlines/deadline.types.js';
+export { deriveDeadlines } from './deadlines/derive-deadlines.js';
+export { deadlineStatus } from './deadlines/deadline-status.js';
+
+export type * from './feedback/feedback.types.js';
+export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';
+
+export type { Result } from './shared/result.js';
+export { ok, err } from './shared/result.js';
