@@ -1,4 +1,4 @@
-import type { LocalDate } from '../calendar/calendar.types.js';
+import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js';
 import type { Policy } from '../policies/policy.types.js';
 
 /** An instant, as an ISO 8601 string with offset (`2026-11-06T09:30:00.000Z`). */
@@ -210,6 +210,8 @@ export interface DecisionContext {
   readonly actor: Actor;
   /** The policy in force now: copied into the event that starts a stage. */
   readonly policy: Policy;
+  /** A newer bank-holiday file than the shipped one, if the operator supplied it. */
+  readonly holidays?: BankHolidaysData;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,67 @@
+import type { ComplaintRefusal, PolicyProblem } from '@redress/domain';
+
+/**
+ * The errors the application layer raises. The GraphQL layer maps each kind to an
+ * `extensions.code` in one place (errors/graphql-errors.ts); nothing else reaches a client.
+ */
+export type AppError =
+  | BadUserInputError
+  | NotFoundError
+  | ConflictError
+  | PolicyRefusedError
+  | InvalidPolicyError;
+
+abstract class AppErrorBase extends Error {
+  abstract readonly kind: string;
+}
+
+/** Input that fails validation before any rule is asked. */
+export class BadUserInputError extends AppErrorBase {
+  readonly kind = 'bad-user-input' as const;
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppErrorBase {
+  readonly kind = 'not-found' as const;
+  constructor(
+    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action',
+    readonly key: string,
+  ) {
+    super(`No ${entity} was found with id or reference "${key}".`);
+  }
+}
+
+/** A stale `expectedVersion`, or a write that lost a race with another. */
+export class ConflictError extends AppErrorBase {
+  readonly kind = 'conflict' as const;
+  constructor(
+    message: string,
+    readonly currentVersion?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The domain refused the step; carries the domain's coded refusal. */
+export class PolicyRefusedError extends AppErrorBase {
+  readonly kind = 'policy-refused' as const;
+  constructor(readonly refusal: ComplaintRefusal) {
+    super(refusal.message);
+  }
+}
+
+export class InvalidPolicyError extends AppErrorBase {
+  readonly kind = 'invalid-policy' as const;
+  constructor(readonly problems: readonly PolicyProblem[]) {
+    super(`The policy is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppErrorBase;
+}

@@ -1,0 +1,152 @@
+import type { Policy } from './policy.types.js';
+
+/**
+ * The Housing Ombudsman's Complaint Handling Code, statutory from 1 April 2024: the default.
+ * Closing waits for agreed actions because the Code separates responding (6.6) from putting
+ * things right (7.3), and following actions to completion is its good practice.
+ */
+export const CODE_2024: Policy = {
+  id: 'code-2024',
+  version: 1,
+  name: 'Complaint Handling Code 2024',
+  description:
+    "The Housing Ombudsman's Complaint Handling Code (statutory from 1 April 2024). Stage 1: " +
+    'acknowledge within 5 working days of receipt (6.2), respond within 10 working days of the ' +
+    'acknowledgement (6.3), extend by at most 10 working days (6.4). Stage 2: acknowledge within ' +
+    '5 working days of the escalation request (6.11), respond within 20 working days of the ' +
+    'acknowledgement (6.14), extend by at most 20 working days (6.15). The resident need not give ' +
+    'reasons to escalate and the Code sets no time limit (6.12); the stage 2 handler is not the ' +
+    'stage 1 handler (6.13); two stages only (5.2–5.4). A complaint is closed once the agreed ' +
+    'actions are complete (7.3).',
+  basedOn: null,
+  division: 'england-and-wales',
+  closures: [],
+  preliminaryStep: null,
+  stage1: {
+    acknowledgeDays: 5,
+    respondDays: 10,
+    responseClock: 'acknowledgement',
+    maxExtensionDays: 10,
+  },
+  stage2: {
+    acknowledgeDays: 5,
+    respondDays: 20,
+    responseClock: 'acknowledgement',
+    maxExtensionDays: 20,
+  },
+  escalation: { window: null, reasonsRequired: false },
+  closing: {
+    requireActionsComplete: true,
+    autoCloseWhenEscalationWindowLapses: false,
+    autoCloseAfterStage2: null,
+  },
+  independentStage2Handler: true,
+  respondWithoutAcknowledgement: false,
+  warningDays: 2,
+};
+
+// Each seed preset starts from the Code and changes only what the seed's text states, so a
+// figure the seed is silent on stays the Code's.
+
+const SEED_000: Policy = {
+  ...CODE_2024,
+  id: 'seed-000',
+  name: 'Seed 000: service request first, 3-day acknowledgement, automatic closing',
+  description:
+    'A service-request step comes first, but the resident may ask for a formal complaint at any ' +
+    'time ("log as a formal complaint if you want us to"), so it is not a stage the resident must ' +
+    'pass. Stage 1: "accept and acknowledge your complaint within 3 working days"; "a formal full ' +
+    'response within 10 working days of the complaint acknowledgement". Escalation: "by the date ' +
+    'stated in the full response"; the seed gives no figure, so this preset takes 20 working ' +
+    'days from the stage 1 response as that date (the same period the seed gives at stage 2). ' +
+    'Reasons are sought but "we will not refuse an escalation if this is not provided". "If we ' +
+    "don't hear from you by the date on the Stage 1 full response letter we'll close the " +
+    'complaint": closed automatically when the escalation window lapses. Stage 2: acknowledge ' +
+    '"within 5 working days", respond "within 20 working days of your Stage 2 acknowledgement"; ' +
+    '"if we don\'t hear from you within 20 days of the Stage 2 letter we\'ll close the ' +
+    'complaint": read as 20 calendar days, because the seed says "working days" everywhere else. ' +
+    'Extensions and the stage 2 reviewer: the Code.',
+  basedOn: CODE_2024.id,
+  stage1: { ...CODE_2024.stage1, acknowledgeDays: 3 },
+  escalation: { window: { length: 20, unit: 'working-days' }, reasonsRequired: false },
+  closing: {
+    requireActionsComplete: true,
+    autoCloseWhenEscalationWindowLapses: true,
+    autoCloseAfterStage2: { length: 20, unit: 'calendar-days' },
+  },
+};
+
+const SEED_001: Policy = {
+  ...CODE_2024,
+  id: 'seed-001',
+  name: 'Seed 001: triage contact first, response 10 days from raising, 28-day escalation',
+  description:
+    'Before stage 1, "a member of our Complex Queries and Complaints Team will contact you within ' +
+    'five working days of you raising your concerns" to resolve it "there and then": a ' +
+    'preliminary step. Stage 1: "contacted by a manager ... within five working days"; "a letter ' +
+    '... within 10 working days of your complaint being raised", so the response clock runs ' +
+    'from receipt. Escalation: "you will need to provide us with specific reasons", "within 28 ' +
+    'calendar days from you receiving your stage one outcome letter". Stage 2: "an appropriate ' +
+    'independent senior colleague who has not been involved in your original complaint", a ' +
+    'letter "within 20 working days"; the seed does not say from when, so the Code\'s clock ' +
+    '(from the acknowledgement) and its 5-day acknowledgement apply. Extensions: the Code.',
+  basedOn: CODE_2024.id,
+  preliminaryStep: { name: 'Triage contact by the complaints team', workingDays: 5 },
+  stage1: { ...CODE_2024.stage1, responseClock: 'receipt' },
+  escalation: { window: { length: 28, unit: 'calendar-days' }, reasonsRequired: true },
+};
+
+const SEED_002: Policy = {
+  ...CODE_2024,
+  id: 'seed-002',
+  name: 'Seed 002: service standard, closed only when agreed actions are complete',
+  description:
+    'A service standard "developed together with customers". Stage 1: "a full response to your ' +
+    'complaint in writing within 10 working days". Stage 2: "formally acknowledge your Stage 2 ' +
+    'complaint in writing within 5 working days", "a full response ... within 20 working days". ' +
+    '"Only close your complaint once all agreed actions have been completed." The seed is ' +
+    'silent on the stage 1 acknowledgement, the clocks, extensions, escalation and the stage 2 ' +
+    'reviewer: the Code applies to each.',
+  basedOn: CODE_2024.id,
+};
+
+const SEED_003: Policy = {
+  ...CODE_2024,
+  id: 'seed-003',
+  name: 'Seed 003: two stages, reasons asked to escalate',
+  description:
+    'Stage 1: "we\'ll acknowledge your complaint within five working days", a full response ' +
+    '"within ten working days"; "if their investigation is going to take longer, we\'ll let you ' +
+    'know when you can expect a full reply" (no maximum given: the Code\'s). Escalation: "you ' +
+    'should tell us straight away" (no figure, so no window) and "you will need to tell us why ' +
+    'you are not satisfied": reasons required. Stage 2: "the relevant manager will then review ' +
+    'the previous decision and respond ... within 20 working days". The seed is silent on the ' +
+    "stage 2 acknowledgement and on the reviewer's independence: the Code applies.",
+  basedOn: CODE_2024.id,
+  escalation: { window: null, reasonsRequired: true },
+};
+
+const SEED_004: Policy = {
+  ...CODE_2024,
+  id: 'seed-004',
+  name: 'Seed 004: 2-day acknowledgement, escalation within 20 working days with reasons',
+  description:
+    'Stage 1, by the housing officer or property management officer: "acknowledge your ' +
+    'complaint within two working days, followed by a formal written response to your ' +
+    'complaint within 10 working days". Escalation: "within 20 working days after receiving the ' +
+    'response advising them you wish to escalate and why": a window and reasons required. ' +
+    'Stage 2: "an independent manager within the business and an independent resident from a ' +
+    'pool of residents", a review "within 20 working days". The seed is silent on the stage 2 ' +
+    'acknowledgement and on extensions: the Code applies.',
+  basedOn: CODE_2024.id,
+  stage1: { ...CODE_2024.stage1, acknowledgeDays: 2 },
+  escalation: { window: { length: 20, unit: 'working-days' }, reasonsRequired: true },
+};
+
+/** Every policy Redress ships, the Code first. */
+export const PRESETS: readonly Policy[] = [CODE_2024, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004];
+
+/** The shipped preset with this id, or undefined. */
+export function presetById(id: string): Policy | undefined {
+  return PRESETS.find((preset) => preset.id === id);
+}

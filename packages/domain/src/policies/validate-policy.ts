@@ -1,0 +1,172 @@
+import { DIVISIONS } from '../calendar/calendar.types.js';
+import { isLocalDate } from '../calendar/local-date.js';
+import type { Result } from '../shared/result.js';
+import { err, ok } from '../shared/result.js';
+import type { Policy, PolicyProblem, StagePolicy, Window } from './policy.types.js';
+
+// Beyond these a figure is a typing slip, not a procedure: 60 working days is three months,
+// three times the Code's longest period; a year is the longest window any procedure could mean.
+const MAX_WORKING_DAYS = 60;
+const MAX_WINDOW: Record<Window['unit'], number> = { 'working-days': 260, 'calendar-days': 366 };
+
+const CLOCKS: readonly string[] = ['acknowledgement', 'receipt'];
+const UNITS: readonly string[] = ['working-days', 'calendar-days'];
+
+/**
+ * Every problem with a policy at once, each naming its dotted field, so a form can mark them all.
+ * Checks the runtime values as well as the types: policies arrive as JSON from the API.
+ */
+export function validatePolicy(policy: Policy): Result<Policy, PolicyProblem[]> {
+  const problems: PolicyProblem[] = [];
+  const add = (field: string, message: string): void => {
+    problems.push({ field, message });
+  };
+
+  if (!isFilled(policy.id)) add('id', 'Give the policy an id, e.g. "landlord-2026".');
+  if (!isFilled(policy.name)) add('name', 'Give the policy a name people will recognise.');
+  if (typeof policy.description !== 'string') {
+    add('description', 'The description must be text (it may be empty).');
+  }
+  if (!Number.isInteger(policy.version) || policy.version < 1) {
+    add('version', `The version must be a whole number from 1; got ${show(policy.version)}.`);
+  }
+  if (policy.basedOn !== null && !isFilled(policy.basedOn)) {
+    add('basedOn', 'basedOn must be the id of the policy this one was made from, or null.');
+  }
+  if (!(DIVISIONS as readonly string[]).includes(policy.division)) {
+    add(
+      'division',
+      `Unknown division ${show(policy.division)}; choose one of ${DIVISIONS.join(', ')}.`,
+    );
+  }
+
+  checkClosures(policy, add);
+
+  if (policy.preliminaryStep !== null) {
+    if (!isFilled(policy.preliminaryStep.name)) {
+      add('preliminaryStep.name', 'Name the preliminary step, e.g. "Triage contact".');
+    }
+    checkDays(add, 'preliminaryStep.workingDays', policy.preliminaryStep.workingDays, 1);
+  }
+
+  checkStage(add, 'stage1', policy.stage1);
+  checkStage(add, 'stage2', policy.stage2);
+
+  checkWindow(add, 'escalation.window', policy.escalation.window);
+  checkBoolean(add, 'escalation.reasonsRequired', policy.escalation.reasonsRequired);
+
+  checkBoolean(add, 'closing.requireActionsComplete', policy.closing.requireActionsComplete);
+  checkBoolean(
+    add,
+    'closing.autoCloseWhenEscalationWindowLapses',
+    policy.closing.autoCloseWhenEscalationWindowLapses,
+  );
+  if (policy.closing.autoCloseWhenEscalationWindowLapses === true && !policy.escalation.window) {
+    add(
+      'closing.autoCloseWhenEscalationWindowLapses',
+      'Closing when the escalation window lapses needs an escalation window: set ' +
+        'escalation.window or turn this off.',
+    );
+  }
+  checkWindow(add, 'closing.autoCloseAfterStage2', policy.closing.autoCloseAfterStage2);
+
+  checkBoolean(add, 'independentStage2Handler', policy.independentStage2Handler);
+  checkBoolean(add, 'respondWithoutAcknowledgement', policy.respondWithoutAcknowledgement);
+  checkDays(add, 'warningDays', policy.warningDays, 0);
+
+  return problems.length === 0 ? ok(policy) : err(problems);
+}
+
+type Add = (field: string, message: string) => void;
+
+function checkClosures(policy: Policy, add: Add): void {
+  if (!Array.isArray(policy.closures)) {
+    add('closures', 'Closures must be a list of dates with titles (it may be empty).');
+    return;
+  }
+  const seen = new Set<string>();
+  policy.closures.forEach((closure, i) => {
+    if (!isLocalDate(closure.date)) {
+      add(
+        `closures[${i}].date`,
+        `${show(closure.date)} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-24.`,
+      );
+    } else if (seen.has(closure.date)) {
+      add(`closures[${i}].date`, `${closure.date} is listed more than once; remove the repeat.`);
+    } else {
+      seen.add(closure.date);
+    }
+    if (!isFilled(closure.title)) {
+      add(`closures[${i}].title`, 'Give the closure a title, e.g. "Christmas closure".');
+    }
+  });
+}
+
+function checkStage(add: Add, prefix: string, stage: StagePolicy): void {
+  checkDays(add, `${prefix}.acknowledgeDays`, stage.acknowledgeDays, 0);
+  checkDays(add, `${prefix}.respondDays`, stage.respondDays, 1);
+  checkDays(add, `${prefix}.maxExtensionDays`, stage.maxExtensionDays, 0);
+  if (!CLOCKS.includes(stage.responseClock)) {
+    add(
+      `${prefix}.responseClock`,
+      `Unknown response clock ${show(stage.responseClock)}; choose "acknowledgement" or "receipt".`,
+    );
+  } else if (
+    stage.responseClock === 'receipt' &&
+    isWholeNumber(stage.acknowledgeDays) &&
+    isWholeNumber(stage.respondDays) &&
+    stage.acknowledgeDays > stage.respondDays
+  ) {
+    // Counted from receipt, the response would fall due before the acknowledgement.
+    add(
+      `${prefix}.acknowledgeDays`,
+      `${stage.acknowledgeDays} working days to acknowledge is longer than the ` +
+        `${stage.respondDays} to respond from receipt; shorten it or count the response from ` +
+        'the acknowledgement.',
+    );
+  }
+}
+
+function checkDays(add: Add, field: string, value: number, min: 0 | 1): void {
+  if (!isWholeNumber(value) || value < min || value > MAX_WORKING_DAYS) {
+    add(
+      field,
+      `Must be a whole number of working days from ${min} to ${MAX_WORKING_DAYS}; got ${show(value)}.`,
+    );
+  }
+}
+
+function checkWindow(add: Add, field: string, window: Window | null): void {
+  if (window === null) return;
+  if (!UNITS.includes(window.unit)) {
+    add(
+      `${field}.unit`,
+      `Unknown unit ${show(window.unit)}; choose "working-days" or "calendar-days".`,
+    );
+    return;
+  }
+  const max = MAX_WINDOW[window.unit];
+  if (!isWholeNumber(window.length) || window.length < 1 || window.length > max) {
+    add(
+      `${field}.length`,
+      `Must be a whole number of ${window.unit.replace('-', ' ')} from 1 to ${max}; ` +
+        `got ${show(window.length)}. For no limit, set the window to null.`,
+    );
+  }
+}
+
+function checkBoolean(add: Add, field: string, value: boolean): void {
+  if (typeof value !== 'boolean') add(field, `Must be true or false; got ${show(value)}.`);
+}
+
+function isFilled(value: string): boolean {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function isWholeNumber(value: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
