@@ -12,6 +12,7 @@ export {
 } from './calendar/local-date.js';
 export { SHIPPED_BANK_HOLIDAYS } from './calendar/bank-holidays.js';
 export { bankHolidaysByRule } from './calendar/holiday-rules.js';
+export { parseBankHolidays } from './calendar/parse-bank-holidays.js';
 
 export type * from './policies/policy.types.js';
 export { CODE_2024, PRESETS, presetById } from './policies/presets.js';

@@ -9,21 +9,53 @@ export type EpochDay = number;
 const ZERO = 48; // '0'
 const DASH = 45; // '-'
 
+// Day of the year each month starts on (common year, index 1 = January), and the epoch day of
+// 1 January of every four-digit year: table reads instead of divisions on the hot path.
+const MONTH_STARTS = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334] as const;
+const YEAR_STARTS = Int32Array.from({ length: 10000 }, (_, year) => daysFromCivil(year, 1, 1));
+
 /**
  * The epoch day of `YYYY-MM-DD`, or NaN when the text is not a real calendar date. Parsed by
- * character codes because this sits on the hot path of every working-day calculation.
+ * character codes, unrolled, because this sits on the hot path of every working-day calculation.
  */
 export function epochDayOrNaN(date: string): EpochDay {
   if (date.length !== 10 || date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) {
     return NaN;
   }
-  const year = digits(date, 0, 4);
-  const month = digits(date, 5, 7);
-  const day = digits(date, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+  const y0 = date.charCodeAt(0) - ZERO;
+  const y1 = date.charCodeAt(1) - ZERO;
+  const y2 = date.charCodeAt(2) - ZERO;
+  const y3 = date.charCodeAt(3) - ZERO;
+  const m0 = date.charCodeAt(5) - ZERO;
+  const m1 = date.charCodeAt(6) - ZERO;
+  const d0 = date.charCodeAt(8) - ZERO;
+  const d1 = date.charCodeAt(9) - ZERO;
+  // `>>> 0` turns a negative into a huge number, so one comparison rejects both sides of 0-9.
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  ) {
     return NaN;
   }
-  return daysFromCivil(year, month, day);
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) {
+    return NaN;
+  }
+  return (
+    (YEAR_STARTS[year] as number) +
+    (MONTH_STARTS[month] as number) +
+    (month > 2 && isLeapYear(year) ? 1 : 0) +
+    day -
+    1
+  );
 }
 
 /** The epoch day of a `LocalDate`; a malformed or impossible date is a programmer error. */
@@ -72,7 +104,10 @@ export function civilFromDays(epochDay: EpochDay): CivilDate {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
       365,
   );
   const dayOfYear =
@@ -90,17 +125,6 @@ export function daysInMonth(year: number, month: number): number {
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** The number written in `text[from..to)`, or -1 when any character is not a digit. */
-function digits(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 function pad4(year: number): string {

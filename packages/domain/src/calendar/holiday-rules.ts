@@ -50,10 +50,10 @@ export function bankHolidaysByRule(division: Division, year: number): BankHolida
     );
   }
   if (division === 'northern-ireland') {
-    candidates.push(
-      fixed('St Patrick’s Day', year, 3, 17),
-      { ...fixed('Battle of the Boyne (Orangemen’s Day)', year, 7, 12), bunting: false },
-    );
+    candidates.push(fixed('St Patrick’s Day', year, 3, 17), {
+      ...fixed('Battle of the Boyne (Orangemen’s Day)', year, 7, 12),
+      bunting: false,
+    });
   }
   return withSubstitutes(candidates);
 }

@@ -57,7 +57,12 @@ export function autoCloseDueOn(
       : null;
   } else {
     lastDay = closing.autoCloseAfterStage2
-      ? windowEndsOn(stage.policy, stage.respondedAt, closing.autoCloseAfterStage2, options.holidays)
+      ? windowEndsOn(
+          stage.policy,
+          stage.respondedAt,
+          closing.autoCloseAfterStage2,
+          options.holidays,
+        )
       : null;
   }
   // The resident has the whole of the window's last day; closing may start the day after.

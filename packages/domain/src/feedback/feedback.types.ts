@@ -6,12 +6,6 @@ import type { Channel, Instant } from '../complaints/complaint.types.js';
  */
 export type FeedbackKind = 'service-request' | 'compliment' | 'suggestion';
 
-export const FEEDBACK_KINDS: readonly FeedbackKind[] = [
-  'service-request',
-  'compliment',
-  'suggestion',
-];
-
 /** What the caller gives to record a piece of feedback. */
 export interface RecordFeedbackInput {
   /** Chosen by the caller, like a complaint's id: the domain makes no ids. */

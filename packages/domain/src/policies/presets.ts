@@ -63,7 +63,7 @@ const SEED_000: Policy = {
     "don't hear from you by the date on the Stage 1 full response letter we'll close the " +
     'complaint": closed automatically when the escalation window lapses. Stage 2: acknowledge ' +
     '"within 5 working days", respond "within 20 working days of your Stage 2 acknowledgement"; ' +
-    '"if we don\'t hear from you within 20 days of the Stage 2 letter we\'ll close the ' +
+    "\"if we don't hear from you within 20 days of the Stage 2 letter we'll close the " +
     'complaint": read as 20 calendar days, because the seed says "working days" everywhere else. ' +
     'Extensions and the stage 2 reviewer: the Code.',
   basedOn: CODE_2024.id,
@@ -144,7 +144,14 @@ const SEED_004: Policy = {
 };
 
 /** Every policy Redress ships, the Code first. */
-export const PRESETS: readonly Policy[] = [CODE_2024, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004];
+export const PRESETS: readonly Policy[] = [
+  CODE_2024,
+  SEED_000,
+  SEED_001,
+  SEED_002,
+  SEED_003,
+  SEED_004,
+];
 
 /** The shipped preset with this id, or undefined. */
 export function presetById(id: string): Policy | undefined {
