@@ -45,7 +45,8 @@ export interface Complainant {
   readonly vulnerable?: boolean;
 }
 
-export type RepresentativeRole = 'advocate' | 'family' | 'councillor' | 'mp' | 'solicitor' | 'other';
+export type RepresentativeRole =
+  'advocate' | 'family' | 'councillor' | 'mp' | 'solicitor' | 'other';
 
 export interface Representative {
   readonly name: string;
@@ -83,7 +84,8 @@ export type RefusalReason =
   | 'third-party-service'
   | 'separate-policy';
 
-export type ComplaintStatus = 'received' | 'acknowledged' | 'responded' | 'closed' | 'withdrawn' | 'refused';
+export type ComplaintStatus =
+  'received' | 'acknowledged' | 'responded' | 'closed' | 'withdrawn' | 'refused';
 
 export type CloseReason = 'resolved' | 'escalation-window-lapsed' | 'no-reply-after-stage-2';
 
