@@ -64,13 +64,35 @@ async function waitForHealth(timeoutMs) {
 await waitForHealth(180_000);
 const ready = ((Date.now() - startedAt) / 1000).toFixed(1);
 
-const { complaints } = await graphql(`query { complaints(first: 5) { totalCount nodes { reference status } } }`);
-if (complaints.totalCount < 100) fail(`expected demo data, found ${complaints.totalCount} complaints`);
+const { complaints } = await graphql(`
+  query {
+    complaints(first: 5) {
+      totalCount
+      nodes {
+        reference
+        status
+      }
+    }
+  }
+`);
+if (complaints.totalCount < 100)
+  fail(`expected demo data, found ${complaints.totalCount} complaints`);
 
 const { logComplaint } = await graphql(
-  `mutation Log($input: LogComplaintInput!) {
-    logComplaint(input: $input) { id reference status deadlines { kind dueOn state } }
-  }`,
+  `
+    mutation Log($input: LogComplaintInput!) {
+      logComplaint(input: $input) {
+        id
+        reference
+        status
+        deadlines {
+          kind
+          dueOn
+          state
+        }
+      }
+    }
+  `,
   {
     input: {
       receivedAt: new Date().toISOString(),
