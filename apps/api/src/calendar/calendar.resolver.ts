@@ -1,0 +1,81 @@
+import {
+  createCalendar,
+  type BankHolidaysData,
+  type Calendar,
+  type Division,
+  type LocalDate,
+} from '@redress/domain';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { AppContext } from '../app-context.js';
+import { BadUserInputError } from '../errors/app-errors.js';
+import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import { DivisionEnum } from './division.type.js';
+
+/** About thirty years of working days: far beyond any deadline, and within the calendar's years. */
+const MAX_WORKING_DAYS = 7500;
+
+/** The key for calendars built on the shipped bank-holiday data alone. */
+const SHIPPED = {};
+
+const DIVISION_ARG = {
+  nullable: true,
+  defaultValue: 'england-and-wales',
+  description: 'Whose bank holidays count; default ENGLAND_AND_WALES.',
+} as const;
+
+@Resolver()
+export class CalendarResolver {
+  // A calendar precomputes a working-day index, so one is kept per division and holiday file.
+  private readonly calendars = new WeakMap<
+    BankHolidaysData | typeof SHIPPED,
+    Map<Division, Calendar>
+  >();
+
+  @Authorized()
+  @Query(() => LocalDateScalar, {
+    description:
+      'The Nth working day strictly after a date (N = 0 gives the date; negative counts back), skipping weekends and bank holidays.',
+  })
+  addWorkingDays(
+    @Arg('from', () => LocalDateScalar) from: LocalDate,
+    @Arg('days', () => Int) days: number,
+    @Arg('division', () => DivisionEnum, DIVISION_ARG) division: Division,
+    @Ctx() ctx: AppContext,
+  ): LocalDate {
+    if (Math.abs(days) > MAX_WORKING_DAYS) {
+      throw new BadUserInputError(
+        `days must be between -${MAX_WORKING_DAYS} and ${MAX_WORKING_DAYS}.`,
+        'days',
+      );
+    }
+    return this.calendarFor(division, ctx).addWorkingDays(from, days);
+  }
+
+  @Authorized()
+  @Query(() => Boolean, {
+    description: 'Whether a date is a working day: not a weekend, not a bank holiday.',
+  })
+  isWorkingDay(
+    @Arg('date', () => LocalDateScalar) date: LocalDate,
+    @Arg('division', () => DivisionEnum, DIVISION_ARG) division: Division,
+    @Ctx() ctx: AppContext,
+  ): boolean {
+    return this.calendarFor(division, ctx).isWorkingDay(date);
+  }
+
+  private calendarFor(division: Division | null | undefined, ctx: AppContext): Calendar {
+    const key = ctx.holidays ?? SHIPPED;
+    let byDivision = this.calendars.get(key);
+    if (!byDivision) {
+      byDivision = new Map();
+      this.calendars.set(key, byDivision);
+    }
+    const chosen = division ?? 'england-and-wales';
+    let calendar = byDivision.get(chosen);
+    if (!calendar) {
+      calendar = createCalendar({ division: chosen, holidays: ctx.holidays });
+      byDivision.set(chosen, calendar);
+    }
+    return calendar;
+  }
+}

@@ -1,0 +1,122 @@
+import type { ComplaintStatus, LocalDate, Tenure } from '@redress/domain';
+import { ArrayMaxSize, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
+import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import type { ComplaintOrder } from './complaint.service.js';
+import { ComplaintStatusEnum, TenureEnum } from './complaint-enums.type.js';
+
+/** The most complaints one page may hold. */
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 25;
+
+const ORDER_FIELDS: Readonly<Record<ComplaintOrder['field'], string>> = {
+  receivedAt: 'When received.',
+  nextDueOn: 'The next open due date.',
+  reference: 'The reference.',
+  updatedAt: 'When last changed.',
+};
+export const ComplaintOrderFieldEnum = registerDomainEnum(
+  valuesOf(ORDER_FIELDS),
+  'ComplaintOrderField',
+  'What to order complaints by.',
+  ORDER_FIELDS,
+);
+
+const DIRECTIONS: Readonly<Record<ComplaintOrder['direction'], string>> = {
+  asc: 'Smallest, earliest or first first.',
+  desc: 'Largest, latest or last first.',
+};
+export const OrderDirectionEnum = registerDomainEnum(
+  valuesOf(DIRECTIONS),
+  'OrderDirection',
+  'Which way to order.',
+  DIRECTIONS,
+);
+
+@InputType('ComplaintFilter', { description: 'Every field given must match.' })
+export class ComplaintFilterInput {
+  @Field(() => [ComplaintStatusEnum], { nullable: true, description: 'Any of these statuses.' })
+  @ArrayMaxSize(10)
+  status?: ComplaintStatus[] | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(1)
+  @Max(2)
+  stage?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: an open deadline has passed; false: none has.',
+  })
+  overdue?: boolean | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The next open deadline falls on or before this day.',
+  })
+  dueBefore?: LocalDate | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(100)
+  category?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The handler of the current stage.' })
+  @MaxLength(200)
+  assignee?: string | null;
+
+  @Field(() => TenureEnum, { nullable: true })
+  tenure?: Tenure | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Words in the reference, summary or complainant's name.",
+  })
+  @MaxLength(200)
+  text?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Received on or after this day.' })
+  receivedFrom?: LocalDate | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Received on or before this day.' })
+  receivedTo?: LocalDate | null;
+}
+
+@InputType('ComplaintOrder')
+export class ComplaintOrderInput {
+  @Field(() => ComplaintOrderFieldEnum)
+  field: ComplaintOrder['field'];
+
+  @Field(() => OrderDirectionEnum)
+  direction: ComplaintOrder['direction'];
+}
+
+@ArgsType()
+export class ComplaintsArgs {
+  @Field(() => ComplaintFilterInput, { nullable: true })
+  @ValidateNested()
+  filter?: ComplaintFilterInput | null;
+
+  @Field(() => ComplaintOrderInput, {
+    nullable: true,
+    description: 'Default: received, newest first.',
+  })
+  orderBy?: ComplaintOrderInput | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `At most ${MAX_PAGE_SIZE}.`,
+  })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'A cursor from pageInfo or an edge.' })
+  @MaxLength(500)
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Skip this many; for numbered pages.' })
+  @Min(0)
+  offset?: number | null;
+}

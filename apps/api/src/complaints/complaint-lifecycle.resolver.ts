@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { ComplaintCommand, Instant, LogComplaint, RefusalReason } from '@redress/domain';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import type { AppContext } from '../app-context.js';
+import { BadUserInputError } from '../errors/app-errors.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { AgreeActionInput } from './agree-action.input.js';
+import { RefusalReasonEnum } from './complaint-enums.type.js';
+import { toComplaintType, toLogCommand, toRemedies } from './complaint.mapper.js';
+import { ComplaintType } from './complaint.type.js';
+import { LogComplaintInput } from './log-complaint.input.js';
+import { RespondInput } from './respond.input.js';
+
+type StepCommand = Exclude<ComplaintCommand, LogComplaint>;
+
+// Every step takes the same two optional arguments, described once.
+const AT = {
+  nullable: true,
+  description:
+    'When the step happened, if not now: never in the future, never before the last event.',
+} as const;
+const EXPECTED_VERSION = {
+  nullable: true,
+  description: "The complaint's version you last read; a newer one answers CONFLICT.",
+} as const;
+
+/** One mutation per step of the procedure, each returning the complaint as it now stands. */
+@Resolver(() => ComplaintType)
+export class ComplaintLifecycleResolver {
+  @Authorized()
+  @Mutation(() => ComplaintType, { description: 'Logs a new complaint at stage 1.' })
+  async logComplaint(
+    @Arg('input', () => LogComplaintInput) input: LogComplaintInput,
+    @Arg('at', () => DateTimeScalar, {
+      nullable: true,
+      description: 'When it was logged, if not now; never in the future.',
+    })
+    at: Instant | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    const record = await ctx.services.complaints.log(toLogCommand(input), {
+      actor: ctx.actor,
+      at: at ?? undefined,
+      policyId: input.policyId ?? undefined,
+    });
+    return toComplaintType(record);
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, { description: 'Names the handler of the current stage.' })
+  assignComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('handler') handler: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      { type: 'assign', handler: bounded('handler', handler, 200) },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description: 'Acknowledges the complaint at its current stage.',
+  })
+  acknowledgeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(ctx, id, { type: 'acknowledge' }, at, expectedVersion);
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description:
+      "Extends the current stage's response deadline by working days. Beyond the policy's maximum only with an exceptional reason.",
+  })
+  extendResponseDeadline(
+    @Arg('id', () => ID) id: string,
+    @Arg('workingDays', () => Int) workingDays: number,
+    @Arg('reason', { description: 'What the resident is told with the new date.' }) reason: string,
+    @Arg('exceptionalReason', () => String, { nullable: true })
+    exceptionalReason: string | null | undefined,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      {
+        type: 'extend',
+        workingDays,
+        reason: bounded('reason', reason, 5000),
+        exceptionalReason: optionalText('exceptionalReason', exceptionalReason, 5000),
+      },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, { description: 'Records the response of the current stage.' })
+  respondToComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RespondInput) input: RespondInput,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      {
+        type: 'respond',
+        outcome: input.outcome,
+        findings: input.findings,
+        remedies: toRemedies(input),
+      },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description:
+      "Starts stage 2 at the resident's request. Reasons are optional unless the policy asks for them; a late request needs lateReason.",
+  })
+  requestEscalation(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
+    @Arg('lateReason', () => String, { nullable: true }) lateReason: string | null | undefined,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      {
+        type: 'request-escalation',
+        reason: optionalText('reason', reason, 5000),
+        lateReason: optionalText('lateReason', lateReason, 5000),
+      },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description: 'Agrees a remedy action, with an owner and a due date.',
+  })
+  agreeAction(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('input', () => AgreeActionInput) input: AgreeActionInput,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      complaintId,
+      {
+        type: 'agree-action',
+        // The domain makes no ids; a caller may choose one so that a retry cannot agree it twice.
+        actionId: input.id ?? randomUUID(),
+        description: input.description,
+        owner: input.owner,
+        dueOn: input.dueOn,
+        remedy: input.remedy ?? null,
+      },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, { description: 'Marks an agreed action done.' })
+  completeAction(
+    @Arg('complaintId', () => ID) complaintId: string,
+    @Arg('actionId', () => ID) actionId: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null | undefined,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      complaintId,
+      {
+        type: 'complete-action',
+        actionId,
+        note: optionalText('note', note, 5000),
+      },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description:
+      'Closes a responded complaint (refused while agreed actions are open, where the policy says so).',
+  })
+  closeComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(ctx, id, { type: 'close' }, at, expectedVersion);
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description: 'Records that the resident withdrew the complaint.',
+  })
+  withdrawComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason') reason: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      { type: 'withdraw', reason: bounded('reason', reason, 5000) },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description:
+      'Refuses to take the complaint into the procedure, for a valid reason (Code 2.1–2.4), telling the resident why and of their right to go to the Ombudsman.',
+  })
+  refuseComplaint(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => RefusalReasonEnum) reason: RefusalReason,
+    @Arg('explanation') explanation: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      { type: 'refuse', reason, explanation: bounded('explanation', explanation, 10_000) },
+      at,
+      expectedVersion,
+    );
+  }
+
+  @Authorized()
+  @Mutation(() => ComplaintType, {
+    description: 'Records a referral to the Housing Ombudsman, with its reference.',
+  })
+  referToOmbudsman(
+    @Arg('id', () => ID) id: string,
+    @Arg('reference') reference: string,
+    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<ComplaintType> {
+    return step(
+      ctx,
+      id,
+      { type: 'refer-to-ombudsman', reference: bounded('reference', reference, 100) },
+      at,
+      expectedVersion,
+    );
+  }
+}
+
+async function step(
+  ctx: AppContext,
+  id: string,
+  command: StepCommand,
+  at: Instant | null | undefined,
+  expectedVersion: number | null | undefined,
+): Promise<ComplaintType> {
+  const record = await ctx.services.complaints.execute(id, command, {
+    actor: ctx.actor,
+    at: at ?? undefined,
+    expectedVersion: expectedVersion ?? undefined,
+  });
+  return toComplaintType(record);
+}
+
+// Scalar arguments are not validated by class-validator; these keep free text to a sane size.
+function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  return value === null || value === undefined ? null : bounded(field, value, max);
+}
+
+function bounded(field: string, value: string, max: number): string {
+  if (value.length > max) {
+    throw new BadUserInputError(
+      `${field} is ${value.length} characters long; keep it to ${max}.`,
+      field,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,145 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { ComplaintState } from '@redress/domain';
+
+/**
+ * The read model of a case: the fold of its events, kept in step inside each write's
+ * transaction. `state` holds the whole domain snapshot; the other columns exist to be filtered,
+ * sorted and counted (handlers' lists, the analysts' measures).
+ */
+@Entity({ name: 'complaint' })
+@Unique('uq_complaint_reference', ['reference'])
+@Index('ix_complaint_status_next_due_on', ['status', 'nextDueOn'])
+@Index('ix_complaint_next_due_on', ['nextDueOn', 'id'])
+@Index('ix_complaint_stage', ['stage'])
+@Index('ix_complaint_category', ['category'])
+@Index('ix_complaint_assignee', ['assignee'])
+@Index('ix_complaint_received_at', ['receivedAt', 'id'])
+@Index('ix_complaint_updated_at', ['updatedAt', 'id'])
+@Index('ix_complaint_tenure_received_on', ['tenure', 'receivedOn'])
+@Index('ix_complaint_auto_close_on', ['autoCloseOn'])
+// An expression GIN index for text search, which TypeORM cannot describe: the migration owns it.
+@Index('ix_complaint_search', { synchronize: false })
+export class ComplaintEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_complaint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  reference: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'text' })
+  status: string;
+
+  @Column({ type: 'smallint' })
+  stage: number;
+
+  @Column({ name: 'received_at', type: 'timestamptz' })
+  receivedAt: Date;
+
+  /** The day of receipt in Europe/London: what the measures group by. */
+  @Column({ name: 'received_on', type: 'date' })
+  receivedOn: string;
+
+  @Column({ type: 'text' })
+  channel: string;
+
+  @Column({ type: 'text' })
+  category: string;
+
+  @Column({ type: 'text' })
+  tenure: string;
+
+  /** The handler of the current stage. */
+  @Column({ type: 'text', nullable: true })
+  assignee: string | null;
+
+  @Column({ name: 'complainant_name', type: 'text' })
+  complainantName: string;
+
+  @Column({ type: 'boolean', default: false })
+  vulnerable: boolean;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  /** The policy of the current stage: its later versions govern the next steps. */
+  @Column({ name: 'policy_id', type: 'text' })
+  policyId: string;
+
+  @Column({ name: 'policy_version', type: 'integer' })
+  policyVersion: number;
+
+  @Column({ name: 'service_request_id', type: 'uuid', nullable: true })
+  serviceRequestId: string | null;
+
+  @Column({ name: 'stage1_acknowledged_at', type: 'timestamptz', nullable: true })
+  stage1AcknowledgedAt: Date | null;
+
+  @Column({ name: 'stage1_extended_days', type: 'integer', default: 0 })
+  stage1ExtendedDays: number;
+
+  @Column({ name: 'stage1_responded_at', type: 'timestamptz', nullable: true })
+  stage1RespondedAt: Date | null;
+
+  @Column({ name: 'stage1_outcome', type: 'text', nullable: true })
+  stage1Outcome: string | null;
+
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null;
+
+  @Column({ name: 'stage2_acknowledged_at', type: 'timestamptz', nullable: true })
+  stage2AcknowledgedAt: Date | null;
+
+  @Column({ name: 'stage2_extended_days', type: 'integer', default: 0 })
+  stage2ExtendedDays: number;
+
+  @Column({ name: 'stage2_responded_at', type: 'timestamptz', nullable: true })
+  stage2RespondedAt: Date | null;
+
+  @Column({ name: 'stage2_outcome', type: 'text', nullable: true })
+  stage2Outcome: string | null;
+
+  @Column({ name: 'open_actions', type: 'integer', default: 0 })
+  openActions: number;
+
+  /** When the case ended, however it ended (closed, withdrawn, refused). */
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'close_reason', type: 'text', nullable: true })
+  closeReason: string | null;
+
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true })
+  withdrawnReason: string | null;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason: string | null;
+
+  @Column({ name: 'ombudsman_referred_at', type: 'timestamptz', nullable: true })
+  ombudsmanReferredAt: Date | null;
+
+  /** The earliest unmet deadline of an open case; null once nothing is due. */
+  @Column({ name: 'next_due_on', type: 'date', nullable: true })
+  nextDueOn: string | null;
+
+  @Column({ name: 'next_due_kind', type: 'text', nullable: true })
+  nextDueKind: string | null;
+
+  @Column({ name: 'next_due_stage', type: 'smallint', nullable: true })
+  nextDueStage: number | null;
+
+  /** When the policy lets Redress close the case if nobody comes back (seed 000); else null. */
+  @Column({ name: 'auto_close_on', type: 'date', nullable: true })
+  autoCloseOn: string | null;
+
+  @Column({ type: 'jsonb' })
+  state: ComplaintState;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

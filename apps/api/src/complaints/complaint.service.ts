@@ -1,0 +1,443 @@
+import { randomUUID } from 'node:crypto';
+import {
+  calendarForPolicy,
+  deadlineStatus,
+  decide,
+  deriveDeadlines,
+  evolve,
+  localDateOf,
+  type Actor,
+  type BankHolidaysData,
+  type ComplaintCommand,
+  type ComplaintEvent,
+  type ComplaintRefusal,
+  type ComplaintState,
+  type Deadline,
+  type DeadlineStatus,
+  type LogComplaint,
+  type Policy,
+} from '@redress/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../clock.js';
+import type { PgPubSub } from '../database/pg-pubsub.js';
+import {
+  BadUserInputError,
+  ConflictError,
+  NotFoundError,
+  PolicyRefusedError,
+} from '../errors/app-errors.js';
+import {
+  ComplaintRepository,
+  type ComplaintFilter,
+  type ComplaintOrder,
+  type NewEvent,
+  type PageCursor,
+  type StoredEvent,
+} from './complaint.repository.js';
+
+export type {
+  ComplaintFilter,
+  ComplaintOrder,
+  ComplaintOrderField,
+  StoredEvent,
+} from './complaint.repository.js';
+
+/** A case as the application hands it out: the domain state and when the row last changed. */
+export interface ComplaintRecord {
+  readonly state: ComplaintState;
+  readonly updatedAt: Date;
+}
+
+/** The log command without what the service assigns (id, reference). */
+export type LogComplaintInput = Omit<LogComplaint, 'type' | 'complaintId' | 'reference'>;
+
+/** Every lifecycle step after logging. */
+export type ComplaintStepCommand = Exclude<ComplaintCommand, LogComplaint>;
+
+export interface WriteOptions {
+  readonly actor: Actor;
+  /** When it happened (ISO 8601 with offset); default now. */
+  readonly at?: string;
+  /** The version the caller last saw; a different current version is a conflict. */
+  readonly expectedVersion?: number;
+}
+
+export interface LogOptions {
+  readonly actor: Actor;
+  readonly at?: string;
+  /** The policy the case is handled under; default the Code. */
+  readonly policyId?: string;
+  /** Chosen by the caller when it must know the id first (demo data, imports). */
+  readonly complaintId?: string;
+}
+
+export interface PageOptions {
+  readonly first: number;
+  /** A cursor from a previous page (`endCursor`). */
+  readonly after?: string;
+  readonly offset?: number;
+}
+
+export interface ComplaintPage {
+  readonly nodes: ComplaintRecord[];
+  /** One per node, in order: the cursor to continue after it. */
+  readonly cursors: string[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export type DeadlineWithStatus = Deadline & DeadlineStatus;
+
+export interface ComplaintServiceOptions {
+  readonly clock: Clock;
+  readonly pubsub: PgPubSub;
+  /** A newer bank-holidays.json than the shipped one. */
+  readonly holidays?: BankHolidaysData;
+}
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_POLICY_ID = 'code-2024';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The application's use cases for complaints. Every write is one transaction: lock the case,
+ * check the expected version, ask the domain, append the events, update the read model and the
+ * deadline rows, NOTIFY, commit.
+ */
+export class ComplaintService {
+  readonly repository: ComplaintRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: ComplaintServiceOptions,
+  ) {
+    this.repository = new ComplaintRepository(dataSource);
+  }
+
+  async log(input: LogComplaintInput, opts: LogOptions): Promise<ComplaintRecord> {
+    checkInstant(opts.at, 'at');
+    return this.dataSource.transaction((manager) => this.logWithin(manager, input, opts));
+  }
+
+  /** Logs inside a transaction the caller holds (a service request converted into a complaint). */
+  async logWithin(
+    manager: EntityManager,
+    input: LogComplaintInput,
+    opts: LogOptions,
+  ): Promise<ComplaintRecord> {
+    checkInstant(opts.at, 'at');
+    const policyId = opts.policyId ?? DEFAULT_POLICY_ID;
+    const policy = await currentPolicy(manager, policyId);
+    if (!policy) throw new NotFoundError('policy', policyId);
+    const id = opts.complaintId ?? randomUUID();
+    const reference = formatReference(
+      referenceYear(input.receivedAt, this.options.clock.now()),
+      await this.repository.nextReferenceNumber(manager),
+    );
+    const command: LogComplaint = { ...input, type: 'log', complaintId: id, reference };
+    const events = this.decideOrThrow(null, command, policy, opts);
+    return this.persist(manager, null, events);
+  }
+
+  async execute(
+    id: string,
+    command: ComplaintStepCommand,
+    opts: WriteOptions,
+  ): Promise<ComplaintRecord> {
+    checkInstant(opts.at, 'at');
+    if (
+      opts.expectedVersion !== undefined &&
+      (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 1)
+    ) {
+      throw new BadUserInputError(
+        'expectedVersion must be a whole number, 1 or more.',
+        'expectedVersion',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.repository.lockForWrite(manager, id);
+      if (!locked) throw new NotFoundError('complaint', id);
+      const { state } = locked;
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
+        throw new ConflictError(
+          `Complaint ${state.reference} is at version ${state.version}, not ${opts.expectedVersion}: someone else has changed it. Reload it and try again.`,
+          state.version,
+        );
+      }
+      // The case's policy as it stands now (a later version, if one was made): it is copied into
+      // the event that starts stage 2. A stage already begun keeps its own version.
+      const policy = locked.currentPolicy ?? state.stages[state.stage - 1]?.policy;
+      if (!policy) throw new NotFoundError('policy', state.reference);
+      const events = this.decideOrThrow(state, command, policy, opts);
+      // Nothing to record (the domain found the step already done): the case as it is.
+      if (events.length === 0) return { state, updatedAt: locked.updatedAt };
+      return this.persist(manager, state, events);
+    });
+  }
+
+  async findById(id: string): Promise<ComplaintRecord | null> {
+    return this.repository.findById(id);
+  }
+
+  async findByReference(reference: string): Promise<ComplaintRecord | null> {
+    return this.repository.findByReference(reference);
+  }
+
+  async list(
+    filter: ComplaintFilter,
+    order: ComplaintOrder,
+    page: PageOptions,
+  ): Promise<ComplaintPage> {
+    if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    }
+    const offset = page.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new BadUserInputError('offset must be 0 or more.', 'offset');
+    }
+    checkFilter(filter);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, order);
+    const today = localDateOf(this.options.clock.now());
+    const result = await this.repository.findPage(
+      filter,
+      order,
+      // One more than asked, to know whether there is a next page.
+      { limit: page.first + 1, offset, ...(after ? { after } : {}) },
+      today,
+    );
+    const rows = result.rows.slice(0, page.first);
+    const cursors = rows.map((row) => encodeCursor(order, row.cursor));
+    return {
+      nodes: rows.map(({ state, updatedAt }) => ({ state, updatedAt })),
+      cursors,
+      totalCount: result.totalCount,
+      hasNextPage: result.rows.length > page.first,
+      hasPreviousPage: after !== undefined || offset > 0,
+      startCursor: cursors[0] ?? null,
+      endCursor: cursors[cursors.length - 1] ?? null,
+    };
+  }
+
+  /** The events of each case, in order, in one statement; a case with none maps to []. */
+  async eventsFor(ids: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const events = await this.repository.findEventsByComplaintIds(ids);
+    const byId = new Map<string, StoredEvent[]>(ids.map((id) => [id, []]));
+    for (const event of events) {
+      let list = byId.get(event.complaintId);
+      if (!list) {
+        list = [];
+        byId.set(event.complaintId, list);
+      }
+      list.push(event);
+    }
+    return byId;
+  }
+
+  /** The case's deadlines and their state now, each counted in its own stage's calendar. */
+  deadlinesOf(state: ComplaintState): DeadlineWithStatus[] {
+    const { holidays } = this.options;
+    const now = this.options.clock.now().toISOString();
+    return deriveDeadlines(state, holidays ? { holidays } : undefined).map((deadline) => {
+      const policy = state.stages[deadline.stage - 1]?.policy;
+      if (!policy) throw new Error(`Complaint ${state.id} has no stage ${deadline.stage}.`);
+      const calendar = calendarForPolicy(policy, holidays);
+      return { ...deadline, ...deadlineStatus(deadline, now, calendar, policy.warningDays) };
+    });
+  }
+
+  /**
+   * Writes histories already decided in memory (demo data, imports): one transaction, a few
+   * statements for all of them, the same rows a write one by one would leave. Nothing is
+   * published: these are not news.
+   */
+  async importHistories(histories: readonly (readonly ComplaintEvent[])[]): Promise<number> {
+    if (histories.length === 0) return 0;
+    const newEvents: NewEvent[] = [];
+    const cases: Array<{ state: ComplaintState; deadlines: Deadline[] }> = [];
+    for (const events of histories) {
+      let state: ComplaintState | null = null;
+      for (const event of events) {
+        state = evolve(state, event);
+        newEvents.push({ complaintId: state.id, version: state.version, event });
+      }
+      if (state) cases.push({ state, deadlines: this.derive(state) });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.appendEvents(manager, newEvents);
+      await this.repository.saveReadModels(manager, cases, this.saveOptions());
+    });
+    return cases.length;
+  }
+
+  private decideOrThrow(
+    state: ComplaintState | null,
+    command: ComplaintCommand,
+    policy: Policy,
+    opts: { readonly actor: Actor; readonly at?: string },
+  ): ComplaintEvent[] {
+    const { holidays } = this.options;
+    const decision = decide(state, command, {
+      now: this.options.clock.now().toISOString(),
+      ...(opts.at !== undefined ? { at: opts.at } : {}),
+      actor: opts.actor,
+      policy,
+      ...(holidays ? { holidays } : {}),
+    });
+    if (!decision.ok) throw refusalError(decision.error, state);
+    return decision.value;
+  }
+
+  private async persist(
+    manager: EntityManager,
+    before: ComplaintState | null,
+    events: readonly ComplaintEvent[],
+  ): Promise<ComplaintRecord> {
+    let state = before;
+    const newEvents: NewEvent[] = [];
+    for (const event of events) {
+      state = evolve(state, event);
+      newEvents.push({ complaintId: state.id, version: state.version, event });
+    }
+    if (!state) throw new Error('A write with events left no state.');
+    let appended;
+    try {
+      appended = await this.repository.appendEvents(manager, newEvents);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `Complaint ${state.reference} was changed by someone else at the same moment. Reload it and try again.`,
+          before?.version,
+        );
+      }
+      throw error;
+    }
+    const updatedAt = await this.repository.saveReadModels(
+      manager,
+      [{ state, deadlines: this.derive(state) }],
+      this.saveOptions(),
+    );
+    await this.options.pubsub.notify(
+      manager,
+      'COMPLAINT_EVENT',
+      appended.map((row, index) => {
+        const event = events[index];
+        if (!event) throw new Error('An appended event has no source event.');
+        return {
+          complaintId: row.complaintId,
+          version: row.version,
+          type: event.type,
+          position: row.position,
+          at: event.at,
+        };
+      }),
+    );
+    return { state, updatedAt };
+  }
+
+  private derive(state: ComplaintState): Deadline[] {
+    const { holidays } = this.options;
+    return deriveDeadlines(state, holidays ? { holidays } : undefined);
+  }
+
+  private saveOptions() {
+    const { holidays } = this.options;
+    return { now: this.options.clock.now(), ...(holidays ? { holidays } : {}) };
+  }
+}
+
+async function currentPolicy(manager: EntityManager, id: string): Promise<Policy | null> {
+  const rows: Array<{ body: Policy }> = await manager.query(
+    'SELECT body FROM policy WHERE id = $1 ORDER BY version DESC LIMIT 1',
+    [id],
+  );
+  return rows[0]?.body ?? null;
+}
+
+function refusalError(refusal: ComplaintRefusal, state: ComplaintState | null): Error {
+  switch (refusal.code) {
+    // Malformed input is the caller's to correct, field by field, not a rule that said no.
+    case 'INVALID_COMMAND':
+      return new BadUserInputError(refusal.message, refusal.field);
+    case 'COMPLAINT_NOT_FOUND':
+      return new NotFoundError('complaint', state?.id ?? '');
+    default:
+      return new PolicyRefusedError(refusal);
+  }
+}
+
+function checkInstant(value: string | undefined, field: string): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new BadUserInputError(
+      `${field} must be an ISO 8601 date and time with Z or an offset, e.g. 2026-11-06T09:30:00Z.`,
+      field,
+    );
+  }
+}
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkFilter(filter: ComplaintFilter): void {
+  for (const field of ['dueBefore', 'receivedFrom', 'receivedTo'] as const) {
+    const value = filter[field];
+    if (value !== undefined && (!LOCAL_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+      throw new BadUserInputError(`${field} must be a date written YYYY-MM-DD.`, field);
+    }
+  }
+}
+
+function referenceYear(receivedAt: string, now: Date): string {
+  // The year of receipt in London when it is a valid instant (else decide refuses it anyway).
+  try {
+    return localDateOf(receivedAt).slice(0, 4);
+  } catch {
+    return localDateOf(now).slice(0, 4);
+  }
+}
+
+export function formatReference(year: string, n: number): string {
+  return `CMP-${year}-${String(n).padStart(6, '0')}`;
+}
+
+function encodeCursor(order: ComplaintOrder, cursor: PageCursor): string {
+  return Buffer.from(
+    JSON.stringify([order.field, order.direction, cursor.sortValue, cursor.id]),
+  ).toString('base64url');
+}
+
+function decodeCursor(text: string, order: ComplaintOrder): PageCursor {
+  const invalid = () =>
+    new BadUserInputError(
+      'after is not a cursor of this list and order; use endCursor from the previous page.',
+      'after',
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 4 ||
+    parsed[0] !== order.field ||
+    parsed[1] !== order.direction ||
+    typeof parsed[2] !== 'string' ||
+    typeof parsed[3] !== 'string' ||
+    !/^[0-9a-f-]{36}$/i.test(parsed[3])
+  ) {
+    throw invalid();
+  }
+  return { sortValue: parsed[2], id: parsed[3] };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const driverError = (error as { driverError?: { code?: unknown } }).driverError;
+  const code = driverError?.code ?? (error as { code?: unknown }).code;
+  return code === '23505';
+}

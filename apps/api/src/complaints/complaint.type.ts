@@ -1,0 +1,180 @@
+import type {
+  Channel,
+  CloseReason,
+  ComplaintState,
+  ComplaintStatus,
+  ComplainantType as ComplainantKind,
+  ContactMethod,
+  Instant,
+  LocalDate,
+  RefusalReason,
+  RepresentativeRole,
+  Tenure,
+} from '@redress/domain';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import {
+  ChannelEnum,
+  CloseReasonEnum,
+  ComplainantTypeEnum,
+  ComplaintStatusEnum,
+  ContactMethodEnum,
+  RefusalReasonEnum,
+  RepresentativeRoleEnum,
+  TenureEnum,
+} from './complaint-enums.type.js';
+
+@ObjectType('Complainant', { description: 'Who complains, and how to reach them.' })
+export class ComplainantType {
+  @Field()
+  name: string;
+
+  @Field(() => ComplainantTypeEnum)
+  type: ComplainantKind;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true })
+  address: string | null;
+
+  @Field(() => ContactMethodEnum, { nullable: true })
+  preferredContact: ContactMethod | null;
+
+  @Field(() => String, { nullable: true, description: 'Language for letters, e.g. "Polish".' })
+  language: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Format for letters, e.g. "large print".' })
+  format: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Reasonable adjustments asked for.' })
+  adjustments: string | null;
+
+  @Field()
+  vulnerable: boolean;
+}
+
+@ObjectType('Representative', {
+  description: 'Someone acting for the complainant with their consent.',
+})
+export class RepresentativeType {
+  @Field()
+  name: string;
+
+  @Field(() => RepresentativeRoleEnum)
+  role: RepresentativeRole;
+
+  @Field(() => String, { nullable: true })
+  contact: string | null;
+
+  @Field()
+  consentGiven: boolean;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  consentRecordedOn: LocalDate | null;
+}
+
+@ObjectType('OmbudsmanReferral')
+export class OmbudsmanReferralType {
+  @Field({ description: "The Housing Ombudsman's reference." })
+  reference: string;
+
+  @Field(() => DateTimeScalar)
+  referredAt: Instant;
+}
+
+@ObjectType('ComplaintRefusal', {
+  description: 'Why a complaint was not taken into the procedure.',
+})
+export class ComplaintRefusalType {
+  @Field(() => RefusalReasonEnum)
+  reason: RefusalReason;
+
+  @Field()
+  reasonLabel: string;
+
+  @Field({ description: 'What the resident was told.' })
+  explanation: string;
+}
+
+@ObjectType('Complaint', { description: 'A complaint, in its current state.' })
+export class ComplaintType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The reference given to the resident, e.g. CMP-2026-000123.' })
+  reference: string;
+
+  @Field(() => Int, { description: 'The number of events so far: pass it as `expectedVersion`.' })
+  version: number;
+
+  @Field(() => ComplaintStatusEnum)
+  status: ComplaintStatus;
+
+  @Field({ description: 'The status in words, for display.' })
+  statusLabel: string;
+
+  @Field(() => Int, { description: 'The current stage: 1 or 2.' })
+  stage: number;
+
+  @Field({ description: 'The current stage in words, for display.' })
+  stageLabel: string;
+
+  @Field(() => DateTimeScalar)
+  receivedAt: Instant;
+
+  @Field(() => LocalDateScalar, { description: 'The day received, in Europe/London.' })
+  receivedOn: LocalDate;
+
+  @Field(() => ChannelEnum)
+  channel: Channel;
+
+  @Field(() => ComplainantType)
+  complainant: ComplainantType;
+
+  @Field(() => RepresentativeType, { nullable: true })
+  representative: RepresentativeType | null;
+
+  @Field()
+  summary: string;
+
+  @Field(() => String, { nullable: true })
+  desiredOutcome: string | null;
+
+  @Field()
+  category: string;
+
+  @Field(() => TenureEnum)
+  tenure: Tenure;
+
+  @Field(() => String, { nullable: true, description: 'The handler of the current stage.' })
+  assignee: string | null;
+
+  @Field(() => [OmbudsmanReferralType])
+  ombudsmanReferrals: OmbudsmanReferralType[];
+
+  @Field(() => ID, { nullable: true, description: 'The service request this complaint came from.' })
+  serviceRequestId: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  closedAt: Instant | null;
+
+  @Field(() => CloseReasonEnum, { nullable: true })
+  closeReason: CloseReason | null;
+
+  @Field(() => String, { nullable: true })
+  withdrawnReason: string | null;
+
+  @Field(() => ComplaintRefusalType, { nullable: true })
+  refusal: ComplaintRefusalType | null;
+
+  @Field(() => DateTimeScalar, { description: 'When the last event was stored.' })
+  updatedAt: Instant;
+
+  /** The state the computed fields (deadlines, stages, actions, policy) read; not in the schema. */
+  state: ComplaintState;
+}

@@ -1,0 +1,220 @@
+// A page of complaints with everything a list screen shows costs the same few SQL statements
+// whether it holds 10 complaints or 200. Statements are counted by a TypeORM logger put in front
+// of the data source's own: every statement TypeORM sends, on PGlite or PostgreSQL, passes it.
+import type { Actor } from '@redress/domain';
+import type { DataSource, Logger, QueryRunner } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gqlData } from '../test/graphql-client.js';
+import { startTestServer, type TestServer } from '../test/test-server.js';
+
+const PAGE = /* GraphQL */ `
+  query Page($first: Int!) {
+    complaints(first: $first, orderBy: { field: RECEIVED_AT, direction: ASC }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        reference
+        status
+        stage
+        assignee
+        policy {
+          id
+          name
+        }
+        stages {
+          number
+          handler
+          acknowledgedAt
+          respondedAt
+          outcome
+          remedies {
+            kind
+            amountPence
+          }
+          extensions {
+            workingDays
+          }
+          policy {
+            id
+          }
+        }
+        deadlines {
+          stage
+          kind
+          dueOn
+          state
+          workingDaysLeft
+          explanation
+        }
+        nextDeadline {
+          dueOn
+        }
+        actions {
+          id
+          description
+          dueOn
+          completedAt
+          overdue
+        }
+        events {
+          version
+          type
+          at
+          actor {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface Page {
+  complaints: {
+    totalCount: number;
+    nodes: { id: string; stages: unknown[]; actions: unknown[]; events: unknown[] }[];
+  };
+}
+
+const COMPLAINTS = 220;
+const ACTOR: Actor = { kind: 'user', id: 'seed' };
+
+let api: TestServer;
+
+beforeAll(async () => {
+  api = await startTestServer({ now: '2026-12-01T12:00:00Z' });
+  await seed(api);
+}, 180_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+/**
+ * Cases in every shape a page meets: just logged, acknowledged, answered with an action agreed,
+ * escalated to stage 2. Written through the services (the API's own write path) because this
+ * test is about reading.
+ */
+async function seed({ services }: TestServer): Promise<void> {
+  for (let i = 0; i < COMPLAINTS; i += 1) {
+    // Two hours apart from 1 October, so every page of the list mixes all four shapes.
+    const receivedAt = new Date(Date.UTC(2026, 9, 1, 8) + i * 2 * 3_600_000).toISOString();
+    const { state } = await services.complaints.log(
+      {
+        receivedAt,
+        channel: 'email',
+        complainant: { name: `Resident ${i}`, type: 'tenant' },
+        summary: `Repair ${i} not done`,
+        category: i % 2 === 0 ? 'repairs' : 'anti-social behaviour',
+        tenure: 'lcra',
+      },
+      { actor: ACTOR, at: receivedAt },
+    );
+    const shape = i % 4;
+    if (shape === 0) continue;
+    const id = state.id;
+    await services.complaints.execute(
+      id,
+      { type: 'assign', handler: 'Sam Patel' },
+      { actor: ACTOR, at: '2026-10-30T09:00:00Z' },
+    );
+    await services.complaints.execute(
+      id,
+      { type: 'acknowledge' },
+      { actor: ACTOR, at: '2026-10-30T10:00:00Z' },
+    );
+    if (shape === 1) continue;
+    await services.complaints.execute(
+      id,
+      {
+        type: 'respond',
+        outcome: 'upheld',
+        findings: 'Late.',
+        remedies: [{ kind: 'apology', description: 'Sorry.' }],
+      },
+      { actor: ACTOR, at: '2026-11-10T10:00:00Z' },
+    );
+    await services.complaints.execute(
+      id,
+      {
+        type: 'agree-action',
+        actionId: `A-${i}`,
+        description: 'Fix it.',
+        owner: 'Repairs team',
+        dueOn: '2026-12-18',
+      },
+      { actor: ACTOR, at: '2026-11-10T11:00:00Z' },
+    );
+    if (shape === 2) continue;
+    await services.complaints.execute(
+      id,
+      { type: 'request-escalation', reason: 'Still broken.' },
+      { actor: ACTOR, at: '2026-11-12T10:00:00Z' },
+    );
+  }
+}
+
+/** Runs `work` and returns the statements TypeORM sent meanwhile. */
+async function statementsDuring(
+  dataSource: DataSource,
+  work: () => Promise<unknown>,
+): Promise<string[]> {
+  const inner = dataSource.logger;
+  const seen: string[] = [];
+  const counting: Logger = {
+    logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner) {
+      seen.push(query);
+      inner.logQuery(query, parameters, queryRunner);
+    },
+    logQueryError: (error, query, parameters, queryRunner) =>
+      inner.logQueryError(error, query, parameters, queryRunner),
+    logQuerySlow: (time, query, parameters, queryRunner) =>
+      inner.logQuerySlow(time, query, parameters, queryRunner),
+    logSchemaBuild: (message, queryRunner) => inner.logSchemaBuild(message, queryRunner),
+    logMigration: (message, queryRunner) => inner.logMigration(message, queryRunner),
+    log: (level, message, queryRunner) => inner.log(level, message, queryRunner),
+  };
+  dataSource.setOptions({ logger: counting });
+  try {
+    await work();
+  } finally {
+    dataSource.setOptions({ logger: inner });
+  }
+  return seen;
+}
+
+describe('complaints(first: N) with stages, deadlines, actions and events', () => {
+  it('sends the same number of statements, at most 3, for N = 10, 50 and 200', async () => {
+    // A first page warms what is loaded once per process (policies, prepared metadata).
+    await gqlData<Page>(api.url, PAGE, { first: 5 });
+
+    const counts: Record<number, number> = {};
+    const log: string[] = [];
+    for (const first of [10, 50, 200]) {
+      let page: Page | undefined;
+      const statements = await statementsDuring(api.dataSource, async () => {
+        page = await gqlData<Page>(api.url, PAGE, { first });
+      });
+      // The page is really there and really deep, or the count would prove nothing.
+      expect(page?.complaints.nodes).toHaveLength(first);
+      expect(page?.complaints.totalCount).toBe(COMPLAINTS);
+      expect(page?.complaints.nodes.some((n) => n.stages.length === 2)).toBe(true);
+      expect(page?.complaints.nodes.some((n) => n.actions.length === 1)).toBe(true);
+      counts[first] = statements.length;
+      log.push(
+        `first: ${first} -> ${statements.length} statement(s):`,
+        ...statements.map((s) => `  ${s.replace(/\s+/g, ' ').slice(0, 200)}`),
+      );
+    }
+    const report = log.join('\n');
+    console.info(report);
+    expect(counts[50], report).toBe(counts[10]);
+    expect(counts[200], report).toBe(counts[10]);
+    expect(counts[10], report).toBeLessThanOrEqual(3);
+    expect(counts[10], report).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Instant, Outcome, RemedyKind } from '@redress/domain';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PolicyType } from '../policies/policy.type.js';
+import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { OutcomeEnum, RemedyKindEnum } from './complaint-enums.type.js';
+
+@ObjectType('Extension', { description: 'An extension of a stage response deadline.' })
+export class ExtensionType {
+  @Field(() => DateTimeScalar)
+  at: Instant;
+
+  @Field(() => Int)
+  workingDays: number;
+
+  @Field({ description: 'What the resident was told.' })
+  reason: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the extension goes beyond the policy's maximum, if it does.",
+  })
+  exceptionalReason: string | null;
+}
+
+@ObjectType('Remedy', { description: 'A way of putting things right offered in a response.' })
+export class RemedyType {
+  @Field(() => RemedyKindEnum)
+  kind: RemedyKind;
+
+  @Field()
+  label: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => Int, { nullable: true, description: 'Financial compensation, in pence.' })
+  amountPence: number | null;
+}
+
+@ObjectType('Stage', { description: 'One stage of the procedure (there are two at most).' })
+export class StageType {
+  @Field(() => Int)
+  number: number;
+
+  @Field()
+  label: string;
+
+  @Field(() => PolicyType, { description: 'The policy version in force when the stage began.' })
+  policy: PolicyType;
+
+  @Field(() => DateTimeScalar, {
+    description: 'Receipt (stage 1) or the escalation request (stage 2).',
+  })
+  startedAt: Instant;
+
+  @Field(() => String, { nullable: true })
+  handler: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  acknowledgedAt: Instant | null;
+
+  @Field(() => [ExtensionType])
+  extensions: ExtensionType[];
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  respondedAt: Instant | null;
+
+  @Field(() => OutcomeEnum, { nullable: true })
+  outcome: Outcome | null;
+
+  @Field(() => String, { nullable: true })
+  outcomeLabel: string | null;
+
+  @Field(() => String, { nullable: true })
+  findings: string | null;
+
+  @Field(() => [RemedyType])
+  remedies: RemedyType[];
+
+  @Field(() => String, { nullable: true })
+  escalationReason: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why an escalation request was accepted after the policy's window.",
+  })
+  lateReason: string | null;
+}

@@ -1,0 +1,139 @@
+import 'reflect-metadata';
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import { DataSource, type Logger } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import {
+  createPGliteNotificationSource,
+  createPgNotificationSource,
+  type NotificationSource,
+} from './notification-source.js';
+import { pglitePgModule } from './pglite-pool.js';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL server. Without it, Redress runs on PGlite in this process. */
+  databaseUrl?: string;
+  /** PGlite's data folder (created if missing). Ignored with `databaseUrl` or `inMemory`. */
+  dataDir?: string;
+  /** PGlite in memory: nothing kept after close (tests). */
+  inMemory?: boolean;
+  /** PGlite: start from a dumped data folder (tests start from a migrated copy). */
+  loadDataDir?: Blob;
+  /** Run pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** PostgreSQL only: connections in the pool (default 10). */
+  poolSize?: number;
+  applicationName?: string;
+  /** TypeORM's logger, e.g. to count statements in a test. */
+  logger?: Logger;
+  /** Told about a lost LISTEN connection and its reconnection. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Database {
+  dataSource: DataSource;
+  /** Where NOTIFY payloads arrive; the pubsub listens here. */
+  listener: NotificationSource;
+  engine: 'postgres' | 'pglite';
+  /** The PGlite instance, when on PGlite (tests dump it to start copies quickly). */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DATA_DIR = '.data/pglite';
+
+// Dates are days, not instants: read them as 'YYYY-MM-DD' text, never as a Date at local
+// midnight. int8 stays text (event positions outgrow Number; counts are cast to int in SQL).
+const DATE_OID = pgliteTypes.DATE;
+
+export async function createDataSource(options: DatabaseOptions = {}): Promise<Database> {
+  const database = options.databaseUrl
+    ? await postgresDatabase(options.databaseUrl, options)
+    : await pgliteDatabase(options);
+  try {
+    await database.dataSource.initialize();
+    if (options.migrate ?? true) {
+      await database.dataSource.runMigrations({ transaction: 'each' });
+    }
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+  return database;
+}
+
+const common = {
+  type: 'postgres' as const,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTableName: 'migration',
+  // The schema is the migrations' business alone.
+  synchronize: false,
+  migrationsRun: false,
+  // gen_random_uuid() is built in since PostgreSQL 13; nothing to install, on either engine.
+  installExtensions: false,
+  uuidExtension: 'pgcrypto' as const,
+};
+
+async function postgresDatabase(url: string, options: DatabaseOptions): Promise<Database> {
+  const typeParsers = new pg.TypeOverrides();
+  typeParsers.setTypeParser(DATE_OID, (value: string) => value);
+  const applicationName = options.applicationName ?? 'redress-api';
+  const dataSource = new DataSource({
+    ...common,
+    url,
+    driver: pg,
+    poolSize: options.poolSize ?? 10,
+    applicationName,
+    extra: { types: typeParsers },
+    ...(options.logger ? { logger: options.logger, logging: true } : {}),
+  });
+  const listener = await createPgNotificationSource(
+    { connectionString: url, application_name: `${applicationName}-listen` },
+    options.log,
+  );
+  return {
+    dataSource,
+    listener,
+    engine: 'postgres',
+    pglite: null,
+    async close() {
+      await listener.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+async function pgliteDatabase(options: DatabaseOptions): Promise<Database> {
+  const dataDir =
+    options.inMemory || options.loadDataDir ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: {
+      [pgliteTypes.DATE]: (value: string) => value,
+      [pgliteTypes.INT8]: (value: string) => value,
+    },
+  });
+  const { module, gate } = pglitePgModule(db);
+  const dataSource = new DataSource({
+    ...common,
+    driver: module,
+    ...(options.logger ? { logger: options.logger, logging: true } : {}),
+  });
+  const listener = createPGliteNotificationSource(db, gate);
+  return {
+    dataSource,
+    listener,
+    engine: 'pglite',
+    pglite: db,
+    async close() {
+      await listener.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      if (!db.closed) await db.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { ComplaintEventEntity } from '../complaints/complaint-event.entity.js';
+import { ComplaintEntity } from '../complaints/complaint.entity.js';
+import { DeadlineAlertEntity } from '../complaints/deadline-alert.entity.js';
+import { DeadlineEntity } from '../complaints/deadline.entity.js';
+import { FeedbackEntity } from '../feedback/feedback.entity.js';
+import { PolicyEntity } from '../policies/policy.entity.js';
+
+// Listed, not globbed: globs load files through require(), which ESM builds do not support.
+export const ENTITIES = [
+  ComplaintEventEntity,
+  ComplaintEntity,
+  DeadlineEntity,
+  DeadlineAlertEntity,
+  PolicyEntity,
+  FeedbackEntity,
+];

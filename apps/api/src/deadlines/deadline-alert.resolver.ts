@@ -1,0 +1,25 @@
+import { DEADLINE_STATE_LABELS } from '@redress/domain';
+import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import type { DeadlineAlertPayload } from '../database/pg-pubsub.js';
+import { DeadlineAlertType } from './deadline-alert.type.js';
+
+@Resolver(() => DeadlineAlertType)
+export class DeadlineAlertResolver {
+  @Authorized()
+  @Subscription(() => DeadlineAlertType, {
+    topics: 'DEADLINE_ALERT',
+    description:
+      'A deadline became due soon, due today or overdue. Raised once for each deadline and state, however many API instances run.',
+  })
+  deadlineAlerts(@Root() payload: DeadlineAlertPayload): DeadlineAlertType {
+    return {
+      complaintId: payload.complaintId,
+      reference: payload.reference,
+      stage: payload.stage,
+      kind: payload.kind,
+      alert: payload.alert,
+      alertLabel: DEADLINE_STATE_LABELS[payload.alert],
+      dueOn: payload.dueOn,
+    };
+  }
+}

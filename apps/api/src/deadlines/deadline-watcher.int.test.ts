@@ -1,0 +1,175 @@
+import type { Actor } from '@redress/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.js';
+import { createDataSource, type Database } from '../database/data-source.js';
+import { createPgPubSub, type DeadlineAlertPayload, type PgPubSub } from '../database/pg-pubsub.js';
+import { createServices, type Services } from '../services.js';
+import { collect } from '../test/async-collect.js';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { DeadlineWatcher } from './deadline-watcher.js';
+
+const actor: Actor = { kind: 'user', id: 'tester' };
+
+function complaintReceived(receivedAt: string, name = 'Sam Okafor') {
+  return {
+    receivedAt,
+    channel: 'email' as const,
+    complainant: { name, type: 'tenant' as const },
+    representative: null,
+    summary: 'Repair to the front door lock not done',
+    desiredOutcome: null,
+    category: 'repairs',
+    tenure: 'lcra' as const,
+    serviceRequestId: null,
+  };
+}
+
+describe('DeadlineWatcher', () => {
+  // Monday 2 March 2026: received then, the Code's acknowledgement is due Monday 9 March and
+  // due soon (2 working days' warning) from Thursday 5 March.
+  const clock = fixedClock('2026-03-02T09:00:00Z');
+  let db: TestDatabase;
+  let pubsub: PgPubSub;
+  let services: Services;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pubsub = createPgPubSub(db.dataSource, db.listener);
+    await pubsub.ready;
+    services = createServices(db.dataSource, { clock, pubsub });
+  });
+
+  afterAll(async () => {
+    await pubsub?.close();
+    await db?.close();
+  });
+
+  it('raises due soon, due today and overdue once each, and publishes them', async () => {
+    const { state } = await services.complaints.log(complaintReceived('2026-03-02T08:30:00Z'), {
+      actor,
+    });
+    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
+    const mine = (alerts: readonly DeadlineAlertPayload[]) =>
+      alerts
+        .filter((a) => a.complaintId === state.id)
+        .map((a) => `${a.kind}:${a.alert}:${a.dueOn}`);
+    try {
+      clock.set('2026-03-04T09:00:00Z');
+      expect(mine((await watcher.runOnce()).alerts)).toEqual([]);
+
+      clock.set('2026-03-05T09:00:00Z');
+      expect(mine((await watcher.runOnce()).alerts)).toEqual(['acknowledge:due-soon:2026-03-09']);
+      expect(mine((await watcher.runOnce()).alerts)).toEqual([]);
+
+      clock.set('2026-03-09T09:00:00Z');
+      expect(mine((await watcher.runOnce()).alerts)).toEqual(['acknowledge:due-today:2026-03-09']);
+
+      clock.set('2026-03-10T09:00:00Z');
+      expect(mine((await watcher.runOnce()).alerts)).toEqual(['acknowledge:overdue:2026-03-09']);
+      expect(mine((await watcher.runOnce()).alerts)).toEqual([]);
+
+      await heard.until((items) => mine(items).length === 3);
+      expect(mine(heard.items)).toEqual([
+        'acknowledge:due-soon:2026-03-09',
+        'acknowledge:due-today:2026-03-09',
+        'acknowledge:overdue:2026-03-09',
+      ]);
+      expect(heard.items[0]?.reference).toBe(state.reference);
+    } finally {
+      await heard.stop();
+    }
+  });
+
+  it('raises nothing for what was done in time, nor for an ended case', async () => {
+    clock.set('2026-03-02T09:00:00Z');
+    const done = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
+      actor,
+    });
+    await services.complaints.execute(done.state.id, { type: 'acknowledge' }, { actor });
+    const ended = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
+      actor,
+    });
+    await services.complaints.execute(
+      ended.state.id,
+      { type: 'withdraw', reason: 'Sorted' },
+      { actor },
+    );
+    clock.set('2026-03-10T09:00:00Z');
+    const { alerts } = await new DeadlineWatcher(db.dataSource, { clock, pubsub }).runOnce();
+    expect(
+      alerts.filter((a) => a.complaintId === done.state.id && a.kind === 'acknowledge'),
+    ).toEqual([]);
+    expect(alerts.filter((a) => a.complaintId === ended.state.id)).toEqual([]);
+  });
+
+  it('with two watchers running at once, raises each alert exactly once', async () => {
+    clock.set('2026-03-02T09:00:00Z');
+    const ids = new Set<string>();
+    for (let i = 0; i < 40; i += 1) {
+      const { state } = await services.complaints.log(
+        complaintReceived('2026-03-02T08:00:00Z', `Resident ${i}`),
+        { actor },
+      );
+      ids.add(state.id);
+    }
+    // Far enough on for the acknowledgement (overdue) and the provisional response (due soon
+    // or later) of every one of them.
+    clock.set('2026-03-12T09:00:00Z');
+
+    // A second connection to the same database, as a second API instance would have; PGlite is
+    // one session, so there the second watcher shares it.
+    const second: Database | null = db.url ? await createDataSource({ databaseUrl: db.url }) : null;
+    try {
+      const options = { clock, pubsub, batchSize: 7 };
+      const a = new DeadlineWatcher(db.dataSource, { ...options, instanceId: 'a' });
+      const b = new DeadlineWatcher(second?.dataSource ?? db.dataSource, {
+        ...options,
+        instanceId: 'b',
+      });
+      const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+      const raised = [...ra.alerts, ...rb.alerts].filter((alert) => ids.has(alert.complaintId));
+      const keys = raised.map((x) => `${x.complaintId}/${x.stage}/${x.kind}/${x.alert}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(raised.filter((x) => x.kind === 'acknowledge' && x.alert === 'overdue')).toHaveLength(
+        40,
+      );
+
+      const rows: Array<{ n: number }> = await db.dataSource.query(
+        'SELECT count(*)::int AS n FROM deadline_alert WHERE complaint_id = ANY($1::uuid[])',
+        [[...ids]],
+      );
+      expect(rows[0]?.n).toBe(keys.length);
+      expect([...(await a.runOnce()).alerts, ...(await b.runOnce()).alerts]).toEqual([]);
+    } finally {
+      await second?.close();
+    }
+  });
+
+  it('closes a case automatically once its policy’s window has lapsed (seed 000)', async () => {
+    clock.set('2026-03-02T09:00:00Z');
+    const { state } = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
+      actor,
+      policyId: 'seed-000',
+    });
+    await services.complaints.execute(state.id, { type: 'acknowledge' }, { actor });
+    await services.complaints.execute(
+      state.id,
+      { type: 'respond', outcome: 'not-upheld', findings: 'The lock was replaced on time.' },
+      { actor },
+    );
+    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    expect((await watcher.runOnce()).autoClosed).not.toContain(state.id);
+    // 20 working days after 2 March is 30 March; closing may start on the 31st.
+    clock.set('2026-03-31T09:00:00Z');
+    expect((await watcher.runOnce()).autoClosed).toContain(state.id);
+    const closed = await services.complaints.findById(state.id);
+    expect(closed?.state).toMatchObject({
+      status: 'closed',
+      closeReason: 'escalation-window-lapsed',
+    });
+    const events = (await services.complaints.eventsFor([state.id])).get(state.id) ?? [];
+    expect(events.at(-1)?.actor).toMatchObject({ kind: 'system', id: 'deadline-watcher' });
+    expect((await watcher.runOnce()).autoClosed).not.toContain(state.id);
+  });
+});

@@ -1,0 +1,114 @@
+import { COMPLAINT_STATUSES } from '@redress/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../clock.js';
+import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
+import { createServices, type Services } from '../services.js';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { loadDemoData, loadDemoDataWithReport, type DemoDataReport } from './demo-data.js';
+
+describe('the demo data', () => {
+  const clock = fixedClock('2026-11-20T14:30:00Z');
+  let db: TestDatabase;
+  let pubsub: PgPubSub;
+  let services: Services;
+  let report: DemoDataReport;
+  let loadMs: number;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pubsub = createPgPubSub(db.dataSource, db.listener);
+    services = createServices(db.dataSource, { clock, pubsub });
+    const started = performance.now();
+    report = await loadDemoDataWithReport(services, clock);
+    loadMs = performance.now() - started;
+    console.info(
+      `Demo data on ${db.engine}: ${report.complaints} complaints, ${report.events} events, ` +
+        `${report.feedback} feedback items in ${Math.round(loadMs)} ms ` +
+        `(deciding ${report.timings.decideMs} ms, writing ${report.timings.writeMs} ms) ` +
+        `(steps refused and left out: ${JSON.stringify(report.refusedSteps)})`,
+    );
+  });
+
+  afterAll(async () => {
+    await pubsub?.close();
+    await db?.close();
+  });
+
+  async function count(sql: string): Promise<number> {
+    const rows: Array<{ n: number }> = await db.dataSource.query(sql);
+    return rows[0]?.n ?? 0;
+  }
+
+  it('loads a few hundred complaints in a few seconds', () => {
+    expect(report.complaints).toBeGreaterThanOrEqual(300);
+    // Every history is one the domain accepts step by step: none was cut short by a refusal.
+    expect(report.refusedSteps).toEqual({});
+    expect(loadMs).toBeLessThan(15_000);
+  });
+
+  it('covers every status, both stages, and the cases handlers look for', async () => {
+    const statuses: Array<{ status: string }> = await db.dataSource.query(
+      'SELECT DISTINCT status FROM complaint',
+    );
+    expect(statuses.map((s) => s.status).sort()).toEqual([...COMPLAINT_STATUSES].sort());
+    const today = '2026-11-20';
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint WHERE received_on = '${today}'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint WHERE next_due_on < '${today}'`),
+    ).toBeGreaterThan(5);
+    expect(
+      await count('SELECT count(*)::int AS n FROM complaint WHERE stage1_extended_days > 0'),
+    ).toBeGreaterThan(5);
+    expect(await count('SELECT count(*)::int AS n FROM complaint WHERE stage = 2')).toBeGreaterThan(
+      20,
+    );
+    expect(
+      await count(
+        'SELECT count(*)::int AS n FROM complaint WHERE ombudsman_referred_at IS NOT NULL',
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM complaint WHERE status = 'closed' AND open_actions = 0 AND state->'actions' <> '[]'::jsonb",
+      ),
+    ).toBeGreaterThan(10);
+    expect(
+      await count('SELECT count(DISTINCT category)::int AS n FROM complaint'),
+    ).toBeGreaterThanOrEqual(6);
+    expect(await count('SELECT count(DISTINCT tenure)::int AS n FROM complaint')).toBe(3);
+    expect(
+      await count('SELECT count(DISTINCT channel)::int AS n FROM complaint'),
+    ).toBeGreaterThanOrEqual(6);
+    expect(
+      await count('SELECT count(*)::int AS n FROM complaint WHERE vulnerable'),
+    ).toBeGreaterThan(10);
+    expect(
+      await count('SELECT count(*)::int AS n FROM complaint WHERE service_request_id IS NOT NULL'),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM complaint WHERE received_at < timestamptz '2025-07-01'`,
+      ),
+    ).toBeGreaterThan(10);
+  });
+
+  it('is what the domain would make: every read model row is the fold of its events', async () => {
+    const mismatches = await count(
+      `SELECT count(*)::int AS n FROM complaint c
+        WHERE c.version <> (SELECT count(*) FROM complaint_event e WHERE e.complaint_id = c.id)`,
+    );
+    expect(mismatches).toBe(0);
+    const page = await services.complaints.list(
+      {},
+      { field: 'receivedAt', direction: 'desc' },
+      { first: 5 },
+    );
+    expect(page.totalCount).toBe(report.complaints);
+  });
+
+  it('is not loaded again into a database that has complaints', async () => {
+    expect(await loadDemoData(services, clock)).toBe(0);
+  });
+});

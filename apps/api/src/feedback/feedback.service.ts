@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import {
+  convertServiceRequest,
+  recordFeedback,
+  type Actor,
+  type FeedbackRecord,
+  type FeedbackRefusal,
+  type RecordFeedbackInput,
+} from '@redress/domain';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../clock.js';
+import type {
+  ComplaintRecord,
+  ComplaintService,
+  LogComplaintInput,
+} from '../complaints/complaint.service.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { FeedbackRepository, type FeedbackFilter } from './feedback.repository.js';
+
+export type { FeedbackFilter } from './feedback.repository.js';
+
+export interface FeedbackPage {
+  readonly nodes: FeedbackRecord[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}
+
+export interface FeedbackServiceOptions {
+  readonly clock: Clock;
+  readonly complaints: ComplaintService;
+}
+
+const MAX_PAGE_SIZE = 200;
+
+export class FeedbackService {
+  readonly repository: FeedbackRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: FeedbackServiceOptions,
+  ) {
+    this.repository = new FeedbackRepository(dataSource);
+  }
+
+  async record(
+    input: Omit<RecordFeedbackInput, 'id'> & { readonly id?: string },
+    opts: { readonly actor: Actor },
+  ): Promise<FeedbackRecord> {
+    const recorded = recordFeedback(
+      { ...input, id: input.id ?? randomUUID() },
+      { now: this.options.clock.now().toISOString() },
+    );
+    if (!recorded.ok) throw feedbackError(recorded.error);
+    await this.dataSource.transaction((manager) =>
+      this.repository.save(manager, recorded.value, opts.actor),
+    );
+    return recorded.value;
+  }
+
+  async findById(id: string): Promise<FeedbackRecord | null> {
+    return this.repository.findById(id);
+  }
+
+  async list(
+    filter: FeedbackFilter,
+    page: { readonly first: number; readonly offset?: number },
+  ): Promise<FeedbackPage> {
+    if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
+      throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    }
+    const offset = page.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new BadUserInputError('offset must be 0 or more.', 'offset');
+    }
+    const { records, totalCount } = await this.repository.findPage(filter, {
+      limit: page.first + 1,
+      offset,
+    });
+    return {
+      nodes: records.slice(0, page.first),
+      totalCount,
+      hasNextPage: records.length > page.first,
+      hasPreviousPage: offset > 0,
+    };
+  }
+
+  /**
+   * Logs a complaint about a service request the resident is unhappy with (Code 1.5), and links
+   * the two, in one transaction: either both are recorded or neither.
+   */
+  async convertToComplaint(
+    id: string,
+    complaint: LogComplaintInput,
+    opts: { readonly actor: Actor; readonly at?: string; readonly policyId?: string },
+  ): Promise<ComplaintRecord> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.repository.findById(id, manager, true);
+      if (!request) throw new NotFoundError('feedback', id);
+      const complaintId = randomUUID();
+      const converted = convertServiceRequest(request, complaintId, {
+        now: this.options.clock.now().toISOString(),
+      });
+      if (!converted.ok) throw feedbackError(converted.error);
+      const record = await this.options.complaints.logWithin(
+        manager,
+        { ...complaint, serviceRequestId: request.id },
+        { ...opts, complaintId },
+      );
+      await this.repository.save(manager, converted.value, opts.actor);
+      return record;
+    });
+  }
+}
+
+function feedbackError(refusal: FeedbackRefusal): Error {
+  switch (refusal.code) {
+    case 'SERVICE_REQUEST_ALREADY_CONVERTED':
+      return new ConflictError(refusal.message);
+    case 'NOT_A_SERVICE_REQUEST':
+      return new BadUserInputError(refusal.message, 'id');
+    case 'INVALID_FEEDBACK':
+    case 'RECEIVED_IN_FUTURE':
+    case 'CONVERSION_BEFORE_RECEIPT':
+      return new BadUserInputError(refusal.message, refusal.field);
+  }
+}

@@ -1,0 +1,105 @@
+// Decorator metadata must be in place before any decorated class is evaluated.
+import 'reflect-metadata';
+import type { BankHolidaysData } from '@redress/domain';
+import { pino } from 'pino';
+import { systemClock } from './clock.js';
+import { ConfigError, loadBankHolidays, loadConfig, type Config } from './config.js';
+import { createDataSource } from './database/data-source.js';
+import { createPgPubSub } from './database/pg-pubsub.js';
+import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
+import { loadDemoData } from './demo/demo-data.js';
+import { createServer } from './server.js';
+import { createServices } from './services.js';
+
+async function readConfig(): Promise<{ config: Config; holidays: BankHolidaysData | undefined }> {
+  const config = loadConfig(process.env, process.cwd());
+  const holidays = config.bankHolidaysFile
+    ? await loadBankHolidays(config.bankHolidaysFile)
+    : undefined;
+  return { config, holidays };
+}
+
+async function main(): Promise<void> {
+  let settings: Awaited<ReturnType<typeof readConfig>>;
+  try {
+    settings = await readConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // One line the operator can act on, and no stack: the fault is in the settings, not here.
+      process.stderr.write(`redress-api: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { config, holidays } = settings;
+  const logger = pino({ level: config.logLevel });
+  const clock = systemClock;
+
+  const logDatabase = (message: string, error?: unknown): void => {
+    if (error === undefined) logger.warn(message);
+    else logger.error({ err: error }, message);
+  };
+  // Runs every pending migration before it returns: the schema is current before anything serves.
+  const database = await createDataSource({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: logDatabase,
+  });
+  const pubsub = createPgPubSub(database.dataSource, database.listener, logDatabase);
+  const services = createServices(database.dataSource, { clock, holidays, pubsub });
+  await services.policies.ensurePresets();
+
+  if (config.demoData) {
+    const loaded = await loadDemoData(services, clock, { onlyIfEmpty: true });
+    if (loaded > 0) logger.info({ complaints: loaded }, 'Loaded demo data into an empty database');
+  }
+
+  const watcher = new DeadlineWatcher(database.dataSource, {
+    clock,
+    pubsub,
+    holidays,
+    log: logDatabase,
+  });
+  watcher.start(config.watchIntervalMs);
+
+  const server = createServer({
+    services,
+    pubsub,
+    clock,
+    dataSource: database.dataSource,
+    holidays,
+    logger,
+    corsOrigins: config.corsOrigins,
+    maxComplexity: config.maxComplexity,
+  });
+  const url = await server.start(config.port);
+  logger.info(
+    { url, database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}` },
+    `Redress API ready at ${url}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'Stopping');
+    try {
+      await watcher.stop();
+      await server.stop();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'Could not stop cleanly');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `redress-api: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,163 @@
+import type { Division, LocalDate, ResponseClock, WindowUnit } from '@redress/domain';
+import {
+  ArrayMaxSize,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DivisionEnum } from '../calendar/division.type.js';
+import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import { ResponseClockEnum, WindowUnitEnum } from './policy.type.js';
+
+// Upper bounds here only stop absurd figures early; the domain's validatePolicy says what a
+// policy may hold and why.
+const MAX_DAYS = 365;
+
+@InputType('ClosureDayInput')
+export class ClosureDayInput {
+  @Field(() => LocalDateScalar)
+  date: LocalDate;
+
+  @Field()
+  @MaxLength(200)
+  title: string;
+}
+
+@InputType('PreliminaryStepInput')
+export class PreliminaryStepInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  workingDays?: number | null;
+}
+
+@InputType('StagePolicyChanges', { description: 'Figures of a stage to change; the rest stay.' })
+export class StagePolicyChangesInput {
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  acknowledgeDays?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  respondDays?: number | null;
+
+  @Field(() => ResponseClockEnum, { nullable: true })
+  responseClock?: ResponseClock | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  maxExtensionDays?: number | null;
+}
+
+@InputType('WindowInput')
+export class WindowInput {
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  length?: number | null;
+
+  @Field(() => WindowUnitEnum, { nullable: true })
+  unit?: WindowUnit | null;
+}
+
+@InputType('EscalationPolicyChanges')
+export class EscalationChangesInput {
+  @Field(() => WindowInput, { nullable: true, description: 'null: no time limit (the Code).' })
+  @ValidateNested()
+  window?: WindowInput | null;
+
+  @Field(() => Boolean, { nullable: true })
+  reasonsRequired?: boolean | null;
+}
+
+@InputType('ClosingPolicyChanges')
+export class ClosingChangesInput {
+  @Field(() => Boolean, { nullable: true })
+  requireActionsComplete?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  autoCloseWhenEscalationWindowLapses?: boolean | null;
+
+  @Field(() => WindowInput, { nullable: true, description: 'null: never close automatically.' })
+  @ValidateNested()
+  autoCloseAfterStage2?: WindowInput | null;
+}
+
+@InputType('CreatePolicyInput', {
+  description:
+    'A policy made from a preset or another policy, with any figure changed. The same id as the base makes a new version of it.',
+})
+export class CreatePolicyInput {
+  @Field(() => ID, { description: 'The policy to start from, e.g. code-2024.' })
+  basedOn: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Lower-case words joined by hyphens, e.g. "riverside-2026"; default from the name.',
+  })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'id must be lower-case letters and digits joined by hyphens, e.g. riverside-2026',
+  })
+  @MaxLength(100)
+  id?: string | null;
+
+  @Field()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(5000)
+  description?: string | null;
+
+  @Field(() => DivisionEnum, { nullable: true })
+  division?: Division | null;
+
+  @Field(() => [ClosureDayInput], { nullable: true, description: 'Replaces the list whole.' })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(366)
+  closures?: ClosureDayInput[] | null;
+
+  @Field(() => PreliminaryStepInput, { nullable: true, description: 'null: no preliminary step.' })
+  @ValidateNested()
+  preliminaryStep?: PreliminaryStepInput | null;
+
+  @Field(() => StagePolicyChangesInput, { nullable: true })
+  @ValidateNested()
+  stage1?: StagePolicyChangesInput | null;
+
+  @Field(() => StagePolicyChangesInput, { nullable: true })
+  @ValidateNested()
+  stage2?: StagePolicyChangesInput | null;
+
+  @Field(() => EscalationChangesInput, { nullable: true })
+  @ValidateNested()
+  escalation?: EscalationChangesInput | null;
+
+  @Field(() => ClosingChangesInput, { nullable: true })
+  @ValidateNested()
+  closing?: ClosingChangesInput | null;
+
+  @Field(() => Boolean, { nullable: true })
+  independentStage2Handler?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  respondWithoutAcknowledgement?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @Min(0)
+  @Max(MAX_DAYS)
+  warningDays?: number | null;
+}

@@ -1,0 +1,84 @@
+import type { CodeDeparture, Policy, PolicyChanges, Window } from '@redress/domain';
+import type { CreatePolicyInput, WindowInput } from './create-policy.input.js';
+import type { CodeDepartureType, PolicyType, WindowType } from './policy.type.js';
+
+export function toPolicyType(policy: Policy): PolicyType {
+  return {
+    id: policy.id,
+    version: policy.version,
+    name: policy.name,
+    description: policy.description,
+    basedOn: policy.basedOn,
+    division: policy.division,
+    closures: policy.closures.map((closure) => ({ date: closure.date, title: closure.title })),
+    preliminaryStep: policy.preliminaryStep ? { ...policy.preliminaryStep } : null,
+    stage1: { ...policy.stage1 },
+    stage2: { ...policy.stage2 },
+    escalation: {
+      window: toWindowType(policy.escalation.window),
+      reasonsRequired: policy.escalation.reasonsRequired,
+    },
+    closing: {
+      requireActionsComplete: policy.closing.requireActionsComplete,
+      autoCloseWhenEscalationWindowLapses: policy.closing.autoCloseWhenEscalationWindowLapses,
+      autoCloseAfterStage2: toWindowType(policy.closing.autoCloseAfterStage2),
+    },
+    independentStage2Handler: policy.independentStage2Handler,
+    respondWithoutAcknowledgement: policy.respondWithoutAcknowledgement,
+    warningDays: policy.warningDays,
+    source: policy,
+  };
+}
+
+function toWindowType(window: Window | null): WindowType | null {
+  return window ? { length: window.length, unit: window.unit } : null;
+}
+
+export function toCodeDepartureType(departure: CodeDeparture): CodeDepartureType {
+  return { code: departure.code, clause: departure.clause, message: departure.message };
+}
+
+type Defined<T> = { -readonly [K in keyof T]?: Exclude<T[K], null | undefined> };
+
+// GraphQL distinguishes an absent field from null. For figures that cannot be null, both mean
+// "leave as it is"; for the nullable ones (a window, the preliminary step) null clears them.
+function definedOnly<T extends object>(input: T | null | undefined): Defined<T> | undefined {
+  if (input === null || input === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== null && value !== undefined) out[key] = value;
+  }
+  return out as Defined<T>;
+}
+
+function windowChange(window: WindowInput | null | undefined): Partial<Window> | null | undefined {
+  if (window === null) return null;
+  return definedOnly(window);
+}
+
+export function toPolicyChanges(input: CreatePolicyInput): PolicyChanges {
+  return {
+    division: input.division ?? undefined,
+    closures: input.closures?.map((day) => ({ date: day.date, title: day.title })),
+    preliminaryStep: input.preliminaryStep === null ? null : definedOnly(input.preliminaryStep),
+    stage1: definedOnly(input.stage1),
+    stage2: definedOnly(input.stage2),
+    escalation: input.escalation
+      ? {
+          window: windowChange(input.escalation.window),
+          reasonsRequired: input.escalation.reasonsRequired ?? undefined,
+        }
+      : undefined,
+    closing: input.closing
+      ? {
+          requireActionsComplete: input.closing.requireActionsComplete ?? undefined,
+          autoCloseWhenEscalationWindowLapses:
+            input.closing.autoCloseWhenEscalationWindowLapses ?? undefined,
+          autoCloseAfterStage2: windowChange(input.closing.autoCloseAfterStage2),
+        }
+      : undefined,
+    independentStage2Handler: input.independentStage2Handler ?? undefined,
+    respondWithoutAcknowledgement: input.respondWithoutAcknowledgement ?? undefined,
+    warningDays: input.warningDays ?? undefined,
+  };
+}

@@ -1,0 +1,76 @@
+import { checkAgainstCode } from '@redress/domain';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { AppContext } from '../app-context.js';
+import { CreatePolicyInput } from './create-policy.input.js';
+import { toCodeDepartureType, toPolicyChanges, toPolicyType } from './policy.mapper.js';
+import { CodeDepartureType, PolicyType } from './policy.type.js';
+
+@Resolver(() => PolicyType)
+export class PolicyResolver {
+  @Authorized()
+  @Query(() => [PolicyType], {
+    description: 'The current version of every policy, presets included.',
+  })
+  async policies(@Ctx() ctx: AppContext): Promise<PolicyType[]> {
+    const policies = await ctx.services.policies.list();
+    return policies.map(toPolicyType);
+  }
+
+  @Authorized()
+  @Query(() => PolicyType, { nullable: true, description: 'The current version of a policy.' })
+  async policy(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<PolicyType | null> {
+    const policy = await ctx.services.policies.findById(id);
+    return policy ? toPolicyType(policy) : null;
+  }
+
+  @Authorized()
+  @Query(() => [CodeDepartureType], {
+    description: "Where a policy's current version departs from the Complaint Handling Code.",
+  })
+  async policyDepartures(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: AppContext,
+  ): Promise<CodeDepartureType[]> {
+    const departures = await ctx.services.policies.departures(id);
+    return departures.map(toCodeDepartureType);
+  }
+
+  @Authorized()
+  @Mutation(() => PolicyType, {
+    description:
+      'Makes a policy from a preset or another policy with any figure changed; the same id as the base makes its next version. Cases keep the version in force when each stage began.',
+  })
+  async createPolicy(
+    @Arg('input', () => CreatePolicyInput) input: CreatePolicyInput,
+    @Ctx() ctx: AppContext,
+  ): Promise<PolicyType> {
+    const policy = await ctx.services.policies.create({
+      basedOn: input.basedOn,
+      id: input.id ?? undefined,
+      name: input.name,
+      description: input.description ?? undefined,
+      changes: toPolicyChanges(input),
+    });
+    return toPolicyType(policy);
+  }
+
+  @FieldResolver(() => [CodeDepartureType], {
+    description: 'Where this version departs from the Complaint Handling Code, with the clause.',
+  })
+  departures(@Root() policy: PolicyType): CodeDepartureType[] {
+    return checkAgainstCode(policy.source).map(toCodeDepartureType);
+  }
+}

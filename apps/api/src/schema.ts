@@ -1,0 +1,67 @@
+// Decorator metadata must be in place before any decorated class below is evaluated.
+import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from './auth/auth-checker.js';
+import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js';
+import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
+import { ComplaintResolver } from './complaints/complaint.resolver.js';
+import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
+import { FeedbackResolver } from './feedback/feedback.resolver.js';
+import { PolicyResolver } from './policies/policy.resolver.js';
+
+/** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
+export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
+
+/** Every resolver of the API, listed rather than globbed so the schema is what this file says. */
+export const RESOLVERS = [
+  ComplaintResolver,
+  ComplaintLifecycleResolver,
+  ComplaintEventResolver,
+  DeadlineAlertResolver,
+  PolicyResolver,
+  CalendarResolver,
+  FeedbackResolver,
+] as const;
+
+const HEADER = `# The Redress GraphQL schema, emitted from the code: do not edit by hand.
+# Regenerate with: pnpm --filter @redress/api schema
+`;
+
+export interface BuildRedressSchemaOptions {
+  readonly pubSub: PubSub;
+  /** Write the printed schema to this file (or to SCHEMA_FILE when `true`). */
+  readonly emitSchemaFile?: string | boolean;
+}
+
+export async function buildRedressSchema(
+  options: BuildRedressSchemaOptions,
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [...RESOLVERS],
+    pubSub: options.pubSub,
+    authChecker,
+    validate: true,
+  });
+  if (options.emitSchemaFile) {
+    const path = options.emitSchemaFile === true ? SCHEMA_FILE : options.emitSchemaFile;
+    await writeFile(path, printRedressSchema(schema), 'utf8');
+  }
+  return schema;
+}
+
+/** The schema as committed: sorted, so the file changes only when the schema does. */
+export function printRedressSchema(schema: GraphQLSchema): string {
+  return `${HEADER}\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+// `node dist/schema.js` (the package's `schema` script) rewrites the committed schema.graphql.
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await buildRedressSchema({ pubSub: createPubSub(), emitSchemaFile: true });
+  process.stdout.write(`Wrote ${SCHEMA_FILE}\n`);
+}

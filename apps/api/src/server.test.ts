@@ -1,0 +1,188 @@
+// The HTTP surface of the server without a database: health, error masking over real HTTP, the
+// actor header, the complexity limit and CORS. The services and the data source are small fakes:
+// each test says which call fails and how.
+import { createPubSub } from '@graphql-yoga/subscription';
+import { pino } from 'pino';
+import type { DataSource } from 'typeorm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from './clock.js';
+import type { PgPubSub } from './database/pg-pubsub.js';
+import { NotFoundError } from './errors/app-errors.js';
+import { createServer, type RedressServer } from './server.js';
+import type { Services } from './services.js';
+
+interface FakeDatabase {
+  isInitialized: boolean;
+  pendingMigrations: boolean;
+  answers: boolean;
+}
+
+function fakeDataSource(db: FakeDatabase): DataSource {
+  const fake = {
+    get isInitialized() {
+      return db.isInitialized;
+    },
+    showMigrations: async () => db.pendingMigrations,
+    query: async () => {
+      if (!db.answers) throw new Error('connection terminated');
+      return [{ '?column?': 1 }];
+    },
+  };
+  // Only the three members the health check reads are faked.
+  return fake as unknown as DataSource;
+}
+
+function fakeServices(findById: (id: string) => Promise<never>): Services {
+  return { complaints: { findById } } as unknown as Services;
+}
+
+let server: RedressServer | undefined;
+
+async function start(
+  services: Services,
+  db: FakeDatabase = { isInitialized: true, pendingMigrations: false, answers: true },
+): Promise<string> {
+  server = createServer({
+    services,
+    pubsub: createPubSub() as unknown as PgPubSub,
+    clock: fixedClock('2026-11-23T09:00:00Z'),
+    dataSource: fakeDataSource(db),
+    logger: pino({ level: 'silent' }),
+    maxComplexity: 500,
+  });
+  const url = await server.start(0, '127.0.0.1');
+  return url.replace('localhost', '127.0.0.1');
+}
+
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
+  return { status: response.status, body };
+}
+
+describe('errors over HTTP', () => {
+  it('never sends a stack trace, even with NODE_ENV unset', async () => {
+    const saved = process.env.NODE_ENV;
+    delete process.env.NODE_ENV;
+    try {
+      const url = await start(
+        fakeServices(async () => {
+          throw new Error('relation "complaint" does not exist');
+        }),
+      );
+      const { body } = await post(url, '{ complaint(id: "x") { id } }');
+      expect(body.errors).toHaveLength(1);
+      const [error] = body.errors ?? [];
+      expect(error?.message).toBe('Something went wrong on our side; it has been logged.');
+      expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(JSON.stringify(body)).not.toMatch(/relation|stacktrace|\.ts:\d+/);
+    } finally {
+      if (saved !== undefined) process.env.NODE_ENV = saved;
+    }
+  });
+
+  it('sends an AppError with its code and no stack', async () => {
+    const url = await start(
+      fakeServices(async (id) => {
+        throw new NotFoundError('complaint', id);
+      }),
+    );
+    const { body } = await post(url, '{ complaint(id: "CMP-1") { id } }');
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'NOT_FOUND',
+      entity: 'complaint',
+      key: 'CMP-1',
+    });
+  });
+
+  it('answers 400 to an operation over the complexity limit, but not to introspection', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const big = await post(url, '{ complaints(first: 200) { nodes { id reference summary } } }');
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      maximumComplexity: 500,
+    });
+    const introspection = await post(
+      url,
+      '{ __schema { types { name fields { name args { name } type { name } } } } }',
+    );
+    expect(introspection.status).toBe(200);
+    expect(introspection.body.errors).toBeUndefined();
+  });
+
+  it('refuses an X-Actor header that cannot be recorded', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const { status, body } = await post(url, '{ isWorkingDay(date: "2026-12-25") }', {
+      'X-Actor': 'x'.repeat(201),
+    });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'X-Actor',
+    });
+  });
+});
+
+describe('GET /health', () => {
+  it.each([
+    [{ isInitialized: true, pendingMigrations: false, answers: true }, 200, 'ok'],
+    [{ isInitialized: false, pendingMigrations: false, answers: true }, 503, 'unavailable'],
+    [{ isInitialized: true, pendingMigrations: true, answers: true }, 503, 'unavailable'],
+    [{ isInitialized: true, pendingMigrations: false, answers: false }, 503, 'unavailable'],
+  ])('%o → %i', async (db, status, word) => {
+    const url = await start(
+      fakeServices(async () => Promise.reject(new Error('unused'))),
+      db,
+    );
+    const response = await fetch(url.replace('/graphql', '/health'));
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ status: word });
+  });
+});
+
+describe('CORS', () => {
+  it('answers a preflight from a configured origin, and only from one', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const allowed = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('variables that do not fit their types', () => {
+  it('are BAD_USER_INPUT with HTTP 400, not a fault of ours', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($d: Division) { isWorkingDay(date: "2026-12-28", division: $d) }',
+        variables: { d: 'MARS' },
+      }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+  });
+});

@@ -1,0 +1,265 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { BankHolidaysData } from '@redress/domain';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
+import { useServer } from 'graphql-ws/use/ws';
+import { pino, type Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import { createAppContext, type AppContext, type ContextDeps } from './app-context.js';
+import { actorFrom } from './auth/actor.js';
+import type { Clock } from './clock.js';
+import type { PgPubSub } from './database/pg-pubsub.js';
+import { formatErrorForClient } from './errors/graphql-errors.js';
+import { buildRedressSchema } from './schema.js';
+import type { Services } from './services.js';
+
+/** The console's dev servers, until an operator configures the real origins. */
+export const DEFAULT_CORS_ORIGINS: readonly string[] = [
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+  'http://localhost:3000',
+];
+
+/** Generous for any page a handler or partner needs (200 complaints with their details). */
+export const DEFAULT_MAX_COMPLEXITY = 50_000;
+
+export interface ServerDeps {
+  readonly services: Services;
+  readonly pubsub: PgPubSub;
+  readonly clock: Clock;
+  readonly dataSource: DataSource;
+  readonly holidays?: BankHolidaysData;
+  readonly logger?: Logger;
+  readonly corsOrigins?: readonly string[];
+  readonly maxComplexity?: number;
+}
+
+export interface RedressServer {
+  readonly httpServer: Server;
+  /** http://localhost:<port>/graphql, once started. */
+  readonly url: string;
+  start(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export function createServer(deps: ServerDeps): RedressServer {
+  const logger = deps.logger ?? pino({ level: 'warn' });
+  const contextDeps: ContextDeps = {
+    services: deps.services,
+    clock: deps.clock,
+    holidays: deps.holidays,
+  };
+  const app = express();
+  const httpServer = createHttpServer(app);
+  let apollo: ApolloServer<AppContext> | undefined;
+  let url = '';
+
+  // Health first, outside GraphQL: load balancers and the tests poll it before anything else.
+  const healthProblem = healthCheck(deps.dataSource);
+  app.get('/health', async (_req, res) => {
+    const problem = await healthProblem();
+    if (problem) {
+      res.status(503).json({ status: 'unavailable', reason: problem });
+    } else {
+      res.status(200).json({ status: 'ok' });
+    }
+  });
+
+  async function start(port: number, host?: string): Promise<string> {
+    const schema = await buildRedressSchema({ pubSub: deps.pubsub });
+
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const wsCleanup = useServer<Record<string, unknown> | undefined>(
+      {
+        schema,
+        // A connection naming an unusable actor is refused at once rather than failing later.
+        onConnect: (ctx) => {
+          try {
+            actorFrom(ctx.connectionParams?.actor);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        context: (ctx) => createAppContext(contextDeps, actorFrom(ctx.connectionParams?.actor)),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors
+            ? {
+                ...result,
+                errors: result.errors.map((error) =>
+                  formatErrorForClient(error.toJSON(), error, logger),
+                ),
+              }
+            : undefined,
+        onError: (_ctx, _id, _payload, errors) =>
+          errors.map((error) => formatErrorForClient(error.toJSON(), error, logger)),
+      },
+      wsServer,
+    );
+
+    apollo = new ApolloServer<AppContext>({
+      schema,
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => formatErrorForClient(formatted, error, logger),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        {
+          async serverWillStart() {
+            return {
+              async drainServer() {
+                await wsCleanup.dispose();
+              },
+            };
+          },
+        },
+        complexityLimit(schema, deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY),
+      ],
+    });
+    await apollo.start();
+
+    app.use(
+      '/graphql',
+      cors(deps.corsOrigins ?? DEFAULT_CORS_ORIGINS),
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) =>
+          createAppContext(contextDeps, actorFrom(req.headers['x-actor'])),
+      }),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(port, host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+    const address = httpServer.address() as AddressInfo;
+    url = `http://localhost:${address.port}/graphql`;
+    return url;
+  }
+
+  async function stop(): Promise<void> {
+    if (apollo) {
+      // Drains HTTP requests in flight, then closes the WebSocket server (plugins above).
+      await apollo.stop();
+      apollo = undefined;
+    } else if (httpServer.listening) {
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    }
+  }
+
+  return {
+    httpServer,
+    get url() {
+      return url;
+    },
+    start,
+    stop,
+  };
+}
+
+/** Why the API cannot serve yet, or null when it can. */
+function healthCheck(dataSource: DataSource): () => Promise<string | null> {
+  // Once every migration has run it stays so for the life of the data source: asked until then.
+  let migrated = false;
+  return async () => {
+    try {
+      if (!dataSource.isInitialized) return 'The database is not connected yet.';
+      if (!migrated) {
+        if (await dataSource.showMigrations()) return 'Database migrations have not run yet.';
+        migrated = true;
+      }
+      await dataSource.query('select 1');
+      return null;
+    } catch {
+      return 'The database does not answer.';
+    }
+  };
+}
+
+/**
+ * Refuses an operation whose estimated cost is over the limit, before it runs, with HTTP 400.
+ * Introspection costs nothing, so tools that read the schema at start-up are never refused.
+ */
+function complexityLimit(schema: GraphQLSchema, maximum: number): ApolloServerPlugin<AppContext> {
+  const introspectionIsFree: ComplexityEstimator = ({ field }) =>
+    field.name.startsWith('__') ? 0 : undefined;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators: [
+                introspectionIsFree,
+                fieldExtensionsEstimator(),
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch (error) {
+            // Variables that do not fit their types: execution refuses them next, as
+            // BAD_USER_INPUT with HTTP 400; refusing here would answer 500.
+            if (error instanceof GraphQLError) return;
+            throw error;
+          }
+          if (complexity > maximum) {
+            throw new GraphQLError(
+              `This operation would cost ${complexity}, over the limit of ${maximum}: ask for fewer items per page or fewer fields.`,
+              {
+                extensions: {
+                  code: 'QUERY_TOO_COMPLEX',
+                  complexity,
+                  maximumComplexity: maximum,
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/** CORS for the listed origins only; browsers elsewhere get no CORS headers and are refused. */
+function cors(origins: readonly string[]) {
+  const allowed = new Set(origins);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const origin = req.headers.origin;
+    if (origin && (allowed.has(origin) || allowed.has('*'))) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+      res.setHeader(
+        'Access-Control-Allow-Headers',
+        'content-type, x-actor, authorization, apollo-require-preflight',
+      );
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}

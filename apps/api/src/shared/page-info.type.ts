@@ -1,0 +1,19 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType('PageInfo', { description: 'Where a page sits in a list (Relay connection style).' })
+export class PageInfoType {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` to read on from the first item.',
+  })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor: string | null;
+}

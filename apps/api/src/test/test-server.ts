@@ -1,0 +1,184 @@
+// The API as the integration tests meet it: the real server on a real port, over the test
+// database (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import type { DataSource } from 'typeorm';
+import { fixedClock, type FixedClock } from '../clock.js';
+import { createServices, type Services } from '../services.js';
+import { createServer } from '../server.js';
+import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
+import { createPgPubSub } from '../database/pg-pubsub.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface TestServer {
+  /** http://127.0.0.1:<port>/graphql */
+  readonly url: string;
+  /** ws://127.0.0.1:<port>/graphql */
+  readonly wsUrl: string;
+  /** The server's root, for /health. */
+  readonly baseUrl: string;
+  readonly services: Services;
+  readonly dataSource: DataSource;
+  /** The clock every part of this server reads: move it to put "today" where a test needs it. */
+  readonly clock: FixedClock;
+  /** The deadline watcher, not started: a test calls `runOnce()` when it wants alerts. */
+  readonly watcher: DeadlineWatcher;
+  stop(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Where "now" starts; defaults to the real present. */
+  readonly now?: Date | string;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const clock = fixedClock(options.now ?? new Date());
+  const database = await createTestDatabase();
+  const pubsub = createPgPubSub(database.dataSource, database.listener);
+  await pubsub.ready;
+  const services = createServices(database.dataSource, { clock, pubsub });
+  const watcher = new DeadlineWatcher(database.dataSource, { clock, pubsub, instanceId: 'test' });
+  const server = createServer({
+    services,
+    pubsub,
+    clock,
+    dataSource: database.dataSource,
+    logger: pino({ level: 'silent' }),
+  });
+  await server.start(0, '127.0.0.1');
+  const address = server.httpServer.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error(`The test server is not listening on a TCP port: ${String(address)}`);
+  }
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    url: `${baseUrl}/graphql`,
+    wsUrl: `ws://127.0.0.1:${address.port}/graphql`,
+    baseUrl,
+    services,
+    dataSource: database.dataSource,
+    clock,
+    watcher,
+    async stop() {
+      await watcher.stop();
+      await server.stop();
+      await pubsub.close();
+      await database.close();
+    },
+  };
+}
+
+/** The API's built entry point: this file sits in src/test (or dist/test), two levels below. */
+export const API_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+export interface ApiProcess {
+  readonly url: string;
+  readonly wsUrl: string;
+  readonly baseUrl: string;
+  readonly pid: number;
+  /** What the process wrote, for a failure message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface SpawnApiOptions {
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly env?: Readonly<Record<string, string>>;
+  /** How long to wait for GET /health to answer 200. */
+  readonly readyTimeoutMs?: number;
+}
+
+/**
+ * Starts `node dist/main.js` as its own process group, and waits until it is healthy. `stop()`
+ * sends SIGTERM to the whole group, then SIGKILL if it has not gone after five seconds.
+ */
+export async function spawnApiProcess(options: SpawnApiOptions): Promise<ApiProcess> {
+  const { databaseUrl, port, env = {}, readyTimeoutMs = 60_000 } = options;
+  const child = spawn(process.execPath, [API_MAIN], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDRESS_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+  const chunks: string[] = [];
+  const keep = (chunk: Buffer): void => {
+    chunks.push(chunk.toString('utf8'));
+    // Keep the tail: enough to explain a failure without holding a long log.
+    if (chunks.length > 400) chunks.splice(0, chunks.length - 400);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`Could not start ${API_MAIN}`);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const api: ApiProcess = {
+    url: `${baseUrl}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    baseUrl,
+    pid,
+    output: () => chunks.join(''),
+    stop: () => stopProcessGroup(child),
+  };
+  try {
+    await waitUntilHealthy(baseUrl, child, readyTimeoutMs);
+  } catch (error) {
+    await api.stop();
+    throw new Error(`${(error as Error).message}\n--- output of ${API_MAIN} ---\n${api.output()}`, {
+      cause: error,
+    });
+  }
+  return api;
+}
+
+async function waitUntilHealthy(
+  baseUrl: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `The API process exited (${child.exitCode ?? child.signalCode}) before it was healthy`,
+      );
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`GET ${baseUrl}/health did not answer 200 within ${timeoutMs} ms`);
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = once(child, 'exit');
+  signalGroup(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child.pid ?? 0, 'SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  if (pid <= 0) return;
+  try {
+    // A negative pid is the process group: the API and anything it started.
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
