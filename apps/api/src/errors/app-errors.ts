@@ -5,11 +5,7 @@ import type { ComplaintRefusal, PolicyProblem } from '@redress/domain';
  * `extensions.code` in one place (errors/graphql-errors.ts); nothing else reaches a client.
  */
 export type AppError =
-  | BadUserInputError
-  | NotFoundError
-  | ConflictError
-  | PolicyRefusedError
-  | InvalidPolicyError;
+  BadUserInputError | NotFoundError | ConflictError | PolicyRefusedError | InvalidPolicyError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
