@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.js';
+import { createServices } from '../services.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/1763942400000-complaint-snapshot-policy-refs.js';
+import { createPgPubSub } from './pg-pubsub.js';
 
 describe('the migrations', () => {
   let db: TestDatabase;
@@ -19,7 +23,10 @@ describe('the migrations', () => {
 
   it('have run, each recorded once', async () => {
     const rows: Array<{ name: string }> = await db.dataSource.query('SELECT name FROM migration');
-    expect(rows.map((row) => row.name)).toEqual(['InitialSchema1763856000000']);
+    expect(rows.map((row) => row.name)).toEqual([
+      'InitialSchema1763856000000',
+      'ComplaintSnapshotPolicyRefs1763942400000',
+    ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });
 
@@ -55,5 +62,41 @@ describe('the migrations', () => {
       );
       expect(rows[0]?.n).toBe(2);
     });
+  });
+
+  it('rewrite a snapshot holding full policy copies into references that read back the same', async () => {
+    const pubsub = createPgPubSub(db.dataSource, db.listener);
+    const services = createServices(db.dataSource, { clock: systemClock, pubsub });
+    const { state } = await services.complaints.log(
+      {
+        receivedAt: '2026-11-06T09:30:00Z',
+        channel: 'email',
+        complainant: { name: 'Jordan Ellis', type: 'tenant' },
+        summary: 'Damp in the back bedroom.',
+        category: 'repairs',
+        tenure: 'lcra',
+      },
+      { actor: { kind: 'system', id: 'test' }, at: '2026-11-06T09:30:00Z' },
+    );
+    // The shape written before the migration: each stage carries its policy in full.
+    await db.dataSource.query('UPDATE complaint SET state = $1::text::jsonb WHERE id = $2', [
+      JSON.stringify(state),
+      state.id,
+    ]);
+    expect((await services.complaints.findById(state.id))?.state).toEqual(state);
+
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new ComplaintSnapshotPolicyRefs1763942400000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows: Array<{ policy: unknown }> = await db.dataSource.query(
+      "SELECT state->'stages'->0->'policy' AS policy FROM complaint WHERE id = $1",
+      [state.id],
+    );
+    expect(rows[0]?.policy).toEqual({ id: 'code-2024', version: state.stages[0]?.policy.version });
+    expect((await services.complaints.findById(state.id))?.state).toEqual(state);
+    await pubsub.close();
   });
 });
