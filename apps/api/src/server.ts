@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { BankHolidaysData } from '@redress/domain';
@@ -113,9 +114,15 @@ export function createServer(deps: ServerDeps): RedressServer {
     apollo = new ApolloServer<AppContext>({
       schema,
       includeStacktraceInErrorResponses: false,
+      // On in production too (Apollo's default turns it off there): the schema is public and
+      // committed, and the console and partners' tools read it at start-up.
+      introspection: true,
       formatError: (formatted, error) => formatErrorForClient(formatted, error, logger),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
+        // Installed by default, it hooks every field of every answer to compute cache hints
+        // that nothing here sets or reads (answers are never cached by HTTP).
+        ApolloServerPluginCacheControlDisabled(),
         {
           async serverWillStart() {
             return {

@@ -28,9 +28,9 @@ export class ComplaintEventResolver {
     _complaintId: string | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintEventType> {
-    // The notification carries ids only (NOTIFY payloads are small); the event is read as stored.
-    const events = await ctx.services.complaints.eventsFor([payload.complaintId]);
-    const event = events.get(payload.complaintId)?.find((e) => e.version === payload.version);
+    // The notification carries ids only (NOTIFY payloads are small); the event is read as stored,
+    // by its primary key.
+    const event = await ctx.services.complaints.findEvent(payload.complaintId, payload.version);
     if (!event) {
       throw new Error(
         `Event ${payload.complaintId}@${payload.version} was notified but is not stored`,

@@ -15,10 +15,23 @@ import {
   localDateOf,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import {
+  policyVersionCacheFor,
+  type PolicyRef,
+  type PolicyVersionCache,
+} from '../policies/policy-version-cache.js';
+import {
+  fromSnapshot,
+  policyRefsOf,
+  toSnapshot,
+  type ComplaintSnapshot,
+} from './complaint-snapshot.mapper.js';
 
 // Only this file writes SQL about complaints. The SQL is written out rather than built by
 // TypeORM's query builder: upserts, arrays, window functions and row-value cursors read more
-// plainly as SQL, and each method is one statement.
+// plainly as SQL, and each method is one statement. Round trips are what a write costs most
+// (each one a system call on either side and a wake-up of the server), so a write is two
+// statements: read the case, then write everything in one.
 
 /** A stored event, as the API serves it. */
 export interface StoredEvent {
@@ -38,6 +51,8 @@ export interface StoredEvent {
 export interface ComplaintRow {
   readonly state: ComplaintState;
   readonly updatedAt: Date;
+  /** The day of receipt in Europe/London, as stored. */
+  readonly receivedOn: LocalDate;
 }
 
 export interface ComplaintFilter {
@@ -82,11 +97,19 @@ export interface PageRows {
   readonly totalCount: number;
 }
 
-/** A complaint row locked for a write, with the current version of its policy. */
-export interface LockedComplaint {
-  readonly state: ComplaintState;
-  readonly updatedAt: Date;
+/** A case read for a write, with the current version of its policy. */
+export interface ComplaintForWrite extends ComplaintRow {
   readonly currentPolicy: Policy | null;
+}
+
+/** What a write stores, in one statement: events, read models and deadlines, and NOTIFYs. */
+export interface WriteBatch {
+  readonly events: readonly NewEvent[];
+  readonly cases: readonly { state: ComplaintState; deadlines: readonly Deadline[] }[];
+  /** The NOTIFY channel to announce each event on; none for imports, which are not news. */
+  readonly notifyChannel?: string;
+  readonly now: Date;
+  readonly holidays?: BankHolidaysData;
 }
 
 export interface NewEvent {
@@ -95,10 +118,37 @@ export interface NewEvent {
   readonly event: ComplaintEvent;
 }
 
-export interface AppendedEvent {
-  readonly complaintId: string;
-  readonly version: number;
-  readonly position: string;
+const EVENT_COLUMNS = `complaint_id, version, position, type, occurred_at, recorded_at,
+  actor_kind, actor_id, actor_name, payload`;
+
+interface EventRow {
+  complaint_id: string;
+  version: number;
+  position: string;
+  type: ComplaintEventType;
+  occurred_at: Date;
+  recorded_at: Date;
+  actor_kind: Actor['kind'];
+  actor_id: string;
+  actor_name: string | null;
+  payload: ComplaintEvent;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    complaintId: row.complaint_id,
+    version: row.version,
+    position: String(row.position),
+    type: row.type,
+    at: row.occurred_at.toISOString(),
+    recordedAt: row.recorded_at.toISOString(),
+    actor: {
+      kind: row.actor_kind,
+      id: row.actor_id,
+      ...(row.actor_name !== null ? { name: row.actor_name } : {}),
+    },
+    payload: row.payload,
+  };
 }
 
 /** The text searched by the `text` filter; the GIN index in the migration is on this expression. */
@@ -124,57 +174,83 @@ export function isUuid(value: string): boolean {
 }
 
 interface StateRow {
-  state: ComplaintState;
+  state: ComplaintSnapshot;
   updated_at: Date;
+  received_on: LocalDate;
 }
 
 export class ComplaintRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policies: PolicyVersionCache = policyVersionCacheFor(dataSource),
+  ) {}
 
   async findById(id: string, manager?: EntityManager): Promise<ComplaintRow | null> {
     if (!isUuid(id)) return null;
     const rows: StateRow[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT state, updated_at FROM complaint WHERE id = $1',
+      'SELECT state, updated_at, received_on::text AS received_on FROM complaint WHERE id = $1',
       [id],
     );
-    return rows[0] ? toRow(rows[0]) : null;
+    return (await this.toRows(rows, manager))[0] ?? null;
   }
 
   async findByReference(reference: string): Promise<ComplaintRow | null> {
     const rows: StateRow[] = await this.dataSource.query(
-      'SELECT state, updated_at FROM complaint WHERE reference = $1',
+      'SELECT state, updated_at, received_on::text AS received_on FROM complaint WHERE reference = $1',
       [reference.trim().toUpperCase()],
     );
-    return rows[0] ? toRow(rows[0]) : null;
+    return (await this.toRows(rows))[0] ?? null;
   }
 
   /**
-   * The case's row, locked until the transaction ends, and the current version of its policy:
-   * two writers of one case queue here, so the second sees the first's version.
+   * The case and the current version of its policy, unlocked: the write that follows carries
+   * the version it read, and the events' primary key (complaint, version) lets only one writer
+   * of a version through.
    */
-  async lockForWrite(manager: EntityManager, id: string): Promise<LockedComplaint | null> {
+  async findForWrite(id: string, manager?: EntityManager): Promise<ComplaintForWrite | null> {
     if (!isUuid(id)) return null;
-    const rows: Array<StateRow & { policy: Policy | null }> = await manager.query(
-      `SELECT c.state, c.updated_at, p.body AS policy
+    const rows: Array<StateRow & { policy_id: string; current_version: number | null }> = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT c.state, c.updated_at, c.received_on::text AS received_on, c.policy_id,
+              (SELECT max(p.version) FROM policy p WHERE p.id = c.policy_id) AS current_version
          FROM complaint c
-         LEFT JOIN LATERAL (
-           SELECT body FROM policy WHERE policy.id = c.policy_id ORDER BY version DESC LIMIT 1
-         ) p ON true
-        WHERE c.id = $1
-        FOR UPDATE OF c`,
+        WHERE c.id = $1`,
       [id],
     );
     const row = rows[0];
-    return row ? { state: row.state, updatedAt: row.updated_at, currentPolicy: row.policy } : null;
+    if (!row) return null;
+    const current: PolicyRef | null =
+      row.current_version === null ? null : { id: row.policy_id, version: row.current_version };
+    const [complaint] = await this.toRows([row], manager, current ? [current] : []);
+    if (!complaint) return null;
+    return {
+      ...complaint,
+      currentPolicy: current ? this.policies.require(current.id, current.version) : null,
+    };
   }
 
-  async nextReferenceNumber(manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await manager.query(
-      "SELECT nextval('complaint_reference_seq')::int AS n",
+  /**
+   * The current version of a policy and, when there is one, the next reference number, in one
+   * round trip. No number is drawn for a policy that does not exist.
+   */
+  async startLog(
+    policyId: string,
+    manager?: EntityManager,
+  ): Promise<{ policy: Policy; referenceNumber: number } | null> {
+    const rows: Array<{ version: number | null; n: number | null }> = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT v.version,
+              CASE WHEN v.version IS NOT NULL
+                   THEN nextval('complaint_reference_seq')::int END AS n
+         FROM (SELECT max(version) AS version FROM policy WHERE id = $1) v`,
+      [policyId],
     );
-    const n = rows[0]?.n;
-    if (n === undefined) throw new Error('The complaint reference sequence returned nothing.');
-    return n;
+    const row = rows[0];
+    if (!row || row.version === null || row.n === null) return null;
+    await this.policies.load([{ id: policyId, version: row.version }], manager);
+    return { policy: this.policies.require(policyId, row.version), referenceNumber: row.n };
   }
 
   /** Reference numbers for a batch (demo data, imports), in order. */
@@ -187,119 +263,117 @@ export class ComplaintRepository {
   }
 
   /**
-   * Appends events in one statement. A second writer of the same version fails on the primary
-   * key (complaint_id, version): the caller turns that into a conflict.
+   * Stores a write in one statement, hence one transaction of its own unless the caller holds
+   * one: the events, each case's read model, its deadline rows, and a NOTIFY per event when a
+   * channel is given (sent at commit, so subscribers hear only what committed). A second writer
+   * of a version fails on the events' primary key (complaint_id, version) and the whole
+   * statement with it: the caller turns that into a conflict. Returns when the rows changed.
    */
-  async appendEvents(
-    manager: EntityManager,
-    events: readonly NewEvent[],
-  ): Promise<AppendedEvent[]> {
-    if (events.length === 0) return [];
-    const rows: Array<{ complaint_id: string; version: number; position: string }> =
-      await manager.query(
-        `INSERT INTO complaint_event
-           (complaint_id, version, type, payload, occurred_at, actor_kind, actor_id, actor_name)
-         SELECT e.complaint_id, e.version, e.type, e.payload::jsonb, e.occurred_at,
-                e.actor_kind, e.actor_id, e.actor_name
-           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[],
-                       $6::text[], $7::text[], $8::text[])
-             AS e(complaint_id, version, type, payload, occurred_at, actor_kind, actor_id, actor_name)
-         ORDER BY e.complaint_id, e.version
-         RETURNING complaint_id, version, position`,
-        [
-          events.map((e) => e.complaintId),
-          events.map((e) => e.version),
-          events.map((e) => e.event.type),
-          events.map((e) => JSON.stringify(e.event)),
-          events.map((e) => e.event.at),
-          events.map((e) => e.event.actor.kind),
-          events.map((e) => e.event.actor.id),
-          events.map((e) => e.event.actor.name ?? null),
-        ],
-      );
-    return rows.map((row) => ({
-      complaintId: row.complaint_id,
-      version: row.version,
-      position: String(row.position),
-    }));
-  }
+  async write(batch: WriteBatch, manager?: EntityManager): Promise<Date> {
+    const { events, cases, notifyChannel, now } = batch;
+    if (events.length === 0 && cases.length === 0) return now;
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const at = param(now.toISOString());
 
-  /**
-   * Writes the read model and the deadline rows of each case: three statements whatever the
-   * number of cases, so the demo data and a single write take the same path.
-   */
-  async saveReadModels(
-    manager: EntityManager,
-    cases: readonly { state: ComplaintState; deadlines: readonly Deadline[] }[],
-    options: { readonly now: Date; readonly holidays?: BankHolidaysData },
-  ): Promise<Date> {
-    if (cases.length === 0) return options.now;
-    const rows = cases.map(({ state, deadlines }) =>
-      readModelOf(state, deadlines, options.holidays),
-    );
-    const now = options.now.toISOString();
+    const eventColumns = `unnest(${param(events.map((e) => e.complaintId))}::uuid[],
+        ${param(events.map((e) => e.version))}::int[],
+        ${param(events.map((e) => e.event.type))}::text[],
+        ${param(events.map((e) => JSON.stringify(e.event)))}::text[],
+        ${param(events.map((e) => e.event.at))}::text[],
+        ${param(events.map((e) => e.event.actor.kind))}::text[],
+        ${param(events.map((e) => e.event.actor.id))}::text[],
+        ${param(events.map((e) => e.event.actor.name ?? null))}::text[])
+      AS e(complaint_id, version, type, payload, at, actor_kind, actor_id, actor_name)`;
+
+    const rows = cases.map(({ state, deadlines }) => readModelOf(state, deadlines, batch.holidays));
     const columns = READ_MODEL_COLUMNS;
-    const saved: Array<{ updated_at: Date }> = await manager.query(
-      `INSERT INTO complaint (${columns.map((c) => c.name).join(', ')}, created_at, updated_at)
-       SELECT ${columns.map((c) => (c.name === 'state' ? 'r.state::jsonb' : `r.${c.name}`)).join(', ')}, $${columns.length + 1}::timestamptz, $${columns.length + 1}::timestamptz
-         FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})
-           AS r(${columns.map((c) => c.name).join(', ')})
-       ON CONFLICT (id) DO UPDATE SET
-         ${columns
-           .filter((c) => c.name !== 'id' && c.name !== 'reference')
-           .map((c) => `${c.name} = excluded.${c.name}`)
-           .join(',\n         ')},
-         updated_at = excluded.updated_at
-       RETURNING updated_at`,
-      [...columns.map((c) => rows.map((row) => row[c.name])), now],
-    );
+    const readModelArrays = columns
+      .map((c) => `${param(rows.map((row) => row[c.name]))}::${c.type}[]`)
+      .join(', ');
 
     const deadlineRows = cases.flatMap(({ state, deadlines }) =>
-      deadlines.map((deadline) => deadlineRowOf(state, deadline, options.holidays)),
+      deadlines.map((deadline) => deadlineRowOf(state, deadline, batch.holidays)),
     );
-    const ids = cases.map(({ state }) => state.id);
-    // Deadlines a case no longer has (a withdrawn case's open ones) are removed; the others are
-    // upserted, keeping the alert already raised unless the due date moved.
-    await manager.query(
-      `DELETE FROM complaint_deadline d
-        WHERE d.complaint_id = ANY($1::uuid[])
-          AND NOT EXISTS (
-            SELECT 1 FROM unnest($2::uuid[], $3::smallint[], $4::text[]) AS k(complaint_id, stage, kind)
-             WHERE k.complaint_id = d.complaint_id AND k.stage = d.stage AND k.kind = d.kind)`,
-      [
-        ids,
-        deadlineRows.map((d) => d.complaintId),
-        deadlineRows.map((d) => d.stage),
-        deadlineRows.map((d) => d.kind),
-      ],
-    );
-    if (deadlineRows.length > 0) {
-      await manager.query(
-        `INSERT INTO complaint_deadline
-           (complaint_id, stage, kind, due_on, warn_on, met_at, provisional)
-         SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::date[], $5::date[],
-                              $6::timestamptz[], $7::boolean[])
-         ON CONFLICT (complaint_id, stage, kind) DO UPDATE SET
-           due_on = excluded.due_on,
-           warn_on = excluded.warn_on,
-           met_at = excluded.met_at,
-           provisional = excluded.provisional,
-           last_alert = CASE WHEN complaint_deadline.due_on = excluded.due_on
-                             THEN complaint_deadline.last_alert END,
-           last_alert_on = CASE WHEN complaint_deadline.due_on = excluded.due_on
-                                THEN complaint_deadline.last_alert_on END`,
-        [
-          deadlineRows.map((d) => d.complaintId),
-          deadlineRows.map((d) => d.stage),
-          deadlineRows.map((d) => d.kind),
-          deadlineRows.map((d) => d.dueOn),
-          deadlineRows.map((d) => d.warnOn),
-          deadlineRows.map((d) => d.metAt),
-          deadlineRows.map((d) => d.provisional),
-        ],
-      );
-    }
-    return saved[0]?.updated_at ?? options.now;
+    const caseIds = param(cases.map(({ state }) => state.id));
+    const deadlineKeys = `unnest(${param(deadlineRows.map((d) => d.complaintId))}::uuid[],
+        ${param(deadlineRows.map((d) => d.stage))}::smallint[],
+        ${param(deadlineRows.map((d) => d.kind))}::text[])`;
+    const deadlineValues = `unnest(${param(deadlineRows.map((d) => d.complaintId))}::uuid[],
+        ${param(deadlineRows.map((d) => d.stage))}::smallint[],
+        ${param(deadlineRows.map((d) => d.kind))}::text[],
+        ${param(deadlineRows.map((d) => d.dueOn))}::date[],
+        ${param(deadlineRows.map((d) => d.warnOn))}::date[],
+        ${param(deadlineRows.map((d) => d.metAt))}::timestamptz[],
+        ${param(deadlineRows.map((d) => d.provisional))}::boolean[])`;
+
+    // The sub-statements of a WITH run on one snapshot and must not touch the same row twice:
+    // the deadline DELETE takes the keys a case no longer has, the upsert the ones it has.
+    // The NOTIFYs follow the events' order (volatile functions are evaluated after the sort).
+    const notify =
+      notifyChannel === undefined
+        ? ''
+        : `,
+      notified AS (
+        SELECT pg_notify(${param(notifyChannel)}, json_build_object(
+                 'complaintId', e.complaint_id, 'version', e.version, 'type', e.type,
+                 'position', appended.position::text, 'at', e.at)::text)
+          FROM appended JOIN input e USING (complaint_id, version)
+         ORDER BY appended.position
+      )`;
+    const sql = `
+      WITH input AS (SELECT * FROM ${eventColumns}),
+      appended AS (
+        INSERT INTO complaint_event
+          (complaint_id, version, type, payload, occurred_at, actor_kind, actor_id, actor_name)
+        SELECT complaint_id, version, type, payload::jsonb, at::timestamptz,
+               actor_kind, actor_id, actor_name
+          FROM input
+         ORDER BY complaint_id, version
+        RETURNING complaint_id, version, position
+      ),
+      read_model AS (
+        INSERT INTO complaint (${columns.map((c) => c.name).join(', ')}, created_at, updated_at)
+        SELECT ${columns.map((c) => (c.name === 'state' ? 'r.state::jsonb' : `r.${c.name}`)).join(', ')},
+               ${at}::timestamptz, ${at}::timestamptz
+          FROM unnest(${readModelArrays}) AS r(${columns.map((c) => c.name).join(', ')})
+        ON CONFLICT (id) DO UPDATE SET
+          ${columns
+            .filter((c) => c.name !== 'id' && c.name !== 'reference')
+            .map((c) => `${c.name} = excluded.${c.name}`)
+            .join(',\n          ')},
+          updated_at = excluded.updated_at
+      ),
+      dropped_deadlines AS (
+        DELETE FROM complaint_deadline d
+         WHERE d.complaint_id = ANY(${caseIds}::uuid[])
+           AND NOT EXISTS (
+             SELECT 1 FROM ${deadlineKeys} AS k(complaint_id, stage, kind)
+              WHERE k.complaint_id = d.complaint_id AND k.stage = d.stage AND k.kind = d.kind)
+      ),
+      saved_deadlines AS (
+        INSERT INTO complaint_deadline
+          (complaint_id, stage, kind, due_on, warn_on, met_at, provisional)
+        SELECT * FROM ${deadlineValues}
+        ON CONFLICT (complaint_id, stage, kind) DO UPDATE SET
+          due_on = excluded.due_on,
+          warn_on = excluded.warn_on,
+          met_at = excluded.met_at,
+          provisional = excluded.provisional,
+          -- The alert already raised stays raised unless the due date moved.
+          last_alert = CASE WHEN complaint_deadline.due_on = excluded.due_on
+                            THEN complaint_deadline.last_alert END,
+          last_alert_on = CASE WHEN complaint_deadline.due_on = excluded.due_on
+                               THEN complaint_deadline.last_alert_on END
+      )${notify}
+      SELECT (SELECT count(*) FROM appended)::int AS appended${
+        notifyChannel === undefined ? '' : ', (SELECT count(*) FROM notified)::int AS notified'
+      }`;
+    await (manager ?? this.dataSource.manager).query(sql, params);
+    return now;
   }
 
   /**
@@ -325,7 +399,8 @@ export class ComplaintRepository {
       ? `WHERE (w.sort_value, w.id) ${order.direction === 'asc' ? '>' : '<'} (${param(page.after.sortValue)}::${sort.type}, ${param(page.after.id)}::uuid)`
       : '';
     const sql = `
-      SELECT c.state, c.updated_at, m.sort_value::text AS sort_text, m.id, m.total::int AS total
+      SELECT c.state, c.updated_at, c.received_on::text AS received_on,
+             m.sort_value::text AS sort_text, m.id, m.total::int AS total
         FROM (
           SELECT w.id, w.sort_value, w.total
             FROM (
@@ -343,11 +418,13 @@ export class ComplaintRepository {
       await this.dataSource.query(sql, params);
     const first = rows[0];
     const totalCount = first ? first.total : await this.count(filter, today);
+    const complaints = await this.toRows(rows);
     return {
-      rows: rows.map((row) => ({
-        ...toRow(row),
-        cursor: { sortValue: row.sort_text, id: row.id },
-      })),
+      rows: rows.map((row, index) => {
+        const complaint = complaints[index];
+        if (!complaint) throw new Error('A page row has no complaint.');
+        return { ...complaint, cursor: { sortValue: row.sort_text, id: row.id } };
+      }),
       totalCount,
     };
   }
@@ -367,42 +444,54 @@ export class ComplaintRepository {
     return rows[0]?.total ?? 0;
   }
 
+  /** Fails unless every policy version these cases run under is stored (imports bring their own). */
+  async checkPoliciesStored(states: readonly ComplaintState[]): Promise<void> {
+    const refs = states.flatMap((state) => [...policyRefsOf(toSnapshot(state))]);
+    await this.policies.load(refs);
+    for (const ref of refs) this.policies.require(ref.id, ref.version);
+  }
+
   /** Every event of these cases, in order, in one statement (for a DataLoader). */
   async findEventsByComplaintIds(ids: readonly string[]): Promise<StoredEvent[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return [];
-    const rows: Array<{
-      complaint_id: string;
-      version: number;
-      position: string;
-      type: ComplaintEventType;
-      occurred_at: Date;
-      recorded_at: Date;
-      actor_kind: Actor['kind'];
-      actor_id: string;
-      actor_name: string | null;
-      payload: ComplaintEvent;
-    }> = await this.dataSource.query(
-      `SELECT complaint_id, version, position, type, occurred_at, recorded_at,
-              actor_kind, actor_id, actor_name, payload
-         FROM complaint_event
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM complaint_event
         WHERE complaint_id = ANY($1::uuid[])
         ORDER BY complaint_id, version`,
       [valid],
     );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Events by their primary keys (complaint, version), in one statement; the missing left out. */
+  async findEvents(
+    keys: readonly { readonly complaintId: string; readonly version: number }[],
+  ): Promise<StoredEvent[]> {
+    const valid = keys.filter((key) => isUuid(key.complaintId));
+    if (valid.length === 0) return [];
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT ${EVENT_COLUMNS} FROM complaint_event
+         JOIN unnest($1::uuid[], $2::int[]) AS k(complaint_id, version)
+        USING (complaint_id, version)`,
+      [valid.map((key) => key.complaintId), valid.map((key) => key.version)],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  /** Rows with their stages' policies put back, loading the versions not yet cached at once. */
+  private async toRows(
+    rows: readonly StateRow[],
+    manager?: EntityManager,
+    alsoLoad: readonly PolicyRef[] = [],
+  ): Promise<ComplaintRow[]> {
+    const refs: PolicyRef[] = [...alsoLoad];
+    for (const row of rows) refs.push(...policyRefsOf(row.state));
+    await this.policies.load(refs, manager);
     return rows.map((row) => ({
-      complaintId: row.complaint_id,
-      version: row.version,
-      position: String(row.position),
-      type: row.type,
-      at: row.occurred_at.toISOString(),
-      recordedAt: row.recorded_at.toISOString(),
-      actor: {
-        kind: row.actor_kind,
-        id: row.actor_id,
-        ...(row.actor_name !== null ? { name: row.actor_name } : {}),
-      },
-      payload: row.payload,
+      state: fromSnapshot(row.state, this.policies),
+      updatedAt: row.updated_at,
+      receivedOn: row.received_on,
     }));
   }
 
@@ -412,10 +501,6 @@ export class ComplaintRepository {
     );
     return rows[0]?.n ?? 0;
   }
-}
-
-function toRow(row: StateRow): ComplaintRow {
-  return { state: row.state, updatedAt: row.updated_at };
 }
 
 /** The WHERE conditions for the keys present in the filter (absent keys add nothing). */
@@ -566,7 +651,7 @@ function readModelOf(
     next_due_kind: next?.kind ?? null,
     next_due_stage: next?.stage ?? null,
     auto_close_on: autoCloseDueOn(state, holidays ? { holidays } : {}),
-    state: JSON.stringify(state),
+    state: JSON.stringify(toSnapshot(state)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import {
   calendarForPolicy,
   deadlineStatus,
@@ -14,6 +15,7 @@ import {
   type ComplaintState,
   type Deadline,
   type DeadlineStatus,
+  type LocalDate,
   type LogComplaint,
   type Policy,
 } from '@redress/domain';
@@ -46,6 +48,8 @@ export type {
 export interface ComplaintRecord {
   readonly state: ComplaintState;
   readonly updatedAt: Date;
+  /** The day of receipt in Europe/London (the read model's column). */
+  readonly receivedOn: LocalDate;
 }
 
 /** The log command without what the service assigns (id, reference). */
@@ -100,47 +104,72 @@ export interface ComplaintServiceOptions {
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_POLICY_ID = 'code-2024';
+/** How often a write without an expected version reads the case again after losing a race. */
+const MAX_WRITE_ATTEMPTS = 5;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * The application's use cases for complaints. Every write is one transaction: lock the case,
- * check the expected version, ask the domain, append the events, update the read model and the
- * deadline rows, NOTIFY, commit.
+ * The application's use cases for complaints. Every write reads the case, checks the expected
+ * version, asks the domain, then stores the events, the read model, the deadline rows and the
+ * NOTIFYs in one statement, which is one transaction: a second writer of the same version fails
+ * on the events' primary key and writes nothing.
  */
 export class ComplaintService {
   readonly repository: ComplaintRepository;
+
+  private readonly announcedEvents: DataLoader<string, StoredEvent | null>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: ComplaintServiceOptions,
   ) {
     this.repository = new ComplaintRepository(dataSource);
+    this.announcedEvents = new DataLoader(
+      async (keys) => {
+        const wanted = keys.map((key) => {
+          const at = key.lastIndexOf('@');
+          return { complaintId: key.slice(0, at), version: Number(key.slice(at + 1)) };
+        });
+        const found = new Map(
+          (await this.repository.findEvents(wanted)).map((e) => [
+            `${e.complaintId}@${e.version}`,
+            e,
+          ]),
+        );
+        return keys.map((key) => found.get(key) ?? null);
+      },
+      // Batching only: the loader lives as long as the service, across requests.
+      { cache: false },
+    );
   }
 
+  /** Logs a complaint: one round trip for the policy and the reference, one for the write. */
   async log(input: LogComplaintInput, opts: LogOptions): Promise<ComplaintRecord> {
-    checkInstant(opts.at, 'at');
-    return this.dataSource.transaction((manager) => this.logWithin(manager, input, opts));
+    return this.logWithin(undefined, input, opts);
   }
 
-  /** Logs inside a transaction the caller holds (a service request converted into a complaint). */
+  /**
+   * Logs inside a transaction the caller holds (a service request converted into a complaint),
+   * or, with no manager, as a write of its own.
+   */
   async logWithin(
-    manager: EntityManager,
+    manager: EntityManager | undefined,
     input: LogComplaintInput,
     opts: LogOptions,
   ): Promise<ComplaintRecord> {
     checkInstant(opts.at, 'at');
     const policyId = opts.policyId ?? DEFAULT_POLICY_ID;
-    const policy = await currentPolicy(manager, policyId);
-    if (!policy) throw new NotFoundError('policy', policyId);
+    const started = await this.repository.startLog(policyId, manager);
+    if (!started) throw new NotFoundError('policy', policyId);
     const id = opts.complaintId ?? randomUUID();
     const reference = formatReference(
       referenceYear(input.receivedAt, this.options.clock.now()),
-      await this.repository.nextReferenceNumber(manager),
+      started.referenceNumber,
     );
     const command: LogComplaint = { ...input, type: 'log', complaintId: id, reference };
-    const events = this.decideOrThrow(null, command, policy, opts);
-    return this.persist(manager, null, events);
+    const events = this.decideOrThrow(null, command, started.policy, opts);
+    return this.persist(null, events, manager);
   }
 
   async execute(
@@ -158,10 +187,12 @@ export class ComplaintService {
         'expectedVersion',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const locked = await this.repository.lockForWrite(manager, id);
-      if (!locked) throw new NotFoundError('complaint', id);
-      const { state } = locked;
+    // A write without an expected version applies to the case as it is when it lands: when
+    // another write of the same version lands first, it reads the case again and decides again.
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await this.repository.findForWrite(id);
+      if (!found) throw new NotFoundError('complaint', id);
+      const { state } = found;
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
         throw new ConflictError(
           `Complaint ${state.reference} is at version ${state.version}, not ${opts.expectedVersion}: someone else has changed it. Reload it and try again.`,
@@ -170,13 +201,23 @@ export class ComplaintService {
       }
       // The case's policy as it stands now (a later version, if one was made): it is copied into
       // the event that starts stage 2. A stage already begun keeps its own version.
-      const policy = locked.currentPolicy ?? state.stages[state.stage - 1]?.policy;
+      const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
       if (!policy) throw new NotFoundError('policy', state.reference);
       const events = this.decideOrThrow(state, command, policy, opts);
       // Nothing to record (the domain found the step already done): the case as it is.
-      if (events.length === 0) return { state, updatedAt: locked.updatedAt };
-      return this.persist(manager, state, events);
-    });
+      if (events.length === 0) {
+        return { state, updatedAt: found.updatedAt, receivedOn: found.receivedOn };
+      }
+      try {
+        return await this.persist(state, events);
+      } catch (error) {
+        const retry =
+          error instanceof ConflictError &&
+          opts.expectedVersion === undefined &&
+          attempt < MAX_WRITE_ATTEMPTS;
+        if (!retry) throw error;
+      }
+    }
   }
 
   async findById(id: string): Promise<ComplaintRecord | null> {
@@ -212,7 +253,7 @@ export class ComplaintService {
     const rows = result.rows.slice(0, page.first);
     const cursors = rows.map((row) => encodeCursor(order, row.cursor));
     return {
-      nodes: rows.map(({ state, updatedAt }) => ({ state, updatedAt })),
+      nodes: rows.map(({ state, updatedAt, receivedOn }) => ({ state, updatedAt, receivedOn })),
       cursors,
       totalCount: result.totalCount,
       hasNextPage: result.rows.length > page.first,
@@ -220,6 +261,14 @@ export class ComplaintService {
       startCursor: cursors[0] ?? null,
       endCursor: cursors[cursors.length - 1] ?? null,
     };
+  }
+
+  /**
+   * One stored event (what a subscription announces), or null. The events announced together
+   * (one NOTIFY delivery, several subscribers) are read in one statement; nothing is kept.
+   */
+  async findEvent(complaintId: string, version: number): Promise<StoredEvent | null> {
+    return this.announcedEvents.load(`${complaintId}@${version}`);
   }
 
   /** The events of each case, in order, in one statement; a case with none maps to []. */
@@ -266,10 +315,8 @@ export class ComplaintService {
       }
       if (state) cases.push({ state, deadlines: this.derive(state) });
     }
-    await this.dataSource.transaction(async (manager) => {
-      await this.repository.appendEvents(manager, newEvents);
-      await this.repository.saveReadModels(manager, cases, this.saveOptions());
-    });
+    await this.repository.checkPoliciesStored(cases.map(({ state }) => state));
+    await this.repository.write({ events: newEvents, cases, ...this.saveOptions() });
     return cases.length;
   }
 
@@ -292,9 +339,9 @@ export class ComplaintService {
   }
 
   private async persist(
-    manager: EntityManager,
     before: ComplaintState | null,
     events: readonly ComplaintEvent[],
+    manager?: EntityManager,
   ): Promise<ComplaintRecord> {
     let state = before;
     const newEvents: NewEvent[] = [];
@@ -303,9 +350,17 @@ export class ComplaintService {
       newEvents.push({ complaintId: state.id, version: state.version, event });
     }
     if (!state) throw new Error('A write with events left no state.');
-    let appended;
     try {
-      appended = await this.repository.appendEvents(manager, newEvents);
+      const updatedAt = await this.repository.write(
+        {
+          events: newEvents,
+          cases: [{ state, deadlines: this.derive(state) }],
+          notifyChannel: this.options.pubsub.channelOf('COMPLAINT_EVENT'),
+          ...this.saveOptions(),
+        },
+        manager,
+      );
+      return { state, updatedAt, receivedOn: localDateOf(state.receivedAt) };
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(
@@ -315,27 +370,6 @@ export class ComplaintService {
       }
       throw error;
     }
-    const updatedAt = await this.repository.saveReadModels(
-      manager,
-      [{ state, deadlines: this.derive(state) }],
-      this.saveOptions(),
-    );
-    await this.options.pubsub.notify(
-      manager,
-      'COMPLAINT_EVENT',
-      appended.map((row, index) => {
-        const event = events[index];
-        if (!event) throw new Error('An appended event has no source event.');
-        return {
-          complaintId: row.complaintId,
-          version: row.version,
-          type: event.type,
-          position: row.position,
-          at: event.at,
-        };
-      }),
-    );
-    return { state, updatedAt };
   }
 
   private derive(state: ComplaintState): Deadline[] {
@@ -347,14 +381,6 @@ export class ComplaintService {
     const { holidays } = this.options;
     return { now: this.options.clock.now(), ...(holidays ? { holidays } : {}) };
   }
-}
-
-async function currentPolicy(manager: EntityManager, id: string): Promise<Policy | null> {
-  const rows: Array<{ body: Policy }> = await manager.query(
-    'SELECT body FROM policy WHERE id = $1 ORDER BY version DESC LIMIT 1',
-    [id],
-  );
-  return rows[0]?.body ?? null;
 }
 
 function refusalError(refusal: ComplaintRefusal, state: ComplaintState | null): Error {

@@ -12,7 +12,7 @@ import type { NotificationSource } from './notification-source.js';
 // The one pubsub of the API. Every payload is small, plain and serialisable: it travels as a
 // PostgreSQL NOTIFY (8,000 bytes at most), so it carries ids and a few fields, never documents.
 
-/** A complaint event that committed; read the event itself with `eventsFor`. */
+/** A complaint event that committed; read the event itself with `findEvent`. */
 export interface ComplaintEventPayload {
   readonly complaintId: string;
   readonly version: number;
@@ -54,6 +54,11 @@ export interface PgPubSub extends PubSub<PublishArgs> {
     topic: T,
     payloads: readonly PubSubPayloads[T][],
   ): Promise<void>;
+  /**
+   * The channel a topic travels on, for a write that NOTIFYs inside its own statement; its
+   * payload must be the topic's, in JSON.
+   */
+  channelOf(topic: PubSubTopic): string;
   /** Resolves once LISTEN is in place on every topic. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -144,6 +149,7 @@ export function createPgPubSub(
     publish: pubsub.publish,
     subscribe: pubsub.subscribe,
     ready,
+    channelOf: (topic) => CHANNELS[topic],
     async notify(manager, topic, payloads) {
       if (payloads.length === 0) return;
       await manager.query('SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS payload', [

@@ -24,7 +24,15 @@ export function parseInstant(value: unknown): Instant {
   return new Date(value).toISOString();
 }
 
+// What toISOString writes, and so what the domain and the read model hold: answered as it is,
+// without a round trip through Date (a list answers several instants per complaint).
+const CANONICAL =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 function serializeInstant(value: unknown): string {
+  if (typeof value === 'string' && CANONICAL.test(value)) {
+    return value;
+  }
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
   if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
     return new Date(value).toISOString();
