@@ -59,11 +59,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function post(url: string, query: string, headers: Record<string, string> = {}) {
+async function post(
+  url: string,
+  query: string,
+  headers: Record<string, string> = {},
+  variables?: Record<string, unknown>,
+) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as {
     data?: unknown;
@@ -121,6 +126,28 @@ describe('errors over HTTP', () => {
     );
     expect(introspection.status).toBe(200);
     expect(introspection.body.errors).toBeUndefined();
+  });
+
+  it('estimates the same document again for each value of a variable it depends on', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const refused = (answer: Awaited<ReturnType<typeof post>>) =>
+      answer.body.errors?.some((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX') ?? false;
+    const page =
+      'query ($first: Int) { complaints(first: $first) { nodes { id reference summary } } }';
+    expect(refused(await post(url, page, {}, { first: 2 }))).toBe(false);
+    expect(refused(await post(url, page, {}, { first: 200 }))).toBe(true);
+    expect(refused(await post(url, page, {}, { first: 2 }))).toBe(false);
+    // Absent, the default applies; given as null, the page's default size does.
+    const withDefault =
+      'query ($first: Int = 200) { complaints(first: $first) { nodes { id reference summary } } }';
+    expect(refused(await post(url, withDefault, {}, {}))).toBe(true);
+    expect(refused(await post(url, withDefault, {}, { first: null }))).toBe(false);
+    // Directives' variables count too: skipped, the big page costs nothing.
+    const skippable =
+      'query ($big: Boolean!) { complaints(first: 200) @include(if: $big) { nodes { id reference summary } } }';
+    expect(refused(await post(url, skippable, {}, { big: false }))).toBe(false);
+    expect(refused(await post(url, skippable, {}, { big: true }))).toBe(true);
+    expect(refused(await post(url, skippable, {}, { big: false }))).toBe(false);
   });
 
   it('refuses an X-Actor header that cannot be recorded', async () => {

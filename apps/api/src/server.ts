@@ -64,6 +64,9 @@ export function createServer(deps: ServerDeps): RedressServer {
     holidays: deps.holidays,
   };
   const app = express();
+  // Express hashes every answer's body into an ETag, which only a GET's revalidation can use:
+  // GraphQL answers are POSTed and never cached by HTTP, so the hash is pure cost.
+  app.set('etag', false);
   const httpServer = createHttpServer(app);
   let apollo: ApolloServer<AppContext> | undefined;
   let url = '';

@@ -1,6 +1,7 @@
 import {
   autoCloseDueOn,
   calendarForPolicy,
+  localDateOf,
   type Actor,
   type BankHolidaysData,
   type ComplaintEvent,
@@ -12,7 +13,6 @@ import {
   type Policy,
   type StageState,
   type Tenure,
-  localDateOf,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -395,10 +395,11 @@ export class ComplaintRepository {
     const sort = SORT_EXPRESSIONS[order.field];
     const expression = sort[order.direction];
     const direction = order.direction === 'asc' ? 'ASC' : 'DESC';
-    const cursorCondition = page.after
-      ? `WHERE (w.sort_value, w.id) ${order.direction === 'asc' ? '>' : '<'} (${param(page.after.sortValue)}::${sort.type}, ${param(page.after.id)}::uuid)`
-      : '';
-    const sql = `
+    const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const sql = page.after
+      ? // After a cursor, the count is taken over the filtered rows before the cursor narrows
+        // them, and only the page's rows are joined back for their state.
+        `
       SELECT c.state, c.updated_at, c.received_on::text AS received_on,
              m.sort_value::text AS sort_text, m.id, m.total::int AS total
         FROM (
@@ -406,14 +407,23 @@ export class ComplaintRepository {
             FROM (
               SELECT id, ${expression} AS sort_value, count(*) OVER () AS total
                 FROM complaint
-               ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+               ${filtered}
             ) w
-           ${cursorCondition}
+           WHERE (w.sort_value, w.id) ${order.direction === 'asc' ? '>' : '<'} (${param(page.after.sortValue)}::${sort.type}, ${param(page.after.id)}::uuid)
            ORDER BY w.sort_value ${direction}, w.id ${direction}
            LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}
         ) m
         JOIN complaint c ON c.id = m.id
-       ORDER BY m.sort_value ${direction}, m.id ${direction}`;
+       ORDER BY m.sort_value ${direction}, m.id ${direction}`
+      : // Without one, one level: the window is computed before ORDER BY and LIMIT, so it
+        // counts every filtered row, and the planner can walk an index in the page's order.
+        `
+      SELECT state, updated_at, received_on::text AS received_on,
+             (${expression})::text AS sort_text, id, (count(*) OVER ())::int AS total
+        FROM complaint
+       ${filtered}
+       ORDER BY ${expression} ${direction}, id ${direction}
+       LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
     const rows: Array<StateRow & { sort_text: string; id: string; total: number }> =
       await this.dataSource.query(sql, params);
     const first = rows[0];

@@ -70,7 +70,10 @@ export class ComplaintResolver {
     const nodes = page.nodes.map(toComplaintType);
     return {
       nodes,
-      edges: nodes.map((node, index) => ({ cursor: page.cursors[index] ?? '', node })),
+      // Built only when a query asks for edges: most list screens read the nodes alone.
+      get edges() {
+        return nodes.map((node, index) => ({ cursor: page.cursors[index] ?? '', node }));
+      },
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,

@@ -251,15 +251,21 @@ export class ComplaintService {
       today,
     );
     const rows = result.rows.slice(0, page.first);
-    const cursors = rows.map((row) => encodeCursor(order, row.cursor));
+    const cursorOf = (row: (typeof rows)[number] | undefined): string | null =>
+      row ? encodeCursor(order, row.cursor) : null;
+    // Encoded for every row only when asked: a list screen reads the nodes and endCursor.
+    let cursors: string[] | undefined;
     return {
       nodes: rows.map(({ state, updatedAt, receivedOn }) => ({ state, updatedAt, receivedOn })),
-      cursors,
+      get cursors() {
+        cursors ??= rows.map((row) => encodeCursor(order, row.cursor));
+        return cursors;
+      },
       totalCount: result.totalCount,
       hasNextPage: result.rows.length > page.first,
       hasPreviousPage: after !== undefined || offset > 0,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
+      startCursor: cursorOf(rows[0]),
+      endCursor: cursorOf(rows[rows.length - 1]),
     };
   }
 
