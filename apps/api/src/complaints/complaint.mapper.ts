@@ -66,6 +66,7 @@ export function toComplaintType(record: ComplaintRecord): ComplaintType {
   };
 }
 
+/** Every absent field made explicit: the API answers them so, and the events keep them so. */
 function toComplainantType(complainant: Complainant): ComplainantType {
   return {
     name: complainant.name,
@@ -156,27 +157,8 @@ export function toLogCommand(input: LogComplaintInput): LogComplaintFields {
   return {
     receivedAt: input.receivedAt,
     channel: input.channel,
-    complainant: {
-      name: complainant.name,
-      type: complainant.type,
-      email: complainant.email ?? null,
-      phone: complainant.phone ?? null,
-      address: complainant.address ?? null,
-      preferredContact: complainant.preferredContact ?? null,
-      language: complainant.language ?? null,
-      format: complainant.format ?? null,
-      adjustments: complainant.adjustments ?? null,
-      vulnerable: complainant.vulnerable ?? false,
-    },
-    representative: representative
-      ? {
-          name: representative.name,
-          role: representative.role,
-          contact: representative.contact ?? null,
-          consentGiven: representative.consentGiven,
-          consentRecordedOn: representative.consentRecordedOn ?? null,
-        }
-      : null,
+    complainant: toComplainantType(complainant),
+    representative: representative ? toRepresentativeType(representative) : null,
     summary: input.summary,
     desiredOutcome: input.desiredOutcome ?? null,
     category: input.category,

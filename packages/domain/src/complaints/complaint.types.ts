@@ -42,7 +42,7 @@ export interface Complainant {
   readonly format?: string | null;
   /** Reasonable adjustments asked for (Code 5.x). */
   readonly adjustments?: string | null;
-  readonly vulnerable?: boolean;
+  readonly vulnerable?: boolean | null;
 }
 
 export type RepresentativeRole =
