@@ -9,6 +9,7 @@ import {
   LOG_COMPLAINT,
   logInput,
   type ComplaintView,
+  complaintFrom,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 
@@ -22,15 +23,12 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function run(
+function run(
   document: string,
   field: string,
   variables: Record<string, unknown>,
 ): Promise<ComplaintView> {
-  const data = await gqlData<Record<string, ComplaintView | null>>(api.url, document, variables);
-  const complaint = data[field];
-  if (!complaint) throw new Error(`${field} answered no complaint: ${JSON.stringify(data)}`);
-  return complaint;
+  return complaintFrom(api.url, document, field, variables);
 }
 
 function logUnder(policyId: string, receivedAt: string): Promise<ComplaintView> {

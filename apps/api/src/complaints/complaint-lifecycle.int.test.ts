@@ -22,6 +22,7 @@ import {
   RESPOND,
   WITHDRAW,
   type ComplaintView,
+  complaintFrom,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 
@@ -35,21 +36,13 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function run(
+function run(
   document: string,
   field: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
 ): Promise<ComplaintView> {
-  const data = await gqlData<Record<string, ComplaintView | null>>(
-    api.url,
-    document,
-    variables,
-    headers,
-  );
-  const complaint = data[field];
-  if (!complaint) throw new Error(`${field} answered no complaint: ${JSON.stringify(data)}`);
-  return complaint;
+  return complaintFrom(api.url, document, field, variables, headers);
 }
 
 const get = (id: string): Promise<ComplaintView> => run(GET_COMPLAINT, 'complaint', { id });

@@ -1,3 +1,5 @@
+import { gqlData, type Variables } from './graphql-client.js';
+
 // The GraphQL documents the integration tests and the benchmark send, written as a partner
 // would write them, with the shapes of their answers.
 
@@ -344,4 +346,23 @@ export function deadlineOf(
     );
   }
   return found;
+}
+
+/** Runs a mutation or query whose field answers a complaint; fails the test when it answers none. */
+export async function complaintFrom(
+  url: string,
+  document: string,
+  field: string,
+  variables: Variables,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<ComplaintView> {
+  const data = await gqlData<Record<string, ComplaintView | null>>(
+    url,
+    document,
+    variables,
+    headers,
+  );
+  const complaint = data[field];
+  if (!complaint) throw new Error(`${field} answered no complaint: ${JSON.stringify(data)}`);
+  return complaint;
 }
