@@ -32,4 +32,27 @@ describe('every operation passes through the one authorisation check', () => {
       [],
     );
   });
+
+  // type-graphql resolves the fields of a type marked `simpleResolvers` without its middleware
+  // stack, the authorisation check included: a role put on one of them would never be checked.
+  it('puts no role or middleware on a field of a type resolved without them', async () => {
+    await buildRedressSchema({ pubSub: createPubSub() });
+    const storage = getMetadataStorage();
+    const simple = new Set<unknown>(
+      storage.objectTypes.filter((type) => type.simpleResolvers === true).map((t) => t.target),
+    );
+    expect(simple.size).toBeGreaterThan(0);
+    const guarded = [
+      ...storage.authorizedFields.map((f) => ({ target: f.target, name: f.fieldName })),
+      ...storage.authorizedResolver.map((r) => ({ target: r.target, name: '(class)' })),
+      ...storage.middlewares.map((m) => ({ target: m.target, name: m.fieldName })),
+      ...storage.resolverMiddlewares.map((m) => ({ target: m.target, name: '(class)' })),
+    ]
+      .filter(({ target }) => simple.has(target))
+      .map(({ target, name }) => `${(target as { name: string }).name}.${name}`);
+    expect(
+      guarded,
+      'Move these to a field resolver, or drop simpleResolvers from their type',
+    ).toEqual([]);
+  });
 });

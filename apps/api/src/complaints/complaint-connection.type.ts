@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfoType } from '../shared/page-info.type.js';
 import { ComplaintType } from './complaint.type.js';
 
-@ObjectType('ComplaintEdge')
+@ObjectType('ComplaintEdge', { simpleResolvers: true })
 export class ComplaintEdgeType {
   @Field()
   cursor: string;
@@ -11,7 +11,8 @@ export class ComplaintEdgeType {
   node: ComplaintType;
 }
 
-@ObjectType('ComplaintConnection', { description: 'A page of complaints.' })
+// Plain data, like Complaint (a test holds that no field of these has a role or middleware).
+@ObjectType('ComplaintConnection', { description: 'A page of complaints.', simpleResolvers: true })
 export class ComplaintConnectionType {
   @Field(() => [ComplaintType])
   nodes: ComplaintType[];

@@ -7,8 +7,10 @@ import {
   STATUS_LABELS,
   type ActionState,
   type Complainant,
+  type ComplaintState,
   type LocalDate,
   type LogComplaint,
+  type OmbudsmanReferral,
   type Remedy,
   type Representative,
   type StageState,
@@ -16,8 +18,14 @@ import {
 import { toPolicyType } from '../policies/policy.mapper.js';
 import type { ActionType } from './action.type.js';
 import type { ComplaintEventType } from './complaint-event.type.js';
-import type { ComplainantType, ComplaintType, RepresentativeType } from './complaint.type.js';
-import type { ComplaintRecord, StoredEvent } from './complaint.service.js';
+import {
+  ComplaintType,
+  type ComplainantType,
+  type ComplaintRefusalType,
+  type OmbudsmanReferralType,
+  type RepresentativeType,
+} from './complaint.type.js';
+import type { ComplaintRecord, ListedComplaint, StoredEvent } from './complaint.service.js';
 import type { LogComplaintInput } from './log-complaint.input.js';
 import type { RespondInput } from './respond.input.js';
 import type { StageType } from './stage.type.js';
@@ -25,45 +33,96 @@ import type { StageType } from './stage.type.js';
 /** What the service needs to log a complaint: the command without what the service assigns. */
 export type LogComplaintFields = Omit<LogComplaint, 'type' | 'complaintId' | 'reference'>;
 
-export function toComplaintType(record: ComplaintRecord): ComplaintType {
-  const { state } = record;
-  const current = state.stages.find((stage) => stage.stage === state.stage);
+/** A case with its state, or a page's case read without it (its summary alone). */
+export type ComplaintSource = ComplaintRecord | ListedComplaint;
+
+/**
+ * The Complaint fields answered from the summary, without the state: a page whose selection asks
+ * for nothing else is read without the snapshots (see complaint-selection.ts). Any field not
+ * listed needs the state, so a field added later is safe by default.
+ */
+export const SUMMARY_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'reference',
+  'version',
+  'status',
+  'statusLabel',
+  'stage',
+  'stageLabel',
+  'receivedAt',
+  'receivedOn',
+  'channel',
+  'summary',
+  'category',
+  'tenure',
+  'assignee',
+  'serviceRequestId',
+  'closedAt',
+  'closeReason',
+  'withdrawnReason',
+  'updatedAt',
+  // Read by the events loader, by id.
+  'events',
+]);
+
+/** The complainant's fields the summary holds. */
+export const SUMMARY_COMPLAINANT_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'name',
+  'vulnerable',
+]);
+
+export function toComplaintType(source: ComplaintSource): ComplaintType {
+  const { summary } = source;
+  // An instance, not a plain object: type-graphql copies a field resolver's root into one
+  // otherwise, twice for every field resolved.
+  return Object.assign(new ComplaintType(), {
+    id: summary.id,
+    reference: summary.reference,
+    version: summary.version,
+    status: summary.status,
+    statusLabel: STATUS_LABELS[summary.status],
+    stage: summary.stage,
+    stageLabel: STAGE_LABELS[summary.stage],
+    receivedAt: summary.receivedAt,
+    receivedOn: summary.receivedOn,
+    channel: summary.channel,
+    complainant: toComplaintComplainantType(source),
+    summary: summary.summary,
+    category: summary.category,
+    tenure: summary.tenure,
+    assignee: summary.assignee,
+    serviceRequestId: summary.serviceRequestId,
+    closedAt: summary.closedAt,
+    closeReason: summary.closeReason,
+    withdrawnReason: summary.withdrawnReason,
+    updatedAt: summary.updatedAt.toISOString(),
+    source,
+  });
+}
+
+/** The complainant in full from the state, or the summary's part of it when read without. */
+export function toComplaintComplainantType(
+  source: ComplaintSource,
+): ComplainantType | Pick<ComplainantType, 'name' | 'vulnerable'> {
+  return source.state
+    ? toComplainantType(source.state.complainant)
+    : { name: source.summary.complainantName, vulnerable: source.summary.vulnerable };
+}
+
+export function toRefusalType(
+  refusal: NonNullable<ComplaintState['refusal']>,
+): ComplaintRefusalType {
   return {
-    id: state.id,
-    reference: state.reference,
-    version: state.version,
-    status: state.status,
-    statusLabel: STATUS_LABELS[state.status],
-    stage: state.stage,
-    stageLabel: STAGE_LABELS[state.stage],
-    receivedAt: state.receivedAt,
-    receivedOn: record.receivedOn,
-    channel: state.channel,
-    complainant: toComplainantType(state.complainant),
-    representative: state.representative ? toRepresentativeType(state.representative) : null,
-    summary: state.summary,
-    desiredOutcome: state.desiredOutcome,
-    category: state.category,
-    tenure: state.tenure,
-    assignee: current?.handler ?? null,
-    ombudsmanReferrals: state.ombudsman.map((referral) => ({
-      reference: referral.reference,
-      referredAt: referral.referredAt,
-    })),
-    serviceRequestId: state.serviceRequestId,
-    closedAt: state.closedAt,
-    closeReason: state.closeReason,
-    withdrawnReason: state.withdrawnReason,
-    refusal: state.refusal
-      ? {
-          reason: state.refusal.reason,
-          reasonLabel: REFUSAL_REASON_LABELS[state.refusal.reason],
-          explanation: state.refusal.explanation,
-        }
-      : null,
-    updatedAt: record.updatedAt.toISOString(),
-    state,
+    reason: refusal.reason,
+    reasonLabel: REFUSAL_REASON_LABELS[refusal.reason],
+    explanation: refusal.explanation,
   };
+}
+
+export function toOmbudsmanReferralType(referral: OmbudsmanReferral): OmbudsmanReferralType {
+  return { reference: referral.reference, referredAt: referral.referredAt };
 }
 
 /** Every absent field made explicit: the API answers them so, and the events keep them so. */
@@ -82,7 +141,7 @@ function toComplainantType(complainant: Complainant): ComplainantType {
   };
 }
 
-function toRepresentativeType(representative: Representative): RepresentativeType {
+export function toRepresentativeType(representative: Representative): RepresentativeType {
   return {
     name: representative.name,
     role: representative.role,

@@ -4,13 +4,17 @@ import {
   localDateOf,
   type Actor,
   type BankHolidaysData,
+  type Channel,
+  type CloseReason,
   type ComplaintEvent,
   type ComplaintEventType,
   type ComplaintState,
   type ComplaintStatus,
   type Deadline,
+  type Instant,
   type LocalDate,
   type Policy,
+  type StageNumber,
   type StageState,
   type Tenure,
 } from '@redress/domain';
@@ -48,11 +52,46 @@ export interface StoredEvent {
   readonly payload: ComplaintEvent;
 }
 
-export interface ComplaintRow {
-  readonly state: ComplaintState;
-  readonly updatedAt: Date;
-  /** The day of receipt in Europe/London, as stored. */
+/**
+ * What the read model's columns say of a case: enough for a list screen, without the snapshot.
+ * Written from the state by `summaryOf`, so a summary read back equals the state's own.
+ */
+export interface ComplaintSummary {
+  readonly id: string;
+  readonly reference: string;
+  readonly version: number;
+  readonly status: ComplaintStatus;
+  readonly stage: StageNumber;
+  readonly receivedAt: Instant;
+  /** The day of receipt in Europe/London. */
   readonly receivedOn: LocalDate;
+  readonly channel: Channel;
+  readonly category: string;
+  readonly tenure: Tenure;
+  /** The handler of the current stage. */
+  readonly assignee: string | null;
+  readonly complainantName: string;
+  readonly vulnerable: boolean;
+  readonly summary: string;
+  readonly serviceRequestId: string | null;
+  readonly closedAt: Instant | null;
+  readonly closeReason: CloseReason | null;
+  readonly withdrawnReason: string | null;
+  /** When the row last changed. */
+  readonly updatedAt: Date;
+}
+
+/** A case as read: its summary from the columns and its state from the snapshot. */
+export interface ComplaintRow {
+  readonly summary: ComplaintSummary;
+  readonly state: ComplaintState;
+}
+
+/** A case in a page: the snapshot is read only when the caller asks for it. */
+export interface ComplaintPageRow {
+  readonly summary: ComplaintSummary;
+  readonly state: ComplaintState | null;
+  readonly cursor: PageCursor;
 }
 
 export interface ComplaintFilter {
@@ -90,10 +129,12 @@ export interface PageRequest {
   readonly limit: number;
   readonly offset: number;
   readonly after?: PageCursor;
+  /** Read each case's snapshot too (a field the columns do not hold was asked for). */
+  readonly withState: boolean;
 }
 
 export interface PageRows {
-  readonly rows: Array<ComplaintRow & { readonly cursor: PageCursor }>;
+  readonly rows: ComplaintPageRow[];
   readonly totalCount: number;
 }
 
@@ -173,10 +214,71 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
-interface StateRow {
-  state: ComplaintSnapshot;
-  updated_at: Date;
+// The summary's columns, as SUMMARY_COLUMNS selects them.
+interface SummaryRow {
+  id: string;
+  reference: string;
+  version: number;
+  status: ComplaintStatus;
+  stage: StageNumber;
+  received_at: Date;
   received_on: LocalDate;
+  channel: Channel;
+  category: string;
+  tenure: Tenure;
+  assignee: string | null;
+  complainant_name: string;
+  vulnerable: boolean;
+  summary: string;
+  service_request_id: string | null;
+  closed_at: Date | null;
+  close_reason: CloseReason | null;
+  withdrawn_reason: string | null;
+  updated_at: Date;
+}
+
+interface StateRow extends SummaryRow {
+  state: ComplaintSnapshot;
+}
+
+/** The columns of a ComplaintSummary, of the table or of the alias given. */
+function summaryColumns(alias?: string): string {
+  const c = alias ? `${alias}.` : '';
+  return `${c}id, ${c}reference, ${c}version, ${c}status, ${c}stage, ${c}received_at,
+    ${c}received_on::text AS received_on, ${c}channel, ${c}category, ${c}tenure, ${c}assignee,
+    ${c}complainant_name, ${c}vulnerable, ${c}summary, ${c}service_request_id, ${c}closed_at,
+    ${c}close_reason, ${c}withdrawn_reason, ${c}updated_at`;
+}
+
+const SUMMARY_COLUMNS = summaryColumns();
+
+function requireSnapshot(row: { readonly state?: ComplaintSnapshot }): ComplaintSnapshot {
+  if (!row.state) throw new Error('A page row was read without its state.');
+  return row.state;
+}
+
+function toSummary(row: SummaryRow): ComplaintSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    version: row.version,
+    status: row.status,
+    stage: row.stage,
+    receivedAt: row.received_at.toISOString(),
+    receivedOn: row.received_on,
+    channel: row.channel,
+    category: row.category,
+    tenure: row.tenure,
+    assignee: row.assignee,
+    complainantName: row.complainant_name,
+    vulnerable: row.vulnerable,
+    summary: row.summary,
+    serviceRequestId: row.service_request_id,
+    closedAt: row.closed_at === null ? null : row.closed_at.toISOString(),
+    closeReason: row.close_reason,
+    withdrawnReason: row.withdrawn_reason,
+    updatedAt: row.updated_at,
+  };
 }
 
 export class ComplaintRepository {
@@ -188,7 +290,7 @@ export class ComplaintRepository {
   async findById(id: string, manager?: EntityManager): Promise<ComplaintRow | null> {
     if (!isUuid(id)) return null;
     const rows: StateRow[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT state, updated_at, received_on::text AS received_on FROM complaint WHERE id = $1',
+      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint WHERE id = $1`,
       [id],
     );
     return (await this.toRows(rows, manager))[0] ?? null;
@@ -196,7 +298,7 @@ export class ComplaintRepository {
 
   async findByReference(reference: string): Promise<ComplaintRow | null> {
     const rows: StateRow[] = await this.dataSource.query(
-      'SELECT state, updated_at, received_on::text AS received_on FROM complaint WHERE reference = $1',
+      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint WHERE reference = $1`,
       [reference.trim().toUpperCase()],
     );
     return (await this.toRows(rows))[0] ?? null;
@@ -212,7 +314,7 @@ export class ComplaintRepository {
     const rows: Array<StateRow & { policy_id: string; current_version: number | null }> = await (
       manager ?? this.dataSource.manager
     ).query(
-      `SELECT c.state, c.updated_at, c.received_on::text AS received_on, c.policy_id,
+      `SELECT ${summaryColumns('c')}, c.state, c.policy_id,
               (SELECT max(p.version) FROM policy p WHERE p.id = c.policy_id) AS current_version
          FROM complaint c
         WHERE c.id = $1`,
@@ -289,7 +391,9 @@ export class ComplaintRepository {
         ${param(events.map((e) => e.event.actor.name ?? null))}::text[])
       AS e(complaint_id, version, type, payload, at, actor_kind, actor_id, actor_name)`;
 
-    const rows = cases.map(({ state, deadlines }) => readModelOf(state, deadlines, batch.holidays));
+    const rows = cases.map(({ state, deadlines }) =>
+      readModelOf(state, deadlines, batch.holidays, now),
+    );
     const columns = READ_MODEL_COLUMNS;
     const readModelArrays = columns
       .map((c) => `${param(rows.map((row) => row[c.name]))}::${c.type}[]`)
@@ -396,12 +500,15 @@ export class ComplaintRepository {
     const expression = sort[order.direction];
     const direction = order.direction === 'asc' ? 'ASC' : 'DESC';
     const filtered = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // The snapshot is the larger part of a row, to read and to parse: left out when the caller
+    // needs only the summary's columns.
+    const state = page.withState ? ', c.state' : '';
     const sql = page.after
       ? // After a cursor, the count is taken over the filtered rows before the cursor narrows
-        // them, and only the page's rows are joined back for their state.
+        // them, and only the page's rows are joined back for their columns.
         `
-      SELECT c.state, c.updated_at, c.received_on::text AS received_on,
-             m.sort_value::text AS sort_text, m.id, m.total::int AS total
+      SELECT ${summaryColumns('c')}${state},
+             m.sort_value::text AS sort_text, m.total::int AS total
         FROM (
           SELECT w.id, w.sort_value, w.total
             FROM (
@@ -418,23 +525,24 @@ export class ComplaintRepository {
       : // Without one, one level: the window is computed before ORDER BY and LIMIT, so it
         // counts every filtered row, and the planner can walk an index in the page's order.
         `
-      SELECT state, updated_at, received_on::text AS received_on,
-             (${expression})::text AS sort_text, id, (count(*) OVER ())::int AS total
-        FROM complaint
+      SELECT ${summaryColumns('c')}${state},
+             (${expression})::text AS sort_text, (count(*) OVER ())::int AS total
+        FROM complaint c
        ${filtered}
-       ORDER BY ${expression} ${direction}, id ${direction}
+       ORDER BY ${expression} ${direction}, c.id ${direction}
        LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
-    const rows: Array<StateRow & { sort_text: string; id: string; total: number }> =
-      await this.dataSource.query(sql, params);
+    const rows: Array<
+      SummaryRow & { state?: ComplaintSnapshot; sort_text: string; total: number }
+    > = await this.dataSource.query(sql, params);
     const first = rows[0];
     const totalCount = first ? first.total : await this.count(filter, today);
-    const complaints = await this.toRows(rows);
+    const states = page.withState ? await this.statesOf(rows.map(requireSnapshot)) : undefined;
     return {
-      rows: rows.map((row, index) => {
-        const complaint = complaints[index];
-        if (!complaint) throw new Error('A page row has no complaint.');
-        return { ...complaint, cursor: { sortValue: row.sort_text, id: row.id } };
-      }),
+      rows: rows.map((row, index) => ({
+        summary: toSummary(row),
+        state: states?.[index] ?? null,
+        cursor: { sortValue: row.sort_text, id: row.id },
+      })),
       totalCount,
     };
   }
@@ -495,14 +603,27 @@ export class ComplaintRepository {
     manager?: EntityManager,
     alsoLoad: readonly PolicyRef[] = [],
   ): Promise<ComplaintRow[]> {
+    const states = await this.statesOf(
+      rows.map((row) => row.state),
+      manager,
+      alsoLoad,
+    );
+    return rows.map((row, index) => {
+      const state = states[index];
+      if (!state) throw new Error('A complaint row has no state.');
+      return { summary: toSummary(row), state };
+    });
+  }
+
+  private async statesOf(
+    snapshots: readonly ComplaintSnapshot[],
+    manager?: EntityManager,
+    alsoLoad: readonly PolicyRef[] = [],
+  ): Promise<ComplaintState[]> {
     const refs: PolicyRef[] = [...alsoLoad];
-    for (const row of rows) refs.push(...policyRefsOf(row.state));
+    for (const snapshot of snapshots) refs.push(...policyRefsOf(snapshot));
     await this.policies.load(refs, manager);
-    return rows.map((row) => ({
-      state: fromSnapshot(row.state, this.policies),
-      updatedAt: row.updated_at,
-      receivedOn: row.received_on,
-    }));
+    return snapshots.map((snapshot) => fromSnapshot(snapshot, this.policies));
   }
 
   async countAll(): Promise<number> {
@@ -607,15 +728,48 @@ type ReadModelRow = Record<(typeof READ_MODEL_COLUMNS)[number]['name'], unknown>
 
 const ENDED: ReadonlySet<ComplaintStatus> = new Set(['closed', 'withdrawn', 'refused']);
 
+/** The summary the read model's columns keep of a case, as a write stores it. */
+export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSummary {
+  const current = currentStageOf(state);
+  return {
+    id: state.id,
+    reference: state.reference,
+    version: state.version,
+    status: state.status,
+    stage: state.stage,
+    receivedAt: state.receivedAt,
+    receivedOn: localDateOf(state.receivedAt),
+    channel: state.channel,
+    category: state.category,
+    tenure: state.tenure,
+    assignee: current.handler,
+    complainantName: state.complainant.name,
+    vulnerable: state.complainant.vulnerable === true,
+    summary: state.summary,
+    serviceRequestId: state.serviceRequestId,
+    closedAt: state.closedAt,
+    closeReason: state.closeReason,
+    withdrawnReason: state.withdrawnReason,
+    updatedAt,
+  };
+}
+
+function currentStageOf(state: ComplaintState): StageState {
+  const current = state.stages[state.stage - 1] ?? state.stages[0];
+  if (!current) throw new Error(`Complaint ${state.id} has no stage.`);
+  return current;
+}
+
 function readModelOf(
   state: ComplaintState,
   deadlines: readonly Deadline[],
   holidays: BankHolidaysData | undefined,
+  now: Date,
 ): ReadModelRow {
+  const summary = summaryOf(state, now);
   const stage1: StageState | undefined = state.stages[0];
   const stage2: StageState | undefined = state.stages[1];
-  const current = state.stages[state.stage - 1] ?? stage1;
-  if (!current) throw new Error(`Complaint ${state.id} has no stage.`);
+  const current = currentStageOf(state);
   const next = ENDED.has(state.status)
     ? undefined
     : deadlines
@@ -625,23 +779,23 @@ function readModelOf(
     stage?.extensions.reduce((days, e) => days + e.workingDays, 0) ?? 0;
   const lastReferral = state.ombudsman[state.ombudsman.length - 1];
   return {
-    id: state.id,
-    reference: state.reference,
-    version: state.version,
-    status: state.status,
-    stage: state.stage,
-    received_at: state.receivedAt,
-    received_on: localDateOf(state.receivedAt),
-    channel: state.channel,
-    category: state.category,
-    tenure: state.tenure,
-    assignee: current.handler,
-    complainant_name: state.complainant.name,
-    vulnerable: state.complainant.vulnerable === true,
-    summary: state.summary,
+    id: summary.id,
+    reference: summary.reference,
+    version: summary.version,
+    status: summary.status,
+    stage: summary.stage,
+    received_at: summary.receivedAt,
+    received_on: summary.receivedOn,
+    channel: summary.channel,
+    category: summary.category,
+    tenure: summary.tenure,
+    assignee: summary.assignee,
+    complainant_name: summary.complainantName,
+    vulnerable: summary.vulnerable,
+    summary: summary.summary,
     policy_id: current.policy.id,
     policy_version: current.policy.version,
-    service_request_id: state.serviceRequestId,
+    service_request_id: summary.serviceRequestId,
     stage1_acknowledged_at: stage1?.acknowledgedAt ?? null,
     stage1_extended_days: extended(stage1),
     stage1_responded_at: stage1?.respondedAt ?? null,
@@ -652,9 +806,9 @@ function readModelOf(
     stage2_responded_at: stage2?.respondedAt ?? null,
     stage2_outcome: stage2?.outcome ?? null,
     open_actions: state.actions.filter((a) => a.completedAt === null).length,
-    closed_at: state.closedAt,
-    close_reason: state.closeReason,
-    withdrawn_reason: state.withdrawnReason,
+    closed_at: summary.closedAt,
+    close_reason: summary.closeReason,
+    withdrawn_reason: summary.withdrawnReason,
     refusal_reason: state.refusal?.reason ?? null,
     ombudsman_referred_at: lastReferral?.referredAt ?? null,
     next_due_on: next?.dueOn ?? null,

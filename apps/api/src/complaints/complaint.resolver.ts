@@ -1,5 +1,17 @@
-import { localDateOf } from '@redress/domain';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { localDateOf, type ComplaintState } from '@redress/domain';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Info,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { toDeadlineType } from '../deadlines/deadline.mapper.js';
 import { DeadlineType } from '../deadlines/deadline.type.js';
@@ -13,10 +25,19 @@ import {
   toActionType,
   toComplaintEventType,
   toComplaintType,
+  toOmbudsmanReferralType,
+  toRefusalType,
+  toRepresentativeType,
   toStageType,
 } from './complaint.mapper.js';
 import { toComplaintFilter, toComplaintOrder } from './complaint-filter.mapper.js';
-import { ComplaintType } from './complaint.type.js';
+import { pageNeedsState } from './complaint-selection.js';
+import {
+  ComplaintRefusalType,
+  ComplaintType,
+  OmbudsmanReferralType,
+  RepresentativeType,
+} from './complaint.type.js';
 import { StageType } from './stage.type.js';
 
 @Resolver(() => ComplaintType)
@@ -57,6 +78,7 @@ export class ComplaintResolver {
   async complaints(
     @Args(() => ComplaintsArgs) args: ComplaintsArgs,
     @Ctx() ctx: AppContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ComplaintConnectionType> {
     const page = await ctx.services.complaints.list(
       toComplaintFilter(args.filter),
@@ -65,6 +87,7 @@ export class ComplaintResolver {
         first: args.first ?? DEFAULT_PAGE_SIZE,
         after: args.after ?? undefined,
         offset: args.offset ?? undefined,
+        withState: pageNeedsState(info),
       },
     );
     const nodes = page.nodes.map(toComplaintType);
@@ -84,13 +107,35 @@ export class ComplaintResolver {
     };
   }
 
-  // The fields below read the state snapshot the complaint was loaded with: no further SQL.
+  // The fields below read the complaint's state, loaded with it: no further SQL.
+
+  @FieldResolver(() => RepresentativeType, { nullable: true })
+  representative(@Root() complaint: ComplaintType): RepresentativeType | null {
+    const { representative } = stateOf(complaint);
+    return representative ? toRepresentativeType(representative) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  desiredOutcome(@Root() complaint: ComplaintType): string | null {
+    return stateOf(complaint).desiredOutcome;
+  }
+
+  @FieldResolver(() => [OmbudsmanReferralType])
+  ombudsmanReferrals(@Root() complaint: ComplaintType): OmbudsmanReferralType[] {
+    return stateOf(complaint).ombudsman.map(toOmbudsmanReferralType);
+  }
+
+  @FieldResolver(() => ComplaintRefusalType, { nullable: true })
+  refusal(@Root() complaint: ComplaintType): ComplaintRefusalType | null {
+    const { refusal } = stateOf(complaint);
+    return refusal ? toRefusalType(refusal) : null;
+  }
 
   @FieldResolver(() => PolicyType, {
     description: 'The policy version the current stage runs under (kept when the stage began).',
   })
   policy(@Root() complaint: ComplaintType): PolicyType {
-    const { stages, stage } = complaint.state;
+    const { stages, stage } = stateOf(complaint);
     const current = stages.find((s) => s.stage === stage) ?? stages[stages.length - 1];
     if (!current) throw new Error(`Complaint ${complaint.id} has no stage`);
     return toPolicyType(current.policy);
@@ -100,7 +145,7 @@ export class ComplaintResolver {
     description: 'Acknowledge and respond, for each stage begun, with their state today.',
   })
   deadlines(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): DeadlineType[] {
-    return ctx.services.complaints.deadlinesOf(complaint.state).map(toDeadlineType);
+    return ctx.services.complaints.deadlinesOf(stateOf(complaint)).map(toDeadlineType);
   }
 
   @FieldResolver(() => DeadlineType, {
@@ -109,7 +154,7 @@ export class ComplaintResolver {
   })
   nextDeadline(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): DeadlineType | null {
     const open = ctx.services.complaints
-      .deadlinesOf(complaint.state)
+      .deadlinesOf(stateOf(complaint))
       .filter((deadline) => deadline.metAt === null)
       .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
     const [next] = open;
@@ -118,13 +163,13 @@ export class ComplaintResolver {
 
   @FieldResolver(() => [StageType])
   stages(@Root() complaint: ComplaintType): StageType[] {
-    return complaint.state.stages.map(toStageType);
+    return stateOf(complaint).stages.map(toStageType);
   }
 
   @FieldResolver(() => [ActionType], { description: 'Remedy actions agreed, at any stage.' })
   actions(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): ActionType[] {
     const today = localDateOf(ctx.clock.now());
-    return complaint.state.actions.map((action) => toActionType(action, today));
+    return stateOf(complaint).actions.map((action) => toActionType(action, today));
   }
 
   @FieldResolver(() => [ComplaintEventType], {
@@ -137,4 +182,18 @@ export class ComplaintResolver {
     const events = await ctx.loaders.events.load(complaint.id);
     return events.map(toComplaintEventType);
   }
+}
+
+/**
+ * The state a field needs. Only a page read without states lacks one, and the page reads them
+ * whenever its selection asks for a field that needs one: reaching the error is a defect there.
+ */
+function stateOf(complaint: ComplaintType): ComplaintState {
+  const { state } = complaint.source;
+  if (!state) {
+    throw new Error(
+      `Complaint ${complaint.reference} was read without its state, yet a field needs it.`,
+    );
+  }
+  return state;
 }

@@ -291,14 +291,14 @@ describe('ComplaintService', () => {
         { first: 1 },
       );
       expect(page.totalCount).toBe(2);
-      expect(page.nodes.map((n) => n.state.id)).toEqual([ids[0]]);
+      expect(page.nodes.map((n) => n.summary.id)).toEqual([ids[0]]);
       expect(page.hasNextPage).toBe(true);
       const next = await services.complaints.list(
         { category: 'repairs', receivedTo: '2026-02-28' },
         { field: 'receivedAt', direction: 'asc' },
         { first: 1, after: page.endCursor ?? '' },
       );
-      expect(next.nodes.map((n) => n.state.id)).toEqual([ids[2]]);
+      expect(next.nodes.map((n) => n.summary.id)).toEqual([ids[2]]);
       expect(next.totalCount).toBe(2);
       expect(next.hasNextPage).toBe(false);
       expect(next.hasPreviousPage).toBe(true);
@@ -307,7 +307,7 @@ describe('ComplaintService', () => {
         { field: 'receivedAt', direction: 'asc' },
         { first: 5, offset: 1 },
       );
-      expect(byOffset.nodes.map((n) => n.state.id)).toEqual([ids[2]]);
+      expect(byOffset.nodes.map((n) => n.summary.id)).toEqual([ids[2]]);
     });
 
     it('finds words and word beginnings in names, summaries and references', async () => {
@@ -316,7 +316,7 @@ describe('ComplaintService', () => {
         { field: 'receivedAt', direction: 'desc' },
         { first: 10 },
       );
-      expect(byWords.nodes.map((n) => n.state.id)).toEqual([ids[1]]);
+      expect(byWords.nodes.map((n) => n.summary.id)).toEqual([ids[1]]);
       const byPrefix = await services.complaints.list(
         { text: 'listed pers' },
         { field: 'reference', direction: 'asc' },
@@ -329,7 +329,7 @@ describe('ComplaintService', () => {
         { field: 'receivedAt', direction: 'desc' },
         { first: 10 },
       );
-      expect(byReference.nodes.map((n) => n.state.id)).toEqual([ids[0]]);
+      expect(byReference.nodes.map((n) => n.summary.id)).toEqual([ids[0]]);
     });
 
     it('knows what is overdue on today’s London date, and what is due before a day', async () => {
@@ -340,15 +340,15 @@ describe('ComplaintService', () => {
       );
       // Received on 2, 3 and 4 February and never acknowledged: the acknowledgements fell due
       // on 9, 10 and 11 February (5 working days), so by 10 March all three are overdue.
-      expect(overdue.nodes.map((n) => n.state.id)).toEqual(expect.arrayContaining(ids));
-      for (const node of overdue.nodes) expect(node.state.status).not.toBe('closed');
+      expect(overdue.nodes.map((n) => n.summary.id)).toEqual(expect.arrayContaining(ids));
+      for (const node of overdue.nodes) expect(node.summary.status).not.toBe('closed');
       // ... and all three fell due before the 12th.
       const dueSoon = await services.complaints.list(
         { dueBefore: '2026-02-12', status: ['received'] },
         { field: 'nextDueOn', direction: 'asc' },
         { first: 200 },
       );
-      expect(dueSoon.nodes.map((n) => n.state.id)).toEqual(ids);
+      expect(dueSoon.nodes.map((n) => n.summary.id)).toEqual(ids);
     });
 
     it('pages through everything in order with cursors, whatever the order field', async () => {
@@ -366,11 +366,11 @@ describe('ComplaintService', () => {
                 ...(after ? { after } : {}),
               },
             );
-            seen.push(...page.nodes.map((n) => n.state.id));
+            seen.push(...page.nodes.map((n) => n.summary.id));
             if (!page.hasNextPage) break;
             after = page.endCursor ?? undefined;
           }
-          expect(seen).toEqual(all.nodes.map((n) => n.state.id));
+          expect(seen).toEqual(all.nodes.map((n) => n.summary.id));
           expect(all.totalCount).toBe(seen.length);
         }
       }

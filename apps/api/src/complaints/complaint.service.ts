@@ -15,7 +15,6 @@ import {
   type ComplaintState,
   type Deadline,
   type DeadlineStatus,
-  type LocalDate,
   type LogComplaint,
   type Policy,
 } from '@redress/domain';
@@ -30,8 +29,10 @@ import {
 } from '../errors/app-errors.js';
 import {
   ComplaintRepository,
+  summaryOf,
   type ComplaintFilter,
   type ComplaintOrder,
+  type ComplaintSummary,
   type NewEvent,
   type PageCursor,
   type StoredEvent,
@@ -41,15 +42,20 @@ export type {
   ComplaintFilter,
   ComplaintOrder,
   ComplaintOrderField,
+  ComplaintSummary,
   StoredEvent,
 } from './complaint.repository.js';
 
-/** A case as the application hands it out: the domain state and when the row last changed. */
+/** A case as the application hands it out: the read model's summary and the domain state. */
 export interface ComplaintRecord {
+  readonly summary: ComplaintSummary;
   readonly state: ComplaintState;
-  readonly updatedAt: Date;
-  /** The day of receipt in Europe/London (the read model's column). */
-  readonly receivedOn: LocalDate;
+}
+
+/** A case in a page: its state only when the page was asked for it (`withState`). */
+export interface ListedComplaint {
+  readonly summary: ComplaintSummary;
+  readonly state: ComplaintState | null;
 }
 
 /** The log command without what the service assigns (id, reference). */
@@ -80,10 +86,15 @@ export interface PageOptions {
   /** A cursor from a previous page (`endCursor`). */
   readonly after?: string;
   readonly offset?: number;
+  /**
+   * Read each case's state too, for what the summary does not hold (deadlines, stages, actions,
+   * contact details). A list screen that shows the summary alone reads less without it.
+   */
+  readonly withState?: boolean;
 }
 
 export interface ComplaintPage {
-  readonly nodes: ComplaintRecord[];
+  readonly nodes: ListedComplaint[];
   /** One per node, in order: the cursor to continue after it. */
   readonly cursors: string[];
   readonly totalCount: number;
@@ -206,7 +217,7 @@ export class ComplaintService {
       const events = this.decideOrThrow(state, command, policy, opts);
       // Nothing to record (the domain found the step already done): the case as it is.
       if (events.length === 0) {
-        return { state, updatedAt: found.updatedAt, receivedOn: found.receivedOn };
+        return { summary: found.summary, state };
       }
       try {
         return await this.persist(state, events);
@@ -247,7 +258,12 @@ export class ComplaintService {
       filter,
       order,
       // One more than asked, to know whether there is a next page.
-      { limit: page.first + 1, offset, ...(after ? { after } : {}) },
+      {
+        limit: page.first + 1,
+        offset,
+        withState: page.withState === true,
+        ...(after ? { after } : {}),
+      },
       today,
     );
     const rows = result.rows.slice(0, page.first);
@@ -256,7 +272,7 @@ export class ComplaintService {
     // Encoded for every row only when asked: a list screen reads the nodes and endCursor.
     let cursors: string[] | undefined;
     return {
-      nodes: rows.map(({ state, updatedAt, receivedOn }) => ({ state, updatedAt, receivedOn })),
+      nodes: rows.map(({ summary, state }) => ({ summary, state })),
       get cursors() {
         cursors ??= rows.map((row) => encodeCursor(order, row.cursor));
         return cursors;
@@ -366,7 +382,7 @@ export class ComplaintService {
         },
         manager,
       );
-      return { state, updatedAt, receivedOn: localDateOf(state.receivedAt) };
+      return { summary: summaryOf(state, updatedAt), state };
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(

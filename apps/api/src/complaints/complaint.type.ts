@@ -1,7 +1,6 @@
 import type {
   Channel,
   CloseReason,
-  ComplaintState,
   ComplaintStatus,
   ComplainantType as ComplainantKind,
   ContactMethod,
@@ -14,6 +13,7 @@ import type {
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import type { ComplaintSource } from './complaint.mapper.js';
 import {
   ChannelEnum,
   CloseReasonEnum,
@@ -25,7 +25,11 @@ import {
   TenureEnum,
 } from './complaint-enums.type.js';
 
-@ObjectType('Complainant', { description: 'Who complains, and how to reach them.' })
+// Plain data: no field of it has a resolver, a role or a middleware (a test holds that).
+@ObjectType('Complainant', {
+  description: 'Who complains, and how to reach them.',
+  simpleResolvers: true,
+})
 export class ComplainantType {
   @Field()
   name: string;
@@ -101,7 +105,12 @@ export class ComplaintRefusalType {
   explanation: string;
 }
 
-@ObjectType('Complaint', { description: 'A complaint, in its current state.' })
+// Its own fields are plain data (no role, no middleware: a test holds that); the fields that
+// compute something are field resolvers, which keep type-graphql's full handling.
+@ObjectType('Complaint', {
+  description: 'A complaint, in its current state.',
+  simpleResolvers: true,
+})
 export class ComplaintType {
   @Field(() => ID)
   id: string;
@@ -133,17 +142,12 @@ export class ComplaintType {
   @Field(() => ChannelEnum)
   channel: Channel;
 
+  /** In full, or only the summary's part when a page was read without states (and asked no more). */
   @Field(() => ComplainantType)
-  complainant: ComplainantType;
-
-  @Field(() => RepresentativeType, { nullable: true })
-  representative: RepresentativeType | null;
+  complainant: ComplainantType | Pick<ComplainantType, 'name' | 'vulnerable'>;
 
   @Field()
   summary: string;
-
-  @Field(() => String, { nullable: true })
-  desiredOutcome: string | null;
 
   @Field()
   category: string;
@@ -153,9 +157,6 @@ export class ComplaintType {
 
   @Field(() => String, { nullable: true, description: 'The handler of the current stage.' })
   assignee: string | null;
-
-  @Field(() => [OmbudsmanReferralType])
-  ombudsmanReferrals: OmbudsmanReferralType[];
 
   @Field(() => ID, { nullable: true, description: 'The service request this complaint came from.' })
   serviceRequestId: string | null;
@@ -169,12 +170,12 @@ export class ComplaintType {
   @Field(() => String, { nullable: true })
   withdrawnReason: string | null;
 
-  @Field(() => ComplaintRefusalType, { nullable: true })
-  refusal: ComplaintRefusalType | null;
-
   @Field(() => DateTimeScalar, { description: 'When the last event was stored.' })
   updatedAt: Instant;
 
-  /** The state the computed fields (deadlines, stages, actions, policy) read; not in the schema. */
-  state: ComplaintState;
+  /**
+   * What the other fields (complainant, deadlines, stages, actions, policy...) are read from:
+   * the summary, and the state unless a page was read without it. Not in the schema.
+   */
+  source: ComplaintSource;
 }

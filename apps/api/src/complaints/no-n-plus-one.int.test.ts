@@ -1,10 +1,11 @@
 // A page of complaints with everything a list screen shows costs the same few SQL statements
 // whether it holds 10 complaints or 200. Statements are counted by a TypeORM logger put in front
-// of the data source's own: every statement TypeORM sends, on PGlite or PostgreSQL, passes it.
+// of the data source's own (test/statements-during.ts): every statement TypeORM sends, on PGlite
+// or PostgreSQL, passes it.
 import type { Actor } from '@redress/domain';
-import type { DataSource, Logger, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlData } from '../test/graphql-client.js';
+import { statementsDuring } from '../test/statements-during.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 
 const PAGE = /* GraphQL */ `
@@ -156,35 +157,6 @@ async function seed({ services }: TestServer): Promise<void> {
       { actor: ACTOR, at: '2026-11-12T10:00:00Z' },
     );
   }
-}
-
-/** Runs `work` and returns the statements TypeORM sent meanwhile. */
-async function statementsDuring(
-  dataSource: DataSource,
-  work: () => Promise<unknown>,
-): Promise<string[]> {
-  const inner = dataSource.logger;
-  const seen: string[] = [];
-  const counting: Logger = {
-    logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner) {
-      seen.push(query);
-      inner.logQuery(query, parameters, queryRunner);
-    },
-    logQueryError: (error, query, parameters, queryRunner) =>
-      inner.logQueryError(error, query, parameters, queryRunner),
-    logQuerySlow: (time, query, parameters, queryRunner) =>
-      inner.logQuerySlow(time, query, parameters, queryRunner),
-    logSchemaBuild: (message, queryRunner) => inner.logSchemaBuild(message, queryRunner),
-    logMigration: (message, queryRunner) => inner.logMigration(message, queryRunner),
-    log: (level, message, queryRunner) => inner.log(level, message, queryRunner),
-  };
-  dataSource.setOptions({ logger: counting });
-  try {
-    await work();
-  } finally {
-    dataSource.setOptions({ logger: inner });
-  }
-  return seen;
 }
 
 describe('complaints(first: N) with stages, deadlines, actions and events', () => {

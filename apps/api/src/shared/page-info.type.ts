@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType('PageInfo', { description: 'Where a page sits in a list (Relay connection style).' })
+@ObjectType('PageInfo', {
+  description: 'Where a page sits in a list (Relay connection style).',
+  simpleResolvers: true,
+})
 export class PageInfoType {
   @Field()
   hasNextPage: boolean;
