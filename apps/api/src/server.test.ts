@@ -163,6 +163,43 @@ describe('errors over HTTP', () => {
   });
 });
 
+describe('HTTP that is not a GraphQL operation', () => {
+  it('answers a body that is not JSON, or too large, with a GraphQL error and its status', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ isWorkingDay(date: ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toEqual({
+      errors: [
+        { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+    const huge = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    const hugeBody = (await huge.json()) as { errors: { message: string }[] };
+    expect(hugeBody.errors[0]?.message).toMatch(/over 1024 KiB/);
+  });
+
+  it('answers a path it does not serve with 404 and where to go instead', async () => {
+    const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
+    const response = await fetch(url.replace('/graphql', '/graphiql'));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      status: 'not found',
+      reason: 'Nothing is served at GET /graphiql: GraphQL is at /graphql, health at GET /health.',
+    });
+    const post = await fetch(url.replace('/graphql', '/health'), { method: 'POST' });
+    expect(post.status).toBe(404);
+  });
+});
+
 describe('GET /health', () => {
   it.each([
     [{ isInitialized: true, pendingMigrations: false, answers: true }, 200, 'ok'],

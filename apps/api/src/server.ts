@@ -1,11 +1,14 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { BankHolidaysData } from '@redress/domain';
-import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import {
   fieldExtensionsEstimator,
@@ -22,6 +25,7 @@ import { actorFrom } from './auth/actor.js';
 import type { Clock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
 import { formatErrorForClient } from './errors/graphql-errors.js';
+import { graphqlHttpHandler, sendJson } from './graphql-http.js';
 import { buildRedressSchema } from './schema.js';
 import type { Services } from './services.js';
 
@@ -63,22 +67,34 @@ export function createServer(deps: ServerDeps): RedressServer {
     clock: deps.clock,
     holidays: deps.holidays,
   };
-  const app = express();
-  // Express hashes every answer's body into an ETag, which only a GET's revalidation can use:
-  // GraphQL answers are POSTed and never cached by HTTP, so the hash is pure cost.
-  app.set('etag', false);
-  const httpServer = createHttpServer(app);
   let apollo: ApolloServer<AppContext> | undefined;
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   let url = '';
-
-  // Health first, outside GraphQL: load balancers and the tests poll it before anything else.
+  const allowCors = cors(deps.corsOrigins ?? DEFAULT_CORS_ORIGINS);
   const healthProblem = healthCheck(deps.dataSource);
-  app.get('/health', async (_req, res) => {
-    const problem = await healthProblem();
-    if (problem) {
-      res.status(503).json({ status: 'unavailable', reason: problem });
+
+  // Two paths: health first, outside GraphQL (load balancers and the tests poll it before
+  // anything else), and GraphQL. Anything else is answered in words, not a framework's page.
+  const httpServer = createHttpServer((req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (path === '/graphql') {
+      if (allowCors(req, res)) return;
+      if (!graphql) {
+        sendJson(res, 503, { status: 'unavailable', reason: 'The API is starting.' });
+        return;
+      }
+      graphql(req, res);
+    } else if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+      void healthProblem().then((problem) =>
+        problem
+          ? sendJson(res, 503, { status: 'unavailable', reason: problem })
+          : sendJson(res, 200, { status: 'ok' }),
+      );
     } else {
-      res.status(200).json({ status: 'ok' });
+      sendJson(res, 404, {
+        status: 'not found',
+        reason: `Nothing is served at ${req.method ?? 'GET'} ${path}: GraphQL is at /graphql, health at GET /health.`,
+      });
     }
   });
 
@@ -140,14 +156,10 @@ export function createServer(deps: ServerDeps): RedressServer {
     });
     await apollo.start();
 
-    app.use(
-      '/graphql',
-      cors(deps.corsOrigins ?? DEFAULT_CORS_ORIGINS),
-      express.json({ limit: '1mb' }),
-      expressMiddleware(apollo, {
-        context: async ({ req }) =>
-          createAppContext(contextDeps, actorFrom(req.headers['x-actor'])),
-      }),
+    graphql = graphqlHttpHandler(
+      apollo,
+      async (req) => createAppContext(contextDeps, actorFrom(req.headers['x-actor'])),
+      logger,
     );
 
     await new Promise<void>((resolve, reject) => {
@@ -165,6 +177,7 @@ export function createServer(deps: ServerDeps): RedressServer {
   async function stop(): Promise<void> {
     if (apollo) {
       // Drains HTTP requests in flight, then closes the WebSocket server (plugins above).
+      graphql = undefined;
       await apollo.stop();
       apollo = undefined;
     } else if (httpServer.listening) {
@@ -250,10 +263,13 @@ function complexityLimit(schema: GraphQLSchema, maximum: number): ApolloServerPl
   };
 }
 
-/** CORS for the listed origins only; browsers elsewhere get no CORS headers and are refused. */
+/**
+ * CORS for the listed origins only; browsers elsewhere get no CORS headers and are refused.
+ * Returns true when it has answered the request (a preflight).
+ */
 function cors(origins: readonly string[]) {
   const allowed = new Set(origins);
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
     const origin = req.headers.origin;
     if (origin && (allowed.has(origin) || allowed.has('*'))) {
       res.setHeader('Access-Control-Allow-Origin', origin);
@@ -267,9 +283,10 @@ function cors(origins: readonly string[]) {
       res.setHeader('Access-Control-Max-Age', '600');
     }
     if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
+      res.statusCode = 204;
+      res.end();
+      return true;
     }
-    next();
+    return false;
   };
 }
