@@ -25,6 +25,7 @@ import { actorFrom } from './auth/actor.js';
 import type { Clock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
 import { formatErrorForClient } from './errors/graphql-errors.js';
+import { compiledExecution } from './graphql-execution.js';
 import { graphqlHttpHandler, sendJson } from './graphql-http.js';
 import { buildRedressSchema } from './schema.js';
 import type { Services } from './services.js';
@@ -131,7 +132,8 @@ export function createServer(deps: ServerDeps): RedressServer {
     );
 
     apollo = new ApolloServer<AppContext>({
-      schema,
+      // Our schema, executed compiled (graphql-execution.ts).
+      gateway: compiledExecution(schema),
       includeStacktraceInErrorResponses: false,
       // On in production too (Apollo's default turns it off there): the schema is public and
       // committed, and the console and partners' tools read it at start-up.
