@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     log: logDatabase,
   });
   const pubsub = createPgPubSub(database.dataSource, database.listener, logDatabase);
-  const services = createServices(database.dataSource, { clock, holidays, pubsub });
+  const services = createServices(database.dataSource, {
+    clock,
+    holidays,
+    pubsub,
+    log: logDatabase,
+  });
   await services.policies.ensurePresets();
 
   if (config.demoData) {

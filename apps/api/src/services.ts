@@ -18,6 +18,9 @@ export interface ServicesOptions {
   readonly pubsub: PgPubSub;
   /** A newer bank-holidays.json than the shipped one. */
   readonly holidays?: BankHolidaysData;
+  readonly log?: (message: string, error?: unknown) => void;
+  /** How many events a subscriber may have waiting before it is ended (default 1,000). */
+  readonly maxSubscriberBacklog?: number;
 }
 
 export function createServices(dataSource: DataSource, options: ServicesOptions): Services {

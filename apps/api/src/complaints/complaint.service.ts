@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
 import {
   calendarForPolicy,
   deadlineStatus,
@@ -21,6 +20,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
+import { ComplaintEventFeed } from './complaint-event-feed.js';
 import {
   BadUserInputError,
   ConflictError,
@@ -111,6 +111,9 @@ export interface ComplaintServiceOptions {
   readonly pubsub: PgPubSub;
   /** A newer bank-holidays.json than the shipped one. */
   readonly holidays?: BankHolidaysData;
+  /** How many events a subscriber may have waiting before it is ended (default 1,000). */
+  readonly maxSubscriberBacklog?: number;
+  readonly log?: (message: string, error?: unknown) => void;
 }
 
 export const MAX_PAGE_SIZE = 200;
@@ -129,30 +132,19 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
 export class ComplaintService {
   readonly repository: ComplaintRepository;
 
-  private readonly announcedEvents: DataLoader<string, StoredEvent | null>;
+  private readonly feed: ComplaintEventFeed;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly options: ComplaintServiceOptions,
   ) {
     this.repository = new ComplaintRepository(dataSource);
-    this.announcedEvents = new DataLoader(
-      async (keys) => {
-        const wanted = keys.map((key) => {
-          const at = key.lastIndexOf('@');
-          return { complaintId: key.slice(0, at), version: Number(key.slice(at + 1)) };
-        });
-        const found = new Map(
-          (await this.repository.findEvents(wanted)).map((e) => [
-            `${e.complaintId}@${e.version}`,
-            e,
-          ]),
-        );
-        return keys.map((key) => found.get(key) ?? null);
-      },
-      // Batching only: the loader lives as long as the service, across requests.
-      { cache: false },
-    );
+    this.feed = new ComplaintEventFeed(options.pubsub, (keys) => this.repository.findEvents(keys), {
+      ...(options.maxSubscriberBacklog !== undefined
+        ? { maxBehind: options.maxSubscriberBacklog }
+        : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
   }
 
   /** Logs a complaint: one round trip for the policy and the reference, one for the write. */
@@ -285,12 +277,9 @@ export class ComplaintService {
     };
   }
 
-  /**
-   * One stored event (what a subscription announces), or null. The events announced together
-   * (one NOTIFY delivery, several subscribers) are read in one statement; nothing is kept.
-   */
-  async findEvent(complaintId: string, version: number): Promise<StoredEvent | null> {
-    return this.announcedEvents.load(`${complaintId}@${version}`);
+  /** Every event committed from now on, of one complaint or of all, as stored. */
+  subscribeToEvents(complaintId?: string): AsyncIterableIterator<StoredEvent> {
+    return this.feed.subscribe(complaintId);
   }
 
   /** The events of each case, in order, in one statement; a case with none maps to []. */

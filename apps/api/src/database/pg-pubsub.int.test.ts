@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, settle } from '../test/async-collect.js';
+import { SubscriptionInterruptedError } from '../errors/app-errors.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { createPgPubSub, type DeadlineAlertPayload, type PgPubSub } from './pg-pubsub.js';
 
@@ -69,20 +70,29 @@ describe('the pubsub over LISTEN/NOTIFY', () => {
   });
 
   it.skipIf(!process.env.DATABASE_URL)(
-    'listens again after its connection is cut, on PostgreSQL',
+    'listens again after its connection is cut, and tells its subscribers they may have missed some, on PostgreSQL',
     async () => {
-      const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
+      const before = collect(pubsub.subscribe('DEADLINE_ALERT'));
       const reconnected = new Promise<void>((resolve) => db.listener.onReconnect(resolve));
+      let after: ReturnType<typeof collect<DeadlineAlertPayload>> | undefined;
       try {
         await db.dataSource.query(
           `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
             WHERE datname = current_database() AND application_name = 'redress-test-listen'`,
         );
         await reconnected;
+        // Whatever was notified while it was cut off is gone: the subscriber is ended, told why.
+        await before.until(() => before.error !== undefined);
+        expect(before.error).toBeInstanceOf(SubscriptionInterruptedError);
+        expect((before.error as SubscriptionInterruptedError).reason).toBe('events-missed');
+        // A subscriber from now on hears what is published from now on.
+        after = collect(pubsub.subscribe('DEADLINE_ALERT'));
+        await settle(50);
         pubsub.publish('DEADLINE_ALERT', alert('CMP-2026-000004'));
-        await heard.until((items) => items.some((a) => a.reference === 'CMP-2026-000004'));
+        await after.until((items) => items.some((a) => a.reference === 'CMP-2026-000004'));
       } finally {
-        await heard.stop();
+        await before.stop();
+        await after?.stop();
       }
     },
   );

@@ -1,4 +1,3 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import type {
   ComplaintEventType,
   DeadlineKind,
@@ -7,6 +6,7 @@ import type {
   StageNumber,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { FanOut } from '../subscriptions/fan-out.js';
 import type { NotificationSource } from './notification-source.js';
 
 // The one pubsub of the API. Every payload is small, plain and serialisable: it travels as a
@@ -41,14 +41,29 @@ export interface PubSubPayloads {
 
 export type PubSubTopic = keyof PubSubPayloads;
 
-/** Topic -> publish arguments, in the shape @graphql-yoga/subscription types its pubsub. */
-type PublishArgs = { [T in PubSubTopic]: [PubSubPayloads[T]] };
-
 /**
  * What type-graphql's `buildSchema({ pubSub })` takes, plus `notify` for the services: publish
  * inside a write's transaction so subscribers hear what committed and nothing that rolled back.
  */
-export interface PgPubSub extends PubSub<PublishArgs> {
+export interface PgPubSub {
+  /** Sends a NOTIFY of its own, outside any transaction. */
+  publish<T extends PubSubTopic>(topic: T, payload: PubSubPayloads[T]): void;
+  /**
+   * Every payload of the topic from now on, as it arrives from PostgreSQL. A subscriber that
+   * falls far behind, or that may have missed payloads while LISTEN was cut off, is ended with
+   * SubscriptionInterruptedError (fan-out.ts).
+   */
+  subscribe<T extends PubSubTopic>(topic: T): AsyncIterableIterator<PubSubPayloads[T]>;
+  /**
+   * Every payload of the topic, for an in-process consumer that only queues it and so keeps up
+   * by construction (the complaint event feed); returns the function that stops it.
+   */
+  onPayload<T extends PubSubTopic>(
+    topic: T,
+    callback: (payload: PubSubPayloads[T]) => void,
+  ): () => void;
+  /** Called when LISTEN was cut off and came back: payloads sent in between were lost. */
+  onGap(callback: () => void): () => void;
   notify<T extends PubSubTopic>(
     manager: EntityManager,
     topic: T,
@@ -84,28 +99,6 @@ function encode(topic: PubSubTopic, payload: unknown): string {
   return text;
 }
 
-/**
- * An EventTarget whose events come from LISTEN. `dispatchEvent` (what the pubsub's `publish`
- * calls) sends a NOTIFY of its own, outside any transaction; the event reaches local listeners
- * when PostgreSQL delivers it back, exactly as it reaches every other API instance.
- */
-class NotifyEventTarget extends EventTarget {
-  constructor(private readonly send: (topic: PubSubTopic, payload: unknown) => void) {
-    super();
-  }
-
-  override dispatchEvent(event: Event): boolean {
-    if (isTopic(event.type) && event instanceof CustomEvent) {
-      this.send(event.type, event.detail);
-    }
-    return true;
-  }
-
-  deliver(topic: PubSubTopic, payload: unknown): void {
-    super.dispatchEvent(new CustomEvent(topic, { detail: payload }));
-  }
-}
-
 function isTopic(value: string): value is PubSubTopic {
   return Object.hasOwn(CHANNELS, value);
 }
@@ -115,11 +108,22 @@ export function createPgPubSub(
   listener: NotificationSource,
   log: (message: string, error?: unknown) => void = () => undefined,
 ): PgPubSub {
-  const target = new NotifyEventTarget((topic, payload) => {
-    dataSource
-      .query('SELECT pg_notify($1, $2)', [CHANNELS[topic], encode(topic, payload)])
-      .catch((error: unknown) => log(`Publishing ${topic} failed`, error));
-  });
+  const fanOuts = new Map<PubSubTopic, FanOut<unknown>>(TOPICS.map((t) => [t, new FanOut()]));
+  const consumers = new Map<PubSubTopic, Set<(payload: unknown) => void>>(
+    TOPICS.map((t) => [t, new Set()]),
+  );
+  const gapCallbacks = new Set<() => void>();
+
+  const deliver = (topic: PubSubTopic, payload: unknown): void => {
+    for (const consumer of consumers.get(topic) ?? []) {
+      try {
+        consumer(payload);
+      } catch (error) {
+        log(`A ${topic} consumer failed`, error);
+      }
+    }
+    fanOuts.get(topic)?.publish(payload);
+  };
 
   const stops: Array<() => Promise<void>> = [];
   const ready = Promise.all(
@@ -133,7 +137,7 @@ export function createPgPubSub(
             log(`Ignored a ${topic} notification that is not JSON`, error);
             return;
           }
-          target.deliver(topic, payload);
+          deliver(topic, payload);
         }),
       );
     }),
@@ -141,13 +145,35 @@ export function createPgPubSub(
   // A failure here is reported to whoever awaits `ready`; it must not crash the process first.
   ready.catch((error: unknown) => log('LISTEN failed', error));
 
-  const pubsub = createPubSub<PublishArgs>({
-    eventTarget: target,
+  // Payloads sent while LISTEN was down are gone: subscribers are told so, and resubscribe.
+  const stopGapWatch = listener.onReconnect(() => {
+    for (const fanOut of fanOuts.values()) fanOut.interruptAll();
+    for (const callback of gapCallbacks) callback();
   });
 
   return {
-    publish: pubsub.publish,
-    subscribe: pubsub.subscribe,
+    publish(topic, payload) {
+      if (!isTopic(topic)) throw new Error(`Unknown topic ${String(topic)}`);
+      dataSource
+        .query('SELECT pg_notify($1, $2)', [CHANNELS[topic], encode(topic, payload)])
+        .catch((error: unknown) => log(`Publishing ${topic} failed`, error));
+    },
+    subscribe<T extends PubSubTopic>(topic: T) {
+      const fanOut = fanOuts.get(topic) as FanOut<PubSubPayloads[T]> | undefined;
+      if (!fanOut) throw new Error(`Unknown topic ${String(topic)}`);
+      return fanOut.subscribe();
+    },
+    onPayload<T extends PubSubTopic>(topic: T, callback: (payload: PubSubPayloads[T]) => void) {
+      const set = consumers.get(topic);
+      if (!set) throw new Error(`Unknown topic ${String(topic)}`);
+      const consumer = callback as (payload: unknown) => void;
+      set.add(consumer);
+      return () => set.delete(consumer);
+    },
+    onGap(callback) {
+      gapCallbacks.add(callback);
+      return () => gapCallbacks.delete(callback);
+    },
     ready,
     channelOf: (topic) => CHANNELS[topic],
     async notify(manager, topic, payloads) {
@@ -158,6 +184,8 @@ export function createPgPubSub(
       ]);
     },
     async close() {
+      stopGapWatch();
+      for (const fanOut of fanOuts.values()) fanOut.close();
       await ready.catch(() => undefined);
       await Promise.all(stops.splice(0).map((stop) => stop().catch(() => undefined)));
     },

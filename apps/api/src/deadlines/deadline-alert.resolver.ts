@@ -9,7 +9,7 @@ export class DeadlineAlertResolver {
   @Subscription(() => DeadlineAlertType, {
     topics: 'DEADLINE_ALERT',
     description:
-      'A deadline became due soon, due today or overdue. Raised once for each deadline and state, however many API instances run.',
+      'A deadline became due soon, due today or overdue. Raised once for each deadline and state, however many API instances run. A subscriber that falls far behind, or that may have missed alerts, is ended with SUBSCRIPTION_INTERRUPTED.',
   })
   deadlineAlerts(@Root() payload: DeadlineAlertPayload): DeadlineAlertType {
     return {

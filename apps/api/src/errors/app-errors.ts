@@ -5,7 +5,12 @@ import type { ComplaintRefusal, PolicyProblem } from '@redress/domain';
  * `extensions.code` in one place (errors/graphql-errors.ts); nothing else reaches a client.
  */
 export type AppError =
-  BadUserInputError | NotFoundError | ConflictError | PolicyRefusedError | InvalidPolicyError;
+  | BadUserInputError
+  | NotFoundError
+  | ConflictError
+  | PolicyRefusedError
+  | InvalidPolicyError
+  | SubscriptionInterruptedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -55,6 +60,26 @@ export class InvalidPolicyError extends AppErrorBase {
   readonly kind = 'invalid-policy' as const;
   constructor(readonly problems: readonly PolicyProblem[]) {
     super(`The policy is not valid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  }
+}
+
+/**
+ * A subscription ended by the server: its reader fell too far behind ('too-slow'), or the
+ * server's own feed of events was cut off and events may have been missed ('events-missed').
+ * Either way the subscriber resubscribes and reads what it missed with a query.
+ */
+export class SubscriptionInterruptedError extends AppErrorBase {
+  readonly kind = 'subscription-interrupted' as const;
+  constructor(
+    readonly reason: 'too-slow' | 'events-missed',
+    /** How many values were waiting for it when it was ended. */
+    readonly waiting: number,
+  ) {
+    super(
+      reason === 'too-slow'
+        ? `This subscription was ended: ${waiting} events were waiting for it to read them. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).`
+        : 'This subscription was ended: the server lost its feed of events for a moment and some may not have reached you. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).',
+    );
   }
 }
 

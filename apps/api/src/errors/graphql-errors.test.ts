@@ -7,6 +7,7 @@ import {
   InvalidPolicyError,
   NotFoundError,
   PolicyRefusedError,
+  SubscriptionInterruptedError,
 } from './app-errors.js';
 import { formatErrorForClient, INTERNAL_ERROR_MESSAGE, toGraphQLError } from './graphql-errors.js';
 
@@ -62,6 +63,14 @@ describe('AppError → GraphQL error, in one place', () => {
         field: 'stage1.respondDays',
         problems: [{ field: 'stage1.respondDays', message: 'Must be at least 1.' }],
       },
+    ],
+    [
+      new SubscriptionInterruptedError('too-slow', 1000),
+      { code: 'SUBSCRIPTION_INTERRUPTED', reason: 'TOO_SLOW' },
+    ],
+    [
+      new SubscriptionInterruptedError('events-missed', 0),
+      { code: 'SUBSCRIPTION_INTERRUPTED', reason: 'EVENTS_MISSED' },
     ],
   ])('%s', (error, extensions) => {
     const mapped = toGraphQLError(error);

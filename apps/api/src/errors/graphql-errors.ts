@@ -20,6 +20,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
+  'SUBSCRIPTION_INTERRUPTED',
   // Raised by graphql and Apollo before any resolver runs: about the request, never our data.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -74,6 +75,13 @@ export function toGraphQLError(error: AppError): GraphQLError {
           })),
         },
       });
+    case 'subscription-interrupted':
+      return new GraphQLError(error.message, {
+        extensions: {
+          code: 'SUBSCRIPTION_INTERRUPTED',
+          reason: error.reason === 'too-slow' ? 'TOO_SLOW' : 'EVENTS_MISSED',
+        },
+      });
     default:
       return unmapped(error);
   }
@@ -116,7 +124,13 @@ export function formatErrorForClient(
   error: unknown,
   logger: Logger,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  // A resolver's error as graphql-js wraps it, or a subscription stream's as graphql-ws does
+  // (with no path): the application's error inside is what is mapped.
+  const unwrapped = unwrapResolverError(error);
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError
+      ? unwrapped.originalError
+      : unwrapped;
   const located = { locations: formatted.locations, path: formatted.path };
 
   if (isAppError(original)) {

@@ -1,6 +1,8 @@
 /** Collects what an async iterable yields, in the background, until stopped. */
 export interface Collected<T> {
   readonly items: T[];
+  /** What the iterable ended with, if it ended with an error. */
+  readonly error: unknown;
   /** Resolves once `predicate` holds for the items so far, or rejects after `timeoutMs`. */
   until(predicate: (items: readonly T[]) => boolean, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -10,15 +12,23 @@ export function collect<T>(iterable: AsyncIterable<T>): Collected<T> {
   const items: T[] = [];
   const iterator = iterable[Symbol.asyncIterator]();
   let stopped = false;
+  let error: unknown;
   void (async () => {
-    while (!stopped) {
-      const next = await iterator.next();
-      if (next.done) break;
-      items.push(next.value);
+    try {
+      while (!stopped) {
+        const next = await iterator.next();
+        if (next.done) break;
+        items.push(next.value);
+      }
+    } catch (failure) {
+      error = failure;
     }
   })();
   return {
     items,
+    get error() {
+      return error;
+    },
     async until(predicate, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(items)) {

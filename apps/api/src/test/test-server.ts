@@ -9,7 +9,7 @@ import { fixedClock, type FixedClock } from '../clock.js';
 import { createServices, type Services } from '../services.js';
 import { createServer } from '../server.js';
 import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
-import { createPgPubSub } from '../database/pg-pubsub.js';
+import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface TestServer {
@@ -21,6 +21,7 @@ export interface TestServer {
   readonly baseUrl: string;
   readonly services: Services;
   readonly dataSource: DataSource;
+  readonly pubsub: PgPubSub;
   /** The clock every part of this server reads: move it to put "today" where a test needs it. */
   readonly clock: FixedClock;
   /** The deadline watcher, not started: a test calls `runOnce()` when it wants alerts. */
@@ -31,6 +32,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Where "now" starts; defaults to the real present. */
   readonly now?: Date | string;
+  /** How many events a subscriber may have waiting before it is ended (default 1,000). */
+  readonly maxSubscriberBacklog?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -38,7 +41,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = await createTestDatabase();
   const pubsub = createPgPubSub(database.dataSource, database.listener);
   await pubsub.ready;
-  const services = createServices(database.dataSource, { clock, pubsub });
+  const services = createServices(database.dataSource, {
+    clock,
+    pubsub,
+    ...(options.maxSubscriberBacklog !== undefined
+      ? { maxSubscriberBacklog: options.maxSubscriberBacklog }
+      : {}),
+  });
   const watcher = new DeadlineWatcher(database.dataSource, { clock, pubsub, instanceId: 'test' });
   const server = createServer({
     services,
@@ -59,6 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     baseUrl,
     services,
     dataSource: database.dataSource,
+    pubsub,
     clock,
     watcher,
     async stop() {
