@@ -208,6 +208,27 @@ const SORT_EXPRESSIONS: Record<ComplaintOrderField, { asc: string; desc: string;
   },
 };
 
+/** How a connection of either driver takes a named statement (pg's config form). */
+interface NamedStatementConnection {
+  query(config: {
+    readonly name: string;
+    readonly text: string;
+    readonly values: unknown[];
+  }): Promise<{ rows: unknown[] }>;
+}
+
+const STATEMENT_NAMES = new Map<string, string>();
+
+/** One name per statement text: `pg` refuses a name reused for another text on a connection. */
+function statementName(sql: string): string {
+  let name = STATEMENT_NAMES.get(sql);
+  if (name === undefined) {
+    name = `redress_${STATEMENT_NAMES.size + 1}`;
+    STATEMENT_NAMES.set(sql, name);
+  }
+  return name;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
@@ -311,14 +332,15 @@ export class ComplaintRepository {
    */
   async findForWrite(id: string, manager?: EntityManager): Promise<ComplaintForWrite | null> {
     if (!isUuid(id)) return null;
-    const rows: Array<StateRow & { policy_id: string; current_version: number | null }> = await (
-      manager ?? this.dataSource.manager
-    ).query(
+    const rows = await this.prepared<
+      StateRow & { policy_id: string; current_version: number | null }
+    >(
       `SELECT ${summaryColumns('c')}, c.state, c.policy_id,
               (SELECT max(p.version) FROM policy p WHERE p.id = c.policy_id) AS current_version
          FROM complaint c
         WHERE c.id = $1`,
       [id],
+      manager,
     );
     const row = rows[0];
     if (!row) return null;
@@ -340,14 +362,13 @@ export class ComplaintRepository {
     policyId: string,
     manager?: EntityManager,
   ): Promise<{ policy: Policy; referenceNumber: number } | null> {
-    const rows: Array<{ version: number | null; n: number | null }> = await (
-      manager ?? this.dataSource.manager
-    ).query(
+    const rows = await this.prepared<{ version: number | null; n: number | null }>(
       `SELECT v.version,
               CASE WHEN v.version IS NOT NULL
                    THEN nextval('complaint_reference_seq')::int END AS n
          FROM (SELECT max(version) AS version FROM policy WHERE id = $1) v`,
       [policyId],
+      manager,
     );
     const row = rows[0];
     if (!row || row.version === null || row.n === null) return null;
@@ -476,7 +497,7 @@ export class ComplaintRepository {
       SELECT (SELECT count(*) FROM appended)::int AS appended${
         notifyChannel === undefined ? '' : ', (SELECT count(*) FROM notified)::int AS notified'
       }`;
-    await (manager ?? this.dataSource.manager).query(sql, params);
+    await this.prepared(sql, params, manager);
     return now;
   }
 
@@ -595,6 +616,29 @@ export class ComplaintRepository {
       [valid.map((key) => key.complaintId), valid.map((key) => key.version)],
     );
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * One of the write path's statements, as a named prepared statement: PostgreSQL parses and
+   * plans it once per connection instead of on every write. Planning the write's statement was
+   * about 0.4 ms of the server's time in each write, as much as running it (EXPLAIN ANALYZE).
+   * Only statements whose text is fixed come here (their values are parameters), so the names
+   * stay few. TypeORM's `query` cannot name a statement; its query runner lends the connection.
+   */
+  private async prepared<T>(sql: string, params: unknown[], manager?: EntityManager): Promise<T[]> {
+    const held = manager?.queryRunner;
+    const runner = held ?? this.dataSource.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as NamedStatementConnection;
+      const { rows } = await connection.query({
+        name: statementName(sql),
+        text: sql,
+        values: params,
+      });
+      return rows as T[];
+    } finally {
+      if (!held) await runner.release();
+    }
   }
 
   /** Rows with their stages' policies put back, loading the versions not yet cached at once. */

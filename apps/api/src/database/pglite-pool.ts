@@ -50,7 +50,16 @@ export class PGliteConnection extends EventEmitter {
     super();
   }
 
-  async query(text: string, params?: unknown[]): Promise<PgLikeResult> {
+  /**
+   * `pg`'s two forms: text and parameters, or a config object (what a named statement is sent
+   * as; PGlite runs in process and has no plans to keep across calls, so the name is not used).
+   */
+  async query(
+    textOrConfig: string | { readonly text: string; readonly values?: unknown[] },
+    values?: unknown[],
+  ): Promise<PgLikeResult> {
+    const text = typeof textOrConfig === 'string' ? textOrConfig : textOrConfig.text;
+    const params = typeof textOrConfig === 'string' ? values : textOrConfig.values;
     // The extended protocol (with parameters) takes one statement; TypeORM and migrations send
     // several at once without parameters, which only the simple protocol accepts.
     if (params !== undefined && params.length > 0) {
