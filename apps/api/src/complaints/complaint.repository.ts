@@ -781,7 +781,8 @@ export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSumm
     version: state.version,
     status: state.status,
     stage: state.stage,
-    receivedAt: state.receivedAt,
+    // As the timestamptz column gives it back, so a summary read equals a summary written.
+    receivedAt: canonicalInstant(state.receivedAt),
     receivedOn: localDateOf(state.receivedAt),
     channel: state.channel,
     category: state.category,
@@ -791,11 +792,15 @@ export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSumm
     vulnerable: state.complainant.vulnerable === true,
     summary: state.summary,
     serviceRequestId: state.serviceRequestId,
-    closedAt: state.closedAt,
+    closedAt: state.closedAt === null ? null : canonicalInstant(state.closedAt),
     closeReason: state.closeReason,
     withdrawnReason: state.withdrawnReason,
     updatedAt,
   };
+}
+
+function canonicalInstant(instant: Instant): Instant {
+  return new Date(instant).toISOString();
 }
 
 function currentStageOf(state: ComplaintState): StageState {
