@@ -56,27 +56,29 @@ export interface StoredEvent {
  * What the read model's columns say of a case: enough for a list screen, without the snapshot.
  * Written from the state by `summaryOf`, so a summary read back equals the state's own.
  */
-export interface ComplaintSummary {
-  readonly id: string;
-  readonly reference: string;
-  readonly version: number;
-  readonly status: ComplaintStatus;
-  readonly stage: StageNumber;
-  readonly receivedAt: Instant;
+export interface ComplaintSummary extends Pick<
+  ComplaintState,
+  | 'id'
+  | 'reference'
+  | 'version'
+  | 'status'
+  | 'stage'
+  | 'receivedAt'
+  | 'channel'
+  | 'summary'
+  | 'category'
+  | 'tenure'
+  | 'serviceRequestId'
+  | 'closedAt'
+  | 'closeReason'
+  | 'withdrawnReason'
+> {
   /** The day of receipt in Europe/London. */
   readonly receivedOn: LocalDate;
-  readonly channel: Channel;
-  readonly category: string;
-  readonly tenure: Tenure;
   /** The handler of the current stage. */
   readonly assignee: string | null;
   readonly complainantName: string;
   readonly vulnerable: boolean;
-  readonly summary: string;
-  readonly serviceRequestId: string | null;
-  readonly closedAt: Instant | null;
-  readonly closeReason: CloseReason | null;
-  readonly withdrawnReason: string | null;
   /** When the row last changed. */
   readonly updatedAt: Date;
 }
