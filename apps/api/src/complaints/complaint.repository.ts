@@ -19,6 +19,7 @@ import {
   type Tenure,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PageCursor } from '../shared/cursor.js';
 import {
   policyVersionCacheFor,
   type PolicyRef,
@@ -119,12 +120,6 @@ export type ComplaintOrderField = 'receivedAt' | 'nextDueOn' | 'reference' | 'up
 export interface ComplaintOrder {
   readonly field: ComplaintOrderField;
   readonly direction: 'asc' | 'desc';
-}
-
-/** Where a page starts: after the row with this sort value and id. */
-export interface PageCursor {
-  readonly sortValue: string;
-  readonly id: string;
 }
 
 export interface PageRequest {

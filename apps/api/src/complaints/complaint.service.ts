@@ -34,9 +34,9 @@ import {
   type ComplaintOrder,
   type ComplaintSummary,
   type NewEvent,
-  type PageCursor,
   type StoredEvent,
 } from './complaint.repository.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 
 export type {
   ComplaintFilter,
@@ -244,7 +244,8 @@ export class ComplaintService {
       throw new BadUserInputError('offset must be 0 or more.', 'offset');
     }
     checkFilter(filter);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, order);
+    const after =
+      page.after === undefined ? undefined : decodeCursor(page.after, cursorList(order));
     const today = localDateOf(this.options.clock.now());
     const result = await this.repository.findPage(
       filter,
@@ -260,13 +261,13 @@ export class ComplaintService {
     );
     const rows = result.rows.slice(0, page.first);
     const cursorOf = (row: (typeof rows)[number] | undefined): string | null =>
-      row ? encodeCursor(order, row.cursor) : null;
+      row ? encodeCursor(cursorList(order), row.cursor) : null;
     // Encoded for every row only when asked: a list screen reads the nodes and endCursor.
     let cursors: string[] | undefined;
     return {
       nodes: rows.map(({ summary, state }) => ({ summary, state })),
       get cursors() {
-        cursors ??= rows.map((row) => encodeCursor(order, row.cursor));
+        cursors ??= rows.map((row) => encodeCursor(cursorList(order), row.cursor));
         return cursors;
       },
       totalCount: result.totalCount,
@@ -440,36 +441,9 @@ export function formatReference(year: string, n: number): string {
   return `CMP-${year}-${String(n).padStart(6, '0')}`;
 }
 
-function encodeCursor(order: ComplaintOrder, cursor: PageCursor): string {
-  return Buffer.from(
-    JSON.stringify([order.field, order.direction, cursor.sortValue, cursor.id]),
-  ).toString('base64url');
-}
-
-function decodeCursor(text: string, order: ComplaintOrder): PageCursor {
-  const invalid = () =>
-    new BadUserInputError(
-      'after is not a cursor of this list and order; use endCursor from the previous page.',
-      'after',
-    );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 4 ||
-    parsed[0] !== order.field ||
-    parsed[1] !== order.direction ||
-    typeof parsed[2] !== 'string' ||
-    typeof parsed[3] !== 'string' ||
-    !/^[0-9a-f-]{36}$/i.test(parsed[3])
-  ) {
-    throw invalid();
-  }
-  return { sortValue: parsed[2], id: parsed[3] };
+/** What a cursor of a complaints page names: its order. */
+function cursorList(order: ComplaintOrder): string[] {
+  return [order.field, order.direction];
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,5 +1,6 @@
 import type { Actor, FeedbackKind, FeedbackRecord } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PageCursor } from '../shared/cursor.js';
 import { isUuid } from '../complaints/complaint.repository.js';
 
 export interface FeedbackFilter {
@@ -21,26 +22,43 @@ export class FeedbackRepository {
     return rows[0]?.payload ?? null;
   }
 
-  /** Newest first; the count over the filter comes with the page, in one statement. */
+  /**
+   * Newest first; the count over the filter comes with the page, in one statement. After a
+   * cursor, the count is taken over the filtered rows before the cursor narrows them.
+   */
   async findPage(
     filter: FeedbackFilter,
-    page: { readonly limit: number; readonly offset: number },
-  ): Promise<{ records: FeedbackRecord[]; totalCount: number }> {
+    page: { readonly limit: number; readonly offset: number; readonly after?: PageCursor },
+  ): Promise<{ records: Array<FeedbackRecord & { cursor: PageCursor }>; totalCount: number }> {
     const params: unknown[] = [page.limit, page.offset];
     const where = filter.kind !== undefined ? `WHERE kind = $${params.push(filter.kind)}` : '';
-    const rows: Array<{ payload: FeedbackRecord; total: number }> = await this.dataSource.query(
-      `SELECT payload, count(*) OVER ()::int AS total FROM feedback ${where}
-        ORDER BY received_at DESC, id DESC LIMIT $1 OFFSET $2`,
-      params,
-    );
-    if (rows.length === 0 && page.offset > 0) {
+    const after = page.after
+      ? `WHERE (w.received_at, w.id) < ($${params.push(page.after.sortValue)}::timestamptz,
+                                       $${params.push(page.after.id)}::uuid)`
+      : '';
+    const rows: Array<{ payload: FeedbackRecord; sort_text: string; id: string; total: number }> =
+      await this.dataSource.query(
+        `SELECT w.payload, w.received_at::text AS sort_text, w.id, w.total::int AS total
+           FROM (SELECT payload, received_at, id, count(*) OVER () AS total
+                   FROM feedback ${where}) w
+          ${after}
+          ORDER BY w.received_at DESC, w.id DESC LIMIT $1 OFFSET $2`,
+        params,
+      );
+    if (rows.length === 0 && (page.offset > 0 || page.after)) {
       const counted: Array<{ total: number }> = await this.dataSource.query(
         `SELECT count(*)::int AS total FROM feedback ${filter.kind !== undefined ? 'WHERE kind = $1' : ''}`,
         filter.kind !== undefined ? [filter.kind] : [],
       );
       return { records: [], totalCount: counted[0]?.total ?? 0 };
     }
-    return { records: rows.map((row) => row.payload), totalCount: rows[0]?.total ?? 0 };
+    return {
+      records: rows.map((row) => ({
+        ...row.payload,
+        cursor: { sortValue: row.sort_text, id: row.id },
+      })),
+      totalCount: rows[0]?.total ?? 0,
+    };
   }
 
   async save(manager: EntityManager, record: FeedbackRecord, actor: Actor): Promise<void> {

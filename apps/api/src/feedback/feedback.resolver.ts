@@ -27,7 +27,8 @@ export class FeedbackResolver {
 
   @Authorized()
   @Query(() => FeedbackConnectionType, {
-    description: 'Service requests, compliments and suggestions, newest first.',
+    description:
+      'Service requests, compliments and suggestions, newest first: `first` (at most 200) from `after` (a cursor) or `offset`.',
   })
   async feedbackItems(
     @Arg('kind', () => FeedbackKindEnum, { nullable: true }) kind: FeedbackKind | null | undefined,
@@ -37,20 +38,26 @@ export class FeedbackResolver {
       description: `At most ${MAX_PAGE_SIZE}.`,
     })
     first: number | null | undefined,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'A cursor: `pageInfo.endCursor` of the previous page.',
+    })
+    after: string | null | undefined,
     @Arg('offset', () => Int, { nullable: true }) offset: number | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<FeedbackConnectionType> {
     const page = await ctx.services.feedback.list(kind ? { kind } : {}, {
       first: first ?? DEFAULT_PAGE_SIZE,
       offset: offset ?? 0,
+      ...(after !== null && after !== undefined ? { after } : {}),
     });
     return {
       nodes: page.nodes.map(toFeedbackType),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: page.hasPreviousPage,
-        startCursor: null,
-        endCursor: null,
+        startCursor: page.startCursor,
+        endCursor: page.endCursor,
       },
       totalCount: page.totalCount,
     };

@@ -15,6 +15,7 @@ import type {
   LogComplaintInput,
 } from '../complaints/complaint.service.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { FeedbackRepository, type FeedbackFilter } from './feedback.repository.js';
 
 export type { FeedbackFilter } from './feedback.repository.js';
@@ -24,7 +25,13 @@ export interface FeedbackPage {
   readonly totalCount: number;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  /** Pass as `after` for the next page. */
+  readonly endCursor: string | null;
 }
+
+/** What a cursor of the feedback list names: the list and its one order. */
+const CURSOR_LIST = ['feedback', 'receivedAt', 'desc'];
 
 export interface FeedbackServiceOptions {
   readonly clock: Clock;
@@ -64,7 +71,7 @@ export class FeedbackService {
 
   async list(
     filter: FeedbackFilter,
-    page: { readonly first: number; readonly offset?: number },
+    page: { readonly first: number; readonly offset?: number; readonly after?: string },
   ): Promise<FeedbackPage> {
     if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
@@ -73,15 +80,22 @@ export class FeedbackService {
     if (!Number.isInteger(offset) || offset < 0) {
       throw new BadUserInputError('offset must be 0 or more.', 'offset');
     }
+    const after = page.after === undefined ? undefined : decodeCursor(page.after, CURSOR_LIST);
     const { records, totalCount } = await this.repository.findPage(filter, {
       limit: page.first + 1,
       offset,
+      ...(after ? { after } : {}),
     });
+    const rows = records.slice(0, page.first);
+    const first = rows[0];
+    const last = rows[rows.length - 1];
     return {
-      nodes: records.slice(0, page.first),
+      nodes: rows.map(({ cursor: _cursor, ...record }) => record),
       totalCount,
       hasNextPage: records.length > page.first,
-      hasPreviousPage: offset > 0,
+      hasPreviousPage: offset > 0 || after !== undefined,
+      startCursor: first ? encodeCursor(CURSOR_LIST, first.cursor) : null,
+      endCursor: last ? encodeCursor(CURSOR_LIST, last.cursor) : null,
     };
   }
 
