@@ -87,12 +87,15 @@ describe('errors over HTTP', () => {
           throw new Error('relation "complaint" does not exist');
         }),
       );
-      const { body } = await post(url, '{ complaint(id: "x") { id } }');
-      expect(body.errors).toHaveLength(1);
-      const [error] = body.errors ?? [];
-      expect(error?.message).toBe('Something went wrong on our side; it has been logged.');
-      expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-      expect(JSON.stringify(body)).not.toMatch(/relation|stacktrace|\.ts:\d+/);
+      // Interpreted the first time, compiled after (graphql-execution.ts): masked every time.
+      for (let run = 0; run < 3; run += 1) {
+        const { body } = await post(url, '{ complaint(id: "x") { id } }');
+        expect(body.errors).toHaveLength(1);
+        const [error] = body.errors ?? [];
+        expect(error?.message).toBe('Something went wrong on our side; it has been logged.');
+        expect(error?.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+        expect(JSON.stringify(body)).not.toMatch(/relation|stacktrace|\.ts:\d+/);
+      }
     } finally {
       if (saved !== undefined) process.env.NODE_ENV = saved;
     }

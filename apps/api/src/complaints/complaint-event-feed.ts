@@ -5,6 +5,12 @@ import type { StoredEvent } from './complaint.repository.js';
 /** The most events read in one statement. */
 const MAX_BATCH = 500;
 
+/**
+ * The most keys queued while the reads fall behind the notifications. Past it, the queue is
+ * dropped and the subscribers told to catch up, rather than the process's memory growing.
+ */
+export const MAX_QUEUED = 20_000;
+
 export interface ComplaintEventFeedOptions {
   /** How many events a subscriber may have waiting before it is ended (fan-out.ts). */
   readonly maxBehind?: number;
@@ -47,6 +53,16 @@ export class ComplaintEventFeed {
     if (this.started) return;
     this.started = true;
     this.pubsub.onPayload('COMPLAINT_EVENT', (payload) => {
+      // With nobody listening there is nothing to read: keep nothing.
+      if (this.fanOut.size === 0) return;
+      if (this.queue.length >= MAX_QUEUED) {
+        this.log(
+          `Over ${MAX_QUEUED} announced events were waiting to be read; subscribers were told to catch up`,
+        );
+        this.queue = [];
+        this.fanOut.interruptAll();
+        return;
+      }
       this.queue.push(payload);
       void this.drain();
     });

@@ -1,0 +1,114 @@
+// The feed with a hand-made pubsub (only what the feed uses) and a hand-made read: what the
+// subscribers get, in what order, from how many reads; and what happens when reading lags.
+import { describe, expect, it } from 'vitest';
+import type { ComplaintEventPayload, PgPubSub } from '../database/pg-pubsub.js';
+import { SubscriptionInterruptedError } from '../errors/app-errors.js';
+import { ComplaintEventFeed, MAX_QUEUED } from './complaint-event-feed.js';
+import type { StoredEvent } from './complaint.repository.js';
+
+function fakePubSub() {
+  let deliver: ((payload: ComplaintEventPayload) => void) | undefined;
+  let gap: (() => void) | undefined;
+  const pubsub = {
+    onPayload: (_topic: string, callback: (payload: ComplaintEventPayload) => void) => {
+      deliver = callback;
+      return () => undefined;
+    },
+    onGap: (callback: () => void) => {
+      gap = callback;
+      return () => undefined;
+    },
+  };
+  return {
+    pubsub: pubsub as unknown as PgPubSub,
+    announce: (payload: ComplaintEventPayload) => deliver?.(payload),
+    cutOff: () => gap?.(),
+  };
+}
+
+const COMPLAINT = '00000000-0000-4000-8000-000000000001';
+
+function payload(version: number): ComplaintEventPayload {
+  return {
+    complaintId: COMPLAINT,
+    version,
+    type: 'complaint-assigned',
+    position: String(version),
+    at: '2026-11-09T09:00:00.000Z',
+  };
+}
+
+function stored(key: ComplaintEventPayload): StoredEvent {
+  return {
+    ...key,
+    recordedAt: key.at,
+    actor: { kind: 'system', id: 'test' },
+    payload: {} as StoredEvent['payload'],
+  };
+}
+
+async function take<T>(iterator: AsyncIterableIterator<T>, count: number): Promise<T[]> {
+  const values: T[] = [];
+  while (values.length < count) {
+    const next = await iterator.next();
+    if (next.done) break;
+    values.push(next.value);
+  }
+  return values;
+}
+
+describe('ComplaintEventFeed', () => {
+  it('reads what was announced together in one read, and hands it on in order', async () => {
+    const { pubsub, announce } = fakePubSub();
+    const reads: number[] = [];
+    const feed = new ComplaintEventFeed(pubsub, async (keys) => {
+      reads.push(keys.length);
+      return [...keys].reverse().map(stored); // the database's order is not the feed's
+    });
+    const events = feed.subscribe(COMPLAINT);
+    const first = events.next();
+    for (let version = 1; version <= 5; version += 1) announce(payload(version));
+    expect((await first).value?.version).toBe(1);
+    expect((await take(events, 4)).map((e) => e.version)).toEqual([2, 3, 4, 5]);
+    // The first key is read at once; the four that came while it was read, together.
+    expect(reads).toEqual([1, 4]);
+    await events.return?.(undefined);
+  });
+
+  it('keeps nothing while nobody listens', async () => {
+    const { pubsub, announce } = fakePubSub();
+    let reads = 0;
+    const feed = new ComplaintEventFeed(pubsub, async (keys) => {
+      reads += 1;
+      return keys.map(stored);
+    });
+    const events = feed.subscribe();
+    await events.return?.(undefined);
+    for (let version = 1; version <= 3; version += 1) announce(payload(version));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toBe(0);
+  });
+
+  it('tells its subscribers to catch up when reads fall too far behind, or LISTEN was cut', async () => {
+    const { pubsub, announce, cutOff } = fakePubSub();
+    // A read that never answers: the keys pile up behind it.
+    const feed = new ComplaintEventFeed(pubsub, () => new Promise<StoredEvent[]>(() => undefined));
+    const lagging = feed.subscribe();
+    const ended = lagging.next().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    for (let version = 1; version <= MAX_QUEUED + 2; version += 1) announce(payload(version));
+    const error = await ended;
+    expect(error).toBeInstanceOf(SubscriptionInterruptedError);
+    expect((error as SubscriptionInterruptedError).reason).toBe('events-missed');
+
+    const next = feed.subscribe();
+    const cut = next.next().then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    cutOff();
+    expect(((await cut) as SubscriptionInterruptedError).reason).toBe('events-missed');
+  });
+});
