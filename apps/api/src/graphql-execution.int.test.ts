@@ -124,6 +124,10 @@ const CASES: Record<string, Case> = {
   'a query on the calendar': {
     query: `query { christmas: isWorkingDay(date: "2026-12-25") next: addWorkingDays(from: "2026-12-24", days: 1) }`,
   },
+  // Compiled code is generated from the document: a literal must stay a value.
+  'a literal that reads like code': {
+    query: 'query { complaintByReference(reference: "x\\"); process.exit(1); //`${1}`") { id } }',
+  },
   'introspection, as tools send it': {
     query: `query { __schema { queryType { name } types { name kind fields { name } } } }`,
   },
@@ -159,5 +163,10 @@ describe('an operation run again, once compiled', () => {
     expect(
       await codes('an input the resolver refuses (BAD_USER_INPUT with its field)'),
     ).toMatchObject({ codes: ['BAD_USER_INPUT'] });
+    const literal = CASES['a literal that reads like code'];
+    expect(await gql(api.url, literal?.query ?? '')).toEqual({
+      status: 200,
+      data: { complaintByReference: null },
+    });
   });
 });
