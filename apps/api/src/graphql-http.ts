@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
+import { INTERNAL_ERROR_MESSAGE } from './errors/graphql-errors.js';
 
 /** The largest request body taken, JSON; a larger one is refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,14 +31,7 @@ export function graphqlHttpHandler<TContext extends BaseContext>(
       execute(apollo, req, res, context).catch((failure: unknown) => {
         logger.error({ err: failure }, 'Could not answer a GraphQL request');
         if (!res.headersSent) {
-          sendJson(
-            res,
-            500,
-            graphqlError(
-              'Something went wrong on our side; it has been logged.',
-              'INTERNAL_SERVER_ERROR',
-            ),
-          );
+          sendJson(res, 500, graphqlError(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
         } else {
           res.destroy();
         }
@@ -82,7 +76,7 @@ function sendBodyError(res: ServerResponse, error: unknown): void {
   const status = statusOf(error);
   const message =
     status === 413
-      ? `The request body is over ${MAX_BODY_BYTES / 1024} KiB: send a smaller operation or fewer variables.`
+      ? `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MiB: send a smaller operation or fewer variables.`
       : status === 415
         ? 'The request body must be JSON in UTF-8 (Content-Type: application/json).'
         : 'The request body is not valid JSON.';

@@ -187,7 +187,7 @@ describe('HTTP that is not a GraphQL operation', () => {
     });
     expect(huge.status).toBe(413);
     const hugeBody = (await huge.json()) as { errors: { message: string }[] };
-    expect(hugeBody.errors[0]?.message).toMatch(/over 1024 KiB/);
+    expect(hugeBody.errors[0]?.message).toMatch(/over 1 MiB/);
   });
 
   it('answers a path it does not serve with 404 and where to go instead', async () => {
