@@ -506,7 +506,8 @@ export class ComplaintRepository {
     filter: ComplaintFilter,
     order: ComplaintOrder,
     page: PageRequest,
-    today: LocalDate,
+    /** Today in London, asked only by the overdue filter. */
+    today: () => LocalDate,
   ): Promise<PageRows> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
@@ -566,7 +567,7 @@ export class ComplaintRepository {
   }
 
   // Only for a page that came back empty (past the end), where no row carries the count.
-  private async count(filter: ComplaintFilter, today: LocalDate): Promise<number> {
+  private async count(filter: ComplaintFilter, today: () => LocalDate): Promise<number> {
     const params: unknown[] = [];
     const param = (value: unknown): string => {
       params.push(value);
@@ -678,7 +679,7 @@ export class ComplaintRepository {
 /** The WHERE conditions for the keys present in the filter (absent keys add nothing). */
 function whereOf(
   filter: ComplaintFilter,
-  today: LocalDate,
+  today: () => LocalDate,
   param: (value: unknown) => string,
 ): string[] {
   const where: string[] = [];
@@ -686,9 +687,9 @@ function whereOf(
     where.push(`status = ANY(${param([...filter.status])}::text[])`);
   }
   if (filter.stage !== undefined) where.push(`stage = ${param(filter.stage)}::smallint`);
-  if (filter.overdue === true) where.push(`next_due_on < ${param(today)}::date`);
+  if (filter.overdue === true) where.push(`next_due_on < ${param(today())}::date`);
   if (filter.overdue === false) {
-    where.push(`(next_due_on IS NULL OR next_due_on >= ${param(today)}::date)`);
+    where.push(`(next_due_on IS NULL OR next_due_on >= ${param(today())}::date)`);
   }
   if (filter.dueBefore !== undefined) where.push(`next_due_on < ${param(filter.dueBefore)}::date`);
   if (filter.category !== undefined) where.push(`category = ${param(filter.category)}`);
