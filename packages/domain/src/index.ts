@@ -37,3 +37,19 @@ export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';
 
 export type { Result } from './shared/result.js';
 export { ok, err } from './shared/result.js';
+
+export {
+  ROLES,
+  API_KEY_SCOPES,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  SCOPE_PERMISSIONS,
+  permissionsOfRole,
+  permissionsOfScopes,
+  scopeAdmits,
+  type Role,
+  type ApiKeyScope,
+  type Permission,
+  type ComplaintScope,
+  type ComplaintPlacement,
+} from './access/access.js';
