@@ -117,7 +117,12 @@ export interface LogComplaint {
 
 export interface AssignComplaint {
   readonly type: 'assign';
+  /** The handler's name, as letters and the timeline show it. */
   readonly handler: string;
+  /** The handler as a user of Redress; absent in histories written before users existed. */
+  readonly handlerId?: string | null;
+  /** The team that holds the case, when one does. */
+  readonly teamId?: string | null;
 }
 
 export interface AcknowledgeComplaint {
@@ -246,6 +251,9 @@ export interface ComplaintAssigned extends EventBase {
   readonly type: 'complaint-assigned';
   readonly stage: StageNumber;
   readonly handler: string;
+  /** Absent in events recorded before handlers were users. */
+  readonly handlerId?: string | null;
+  readonly teamId?: string | null;
 }
 
 export interface ComplaintAcknowledged extends EventBase {
@@ -347,9 +355,15 @@ export interface StageState {
   /** Receipt (stage 1) or the escalation request (stage 2). */
   readonly startedAt: Instant;
   readonly handler: string | null;
+  /** The handler as a user, when the assignment named one. */
+  readonly handlerId: string | null;
+  /** The team holding the stage, when one does. */
+  readonly teamId: string | null;
   readonly acknowledgedAt: Instant | null;
   readonly extensions: readonly Extension[];
   readonly respondedAt: Instant | null;
+  /** Who recorded the stage's response. */
+  readonly respondedBy: Actor | null;
   readonly outcome: Outcome | null;
   readonly findings: string | null;
   readonly remedies: readonly Remedy[];
@@ -383,6 +397,8 @@ export interface ComplaintState {
   readonly status: ComplaintStatus;
   readonly stage: StageNumber;
   readonly receivedAt: Instant;
+  /** Who logged the case: a partner key's cases are the ones it logged. */
+  readonly loggedBy: Actor;
   readonly channel: Channel;
   readonly complainant: Complainant;
   readonly representative: Representative | null;

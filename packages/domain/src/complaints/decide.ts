@@ -282,6 +282,8 @@ function decideAssign({ state, context, at, stage }: Step, command: AssignCompla
       actor: context.actor,
       stage: stage.stage,
       handler: command.handler,
+      ...(command.handlerId != null ? { handlerId: command.handlerId } : {}),
+      ...(command.teamId != null ? { teamId: command.teamId } : {}),
     },
   ]);
 }

@@ -26,7 +26,14 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
 
   switch (event.type) {
     case 'complaint-assigned':
-      return { ...next, stages: updateStage(state, event.stage, { handler: event.handler }) };
+      return {
+        ...next,
+        stages: updateStage(state, event.stage, {
+          handler: event.handler,
+          handlerId: event.handlerId ?? null,
+          teamId: event.teamId ?? null,
+        }),
+      };
 
     case 'complaint-acknowledged':
       return {
@@ -55,6 +62,7 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         status: 'responded',
         stages: updateStage(state, event.stage, {
           respondedAt: event.at,
+          respondedBy: event.actor,
           outcome: event.outcome,
           findings: event.findings,
           remedies: event.remedies,
@@ -140,6 +148,7 @@ function logged(event: ComplaintLogged): ComplaintState {
     status: 'received',
     stage: 1,
     receivedAt: event.receivedAt,
+    loggedBy: event.actor,
     channel: event.channel,
     complainant: event.complainant,
     representative: event.representative,
@@ -171,9 +180,12 @@ function emptyStage(
     policy,
     startedAt,
     handler: null,
+    handlerId: null,
+    teamId: null,
     acknowledgedAt: null,
     extensions: [],
     respondedAt: null,
+    respondedBy: null,
     outcome: null,
     findings: null,
     remedies: [],
