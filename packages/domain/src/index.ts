@@ -13,6 +13,12 @@ export {
 export { SHIPPED_BANK_HOLIDAYS } from './calendar/bank-holidays.js';
 export { bankHolidaysByRule } from './calendar/holiday-rules.js';
 export { parseBankHolidays } from './calendar/parse-bank-holidays.js';
+export {
+  SUPPORTED_DATES,
+  isSupportedDate,
+  isSupportedInstant,
+  unsupportedDateMessage,
+} from './calendar/supported-dates.js';
 
 export type * from './policies/policy.types.js';
 export { CODE_2024, PRESETS, presetById } from './policies/presets.js';
@@ -23,13 +29,17 @@ export { calendarForPolicy } from './policies/calendar-for-policy.js';
 
 export type * from './complaints/complaint.types.js';
 export type * from './complaints/complaint.refusals.js';
-export { decide } from './complaints/decide.js';
+export {
+  decide,
+  MAX_EXTENSION_WORKING_DAYS,
+  MAX_STAGE_EXTENSION_WORKING_DAYS,
+} from './complaints/decide.js';
 export { evolve, replay } from './complaints/evolve.js';
 export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-windows.js';
 export * from './complaints/labels.js';
 
 export type * from './deadlines/deadline.types.js';
-export { deriveDeadlines } from './deadlines/derive-deadlines.js';
+export { deriveDeadlines, MAX_EXPLANATION_LENGTH } from './deadlines/derive-deadlines.js';
 export { deadlineStatus } from './deadlines/deadline-status.js';
 
 export type * from './feedback/feedback.types.js';

@@ -20,7 +20,7 @@ import type {
   RepresentativeRole,
   Tenure,
 } from './complaint.types.js';
-import { decide } from './decide.js';
+import { decide, MAX_EXTENSION_WORKING_DAYS } from './decide.js';
 import { evolve } from './evolve.js';
 
 // Fri 6 Nov 2026 onwards, in GMT, so UTC and London dates agree unless a test says otherwise.
@@ -1135,6 +1135,20 @@ const invalids: readonly InvalidCase[] = [
     field: 'receivedAt',
   },
   {
+    name: 'receipt in 1900, before the supported dates',
+    state: () => null,
+    command: logCommand({ receivedAt: '1900-01-01T09:30:00Z' }),
+    context: LOG_NOW,
+    field: 'receivedAt',
+  },
+  {
+    name: 'receipt in year 0',
+    state: () => null,
+    command: logCommand({ receivedAt: '0000-01-01T00:00:00Z' }),
+    context: LOG_NOW,
+    field: 'receivedAt',
+  },
+  {
     name: 'receipt on 30 February',
     state: () => null,
     command: logCommand({ receivedAt: '2026-02-30T09:30:00Z' }),
@@ -1264,6 +1278,44 @@ const invalids: readonly InvalidCase[] = [
     name: 'an extension of 1.5 days',
     state: () => at('acknowledged'),
     command: { type: 'extend', workingDays: 1.5, reason: 'x' },
+    field: 'workingDays',
+  },
+  {
+    name: 'an extension of a million days, even with an exceptional reason',
+    state: () => at('acknowledged'),
+    command: { type: 'extend', workingDays: 1_000_000, reason: 'x', exceptionalReason: 'y' },
+    field: 'workingDays',
+  },
+  {
+    name: 'an extension of 2147483647 days',
+    state: () => at('acknowledged'),
+    command: { type: 'extend', workingDays: 2147483647, reason: 'x', exceptionalReason: 'y' },
+    field: 'workingDays',
+  },
+  {
+    name: 'an extension of one more day than the most one extension may add',
+    state: () => at('acknowledged'),
+    command: {
+      type: 'extend',
+      workingDays: MAX_EXTENSION_WORKING_DAYS + 1,
+      reason: 'x',
+      exceptionalReason: 'y',
+    },
+    field: 'workingDays',
+  },
+  {
+    name: 'extensions adding up to more than a stage may have in all',
+    state: () =>
+      accept(
+        accept(
+          at('acknowledged'),
+          { type: 'extend', workingDays: 60, reason: 'a', exceptionalReason: 'b' },
+          context(LATER),
+        ),
+        { type: 'extend', workingDays: 60, reason: 'a', exceptionalReason: 'b' },
+        context(LATER),
+      ),
+    command: { type: 'extend', workingDays: 1, reason: 'x', exceptionalReason: 'y' },
     field: 'workingDays',
   },
   {

@@ -4,6 +4,7 @@ import {
   isLocalDate,
   localDateOf,
 } from '../calendar/local-date.js';
+import { isSupportedInstant, SUPPORTED_DATES } from '../calendar/supported-dates.js';
 import type { StagePolicy } from '../policies/policy.types.js';
 import { err, ok, type Result } from '../shared/result.js';
 import { autoCloseDueOn, escalationWindowEndsOn } from './closing-windows.js';
@@ -146,7 +147,7 @@ function decideLog(command: LogComplaint, context: DecisionContext, at: Instant)
     return invalid(
       'receivedAt',
       'When the complaint was received must be ISO 8601 with Z or an offset, e.g. ' +
-        '2026-11-06T09:30:00Z.',
+        `2026-11-06T09:30:00Z, ${IN_SUPPORTED_DATES}.`,
     );
   }
   if (!CHANNELS.includes(command.channel)) {
@@ -306,9 +307,29 @@ function decideAcknowledge({ state, context, at, stage }: Step): Decision {
   return ok([{ type: 'complaint-acknowledged', at, actor: context.actor, stage: stage.stage }]);
 }
 
+/**
+ * The most one extension may add, exceptional reason or not: 60 working days (three months) is
+ * the longest figure a policy may hold (validatePolicy), three times the Code's longest period.
+ */
+export const MAX_EXTENSION_WORKING_DAYS = 60;
+
+/**
+ * The most all extensions of one stage may add together: about six months of working days. A
+ * response later than that is no longer a response the Code recognises; it is a case for the
+ * Housing Ombudsman, and a due date that far off is a slip of the keyboard.
+ */
+export const MAX_STAGE_EXTENSION_WORKING_DAYS = 120;
+
 function decideExtend({ context, at, stage }: Step, command: ExtendResponseDeadline): Decision {
-  if (!Number.isInteger(command.workingDays) || command.workingDays < 1) {
-    return invalid('workingDays', 'Extend by a whole number of working days, 1 or more.');
+  if (
+    !Number.isInteger(command.workingDays) ||
+    command.workingDays < 1 ||
+    command.workingDays > MAX_EXTENSION_WORKING_DAYS
+  ) {
+    return invalid(
+      'workingDays',
+      `Extend by a whole number of working days from 1 to ${MAX_EXTENSION_WORKING_DAYS}.`,
+    );
   }
   if (blank(command.reason)) {
     return invalid(
@@ -328,6 +349,15 @@ function decideExtend({ context, at, stage }: Step, command: ExtendResponseDeadl
     : (command.exceptionalReason ?? null);
   const maximum = stagePolicy(stage).maxExtensionDays;
   const used = stage.extensions.reduce((sum, e) => sum + e.workingDays, 0);
+  if (used + command.workingDays > MAX_STAGE_EXTENSION_WORKING_DAYS) {
+    const left = MAX_STAGE_EXTENSION_WORKING_DAYS - used;
+    return invalid(
+      'workingDays',
+      `A stage may be extended by ${days(MAX_STAGE_EXTENSION_WORKING_DAYS)} at most in all, ` +
+        `exceptional reasons included; ${days(used)} already used, so ` +
+        (left > 0 ? `extend by ${days(left)} or fewer.` : 'it cannot be extended again.'),
+    );
+  }
   if (used + command.workingDays > maximum && exceptionalReason === null) {
     const left = Math.max(0, maximum - used);
     return refuse(
@@ -657,6 +687,7 @@ function decideReferral({ state, context, at }: Step, command: ReferToOmbudsman)
 const ID_RULE =
   'Ids are 1 to 200 letters, digits and . _ : / # -, starting with a letter or digit.';
 const REF_RULE = 'References are 1 to 100 characters, not blank.';
+const IN_SUPPORTED_DATES = `on a date from ${SUPPORTED_DATES.first} to ${SUPPORTED_DATES.last}`;
 const ID_TEXT = /^[A-Za-z0-9][A-Za-z0-9._:/#-]{0,199}$/;
 const INSTANT_TEXT =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -669,7 +700,8 @@ function stepInstant(context: DecisionContext): Result<Instant, ComplaintRefusal
   if (context.at != null && !isInstant(context.at)) {
     return invalid(
       'at',
-      'When the step happened must be ISO 8601 with Z or an offset, e.g. 2026-11-06T09:30:00Z.',
+      'When the step happened must be ISO 8601 with Z or an offset, e.g. ' +
+        `2026-11-06T09:30:00Z, ${IN_SUPPORTED_DATES}.`,
     );
   }
   const at = toUtc(context.at ?? context.now);
@@ -691,17 +723,15 @@ function isReference(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= 100;
 }
 
-// Far enough either side of any complaint that London dates of the instant always exist.
-const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(9999, 0, 1);
-
-/** ISO 8601 with an offset and a real date: JavaScript alone would roll 30 February into March. */
+/**
+ * ISO 8601 with an offset and a real date (JavaScript alone would roll 30 February into March),
+ * within the supported dates.
+ */
 function isInstant(value: unknown): value is Instant {
   if (typeof value !== 'string') return false;
   const match = INSTANT_TEXT.exec(value);
   if (match === null || !isLocalDate(match[1])) return false;
-  const ms = Date.parse(value);
-  return ms >= EARLIEST && ms < LATEST;
+  return isSupportedInstant(value);
 }
 
 /** An instant as a person reads it in a message: its London date, `Tue 1 Dec 2026`. */
