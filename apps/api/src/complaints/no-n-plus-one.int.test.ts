@@ -1,10 +1,11 @@
 // A page of complaints with everything a list screen shows costs the same few SQL statements
-// whether it holds 10 complaints or 200. Statements are counted by a TypeORM logger put in front
-// of the data source's own (test/statements-during.ts): every statement TypeORM sends, on PGlite
-// or PostgreSQL, passes it.
+// whether it holds 10 complaints or 200, and a write costs one statement more than reading the
+// case. Statements are counted at the driver (test/statements-during.ts): every statement sent on
+// the data source's connections, by TypeORM or on the raw connection (the prepared write path),
+// on PGlite or PostgreSQL.
 import type { Actor } from '@redress/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gqlData } from '../test/graphql-client.js';
+import { gqlData, type Variables } from '../test/graphql-client.js';
 import { statementsDuring } from '../test/statements-during.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 
@@ -190,3 +191,103 @@ describe('complaints(first: N) with stages, deadlines, actions and events', () =
     expect(counts[10], report).toBeGreaterThan(0);
   });
 });
+
+describe('a write through the API', () => {
+  // Only what the write itself decides is asked for: no field that needs a read of its own.
+  const READ = /* GraphQL */ `
+    query Read($id: ID!) {
+      complaint(id: $id) {
+        id
+        version
+      }
+    }
+  `;
+  const LOG = /* GraphQL */ `
+    mutation Log($input: LogComplaintInput!) {
+      logComplaint(input: $input) {
+        id
+        version
+      }
+    }
+  `;
+  const STEPS: ReadonlyArray<{ name: string; document: string; variables: Variables }> = [
+    {
+      name: 'assignComplaint',
+      document: `mutation ($id: ID!) { assignComplaint(id: $id, handler: "Sam Patel") { id version } }`,
+      variables: {},
+    },
+    {
+      name: 'acknowledgeComplaint',
+      document: `mutation ($id: ID!) { acknowledgeComplaint(id: $id) { id version } }`,
+      variables: {},
+    },
+    {
+      name: 'respondToComplaint',
+      document: `mutation ($id: ID!, $input: RespondInput!) {
+        respondToComplaint(id: $id, input: $input) { id version }
+      }`,
+      variables: {
+        input: {
+          outcome: 'UPHELD',
+          findings: 'Late.',
+          remedies: [{ kind: 'APOLOGY', description: 'Sorry.' }],
+        },
+      },
+    },
+    {
+      name: 'agreeAction',
+      document: `mutation ($id: ID!, $input: AgreeActionInput!) {
+        agreeAction(complaintId: $id, input: $input) { id version }
+      }`,
+      variables: { input: { description: 'Fix it.', owner: 'Repairs team', dueOn: '2026-12-18' } },
+    },
+    {
+      name: 'requestEscalation',
+      document: `mutation ($id: ID!) { requestEscalation(id: $id, reason: "Still broken.") { id version } }`,
+      variables: {},
+    },
+  ];
+
+  it('sends one statement more than reading the case: the write, after the read (or the reference)', async () => {
+    let id = '';
+    const logged = await statementsDuring(api.dataSource, async () => {
+      const data = await gqlData<{ logComplaint: { id: string } }>(api.url, LOG, {
+        input: {
+          receivedAt: '2026-11-30T10:00:00Z',
+          channel: 'EMAIL',
+          complainant: { name: 'Jordan Ellis', type: 'TENANT' },
+          summary: 'The boiler is still broken.',
+          category: 'repairs',
+          tenure: 'LCRA',
+        },
+      });
+      id = data.logComplaint.id;
+    });
+    // Whatever every request costs (finding the caller, say) is in the read as in each write.
+    const read = await statementsDuring(api.dataSource, () => gqlData(api.url, READ, { id }));
+    const counts: Record<string, number> = { logComplaint: logged.length };
+    const log = [`read -> ${read.length}`, ...read.map(oneLine)];
+    log.push(`logComplaint -> ${logged.length}`, ...logged.map(oneLine));
+    for (const step of STEPS) {
+      const statements = await statementsDuring(api.dataSource, () =>
+        gqlData(api.url, step.document, { id, ...step.variables }),
+      );
+      counts[step.name] = statements.length;
+      log.push(`${step.name} -> ${statements.length}`, ...statements.map(oneLine));
+    }
+    const report = log.join('\n');
+    console.info(report);
+    expect(read.length, report).toBeGreaterThan(0);
+    const expected = Object.fromEntries(
+      ['logComplaint', ...STEPS.map((step) => step.name)].map((name) => [name, read.length + 1]),
+    );
+    expect(counts, report).toEqual(expected);
+    // Every step was written, or the counts would prove nothing.
+    const after = await gqlData<{ complaint: { version: number } }>(api.url, READ, { id });
+    expect(after.complaint.version, report).toBe(1 + STEPS.length);
+  });
+});
+
+function oneLine(statement: string): string {
+  return `  ${statement.replace(/\s+/g, ' ').slice(0, 160)}`;
+}

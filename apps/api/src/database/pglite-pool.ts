@@ -124,10 +124,12 @@ export function pglitePgModule(db: PGlite): {
       }
       if (!callback) {
         // pg's promise form hands back a client with `release()`.
-        return checkout().then(([connection, release]) => Object.assign(connection, { release }));
+        return checkout().then(([connection, release]) =>
+          Object.assign(this.acquired(connection), { release }),
+        );
       }
       checkout().then(
-        ([connection, release]) => callback(null, connection, release),
+        ([connection, release]) => callback(null, this.acquired(connection), release),
         (error: unknown) => callback(toError(error), null, () => undefined),
       );
     }
@@ -135,10 +137,17 @@ export function pglitePgModule(db: PGlite): {
     async query(text: string, params?: unknown[]): Promise<PgLikeResult> {
       const [connection, release] = await checkout();
       try {
-        return await connection.query(text, params);
+        return await this.acquired(connection).query(text, params);
       } finally {
         release();
       }
+    }
+
+    // pg's pool emits `acquire` at every checkout; so does this one, so that a test can count
+    // the statements of every connection (test/statements-during.ts).
+    private acquired(connection: PGliteConnection): PGliteConnection {
+      this.emit('acquire', connection);
+      return connection;
     }
 
     end(callback?: (error?: Error | null) => void): Promise<void> | void {
