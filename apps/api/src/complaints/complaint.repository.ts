@@ -323,11 +323,16 @@ export class ComplaintRepository {
   }
 
   /**
-   * The case and the current version of its policy, unlocked: the write that follows carries
-   * the version it read, and the events' primary key (complaint, version) lets only one writer
-   * of a version through.
+   * The case and the current version of its policy. Unlocked by default: the write that follows
+   * carries the version it read, and the events' primary key (complaint, version) lets only one
+   * writer of a version through. With `lock` (inside the caller's transaction), the case's row is
+   * locked until that transaction ends, so writers of one case queue instead of racing.
    */
-  async findForWrite(id: string, manager?: EntityManager): Promise<ComplaintForWrite | null> {
+  async findForWrite(
+    id: string,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<ComplaintForWrite | null> {
     if (!isUuid(id)) return null;
     const rows = await this.prepared<
       StateRow & { policy_id: string; current_version: number | null }
@@ -335,7 +340,7 @@ export class ComplaintRepository {
       `SELECT ${summaryColumns('c')}, c.state, c.policy_id,
               (SELECT max(p.version) FROM policy p WHERE p.id = c.policy_id) AS current_version
          FROM complaint c
-        WHERE c.id = $1`,
+        WHERE c.id = $1${lock ? '\n          FOR UPDATE OF c' : ''}`,
       [id],
       manager,
     );
@@ -435,6 +440,10 @@ export class ComplaintRepository {
     // The sub-statements of a WITH run on one snapshot and must not touch the same row twice:
     // the deadline DELETE takes the keys a case no longer has, the upsert the ones it has.
     // The NOTIFYs follow the events' order (volatile functions are evaluated after the sort).
+    // The read model is upserted before the events are appended (`appended` waits for
+    // `read_model`), so every writer of a case takes its row lock first, as a writer that read
+    // it FOR UPDATE does: a writer that lost the race then waits on that lock and fails on the
+    // events' key, where appending first could deadlock with it.
     const notify =
       notifyChannel === undefined
         ? ''
@@ -448,15 +457,6 @@ export class ComplaintRepository {
       )`;
     const sql = `
       WITH input AS (SELECT * FROM ${eventColumns}),
-      appended AS (
-        INSERT INTO complaint_event
-          (complaint_id, version, type, payload, occurred_at, actor_kind, actor_id, actor_name)
-        SELECT complaint_id, version, type, payload::jsonb, at::timestamptz,
-               actor_kind, actor_id, actor_name
-          FROM input
-         ORDER BY complaint_id, version
-        RETURNING complaint_id, version, position
-      ),
       read_model AS (
         INSERT INTO complaint (${columns.map((c) => c.name).join(', ')}, created_at, updated_at)
         SELECT ${columns.map((c) => (c.name === 'state' ? 'r.state::jsonb' : `r.${c.name}`)).join(', ')},
@@ -468,6 +468,17 @@ export class ComplaintRepository {
             .map((c) => `${c.name} = excluded.${c.name}`)
             .join(',\n          ')},
           updated_at = excluded.updated_at
+        RETURNING id
+      ),
+      appended AS (
+        INSERT INTO complaint_event
+          (complaint_id, version, type, payload, occurred_at, actor_kind, actor_id, actor_name)
+        SELECT complaint_id, version, type, payload::jsonb, at::timestamptz,
+               actor_kind, actor_id, actor_name
+          FROM input
+         WHERE (SELECT count(*) FROM read_model) >= 0
+         ORDER BY complaint_id, version
+        RETURNING complaint_id, version, position
       ),
       dropped_deadlines AS (
         DELETE FROM complaint_deadline d

@@ -118,8 +118,14 @@ export interface ComplaintServiceOptions {
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_POLICY_ID = 'code-2024';
-/** How often a write without an expected version reads the case again after losing a race. */
-const MAX_WRITE_ATTEMPTS = 5;
+/**
+ * How many times a write without an expected version is tried. The first reads the case
+ * unlocked (two round trips); one that lost a race is tried again under the case's row lock,
+ * which no other writer of the case can overtake, so the bound is reached only by a fault.
+ */
+const MAX_WRITE_ATTEMPTS = 3;
+/** The most a retry waits first (times its attempt), so losers do not arrive in lockstep. */
+const RETRY_JITTER_MS = 5;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -191,36 +197,55 @@ export class ComplaintService {
       );
     }
     // A write without an expected version applies to the case as it is when it lands: when
-    // another write of the same version lands first, it reads the case again and decides again.
+    // another write of the same version lands first, it reads the case again, this time locked
+    // in a transaction, so writers of one case queue behind each other instead of racing again.
     for (let attempt = 1; ; attempt += 1) {
-      const found = await this.repository.findForWrite(id);
-      if (!found) throw new NotFoundError('complaint', id);
-      const { state } = found;
-      if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
-        throw new ConflictError(
-          `Complaint ${state.reference} is at version ${state.version}, not ${opts.expectedVersion}: someone else has changed it. Reload it and try again.`,
-          state.version,
-        );
-      }
-      // The case's policy as it stands now (a later version, if one was made): it is copied into
-      // the event that starts stage 2. A stage already begun keeps its own version.
-      const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
-      if (!policy) throw new NotFoundError('policy', state.reference);
-      const events = this.decideOrThrow(state, command, policy, opts);
-      // Nothing to record (the domain found the step already done): the case as it is.
-      if (events.length === 0) {
-        return { summary: found.summary, state };
-      }
       try {
-        return await this.persist(state, events);
+        return attempt === 1
+          ? await this.writeStep(id, command, opts)
+          : await this.dataSource.transaction((manager) =>
+              this.writeStep(id, command, opts, manager),
+            );
       } catch (error) {
         const retry =
           error instanceof ConflictError &&
           opts.expectedVersion === undefined &&
           attempt < MAX_WRITE_ATTEMPTS;
         if (!retry) throw error;
+        await sleep(Math.random() * RETRY_JITTER_MS * attempt);
       }
     }
+  }
+
+  /**
+   * One try of a step: read, check the version, decide, store. With a manager (a transaction),
+   * the case's row is read locked and stays locked until the transaction ends.
+   */
+  private async writeStep(
+    id: string,
+    command: ComplaintStepCommand,
+    opts: WriteOptions,
+    manager?: EntityManager,
+  ): Promise<ComplaintRecord> {
+    const found = await this.repository.findForWrite(id, manager, manager !== undefined);
+    if (!found) throw new NotFoundError('complaint', id);
+    const { state } = found;
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
+      throw new ConflictError(
+        `Complaint ${state.reference} is at version ${state.version}, not ${opts.expectedVersion}: someone else has changed it. Reload it and try again.`,
+        state.version,
+      );
+    }
+    // The case's policy as it stands now (a later version, if one was made): it is copied into
+    // the event that starts stage 2. A stage already begun keeps its own version.
+    const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
+    if (!policy) throw new NotFoundError('policy', state.reference);
+    const events = this.decideOrThrow(state, command, policy, opts);
+    // Nothing to record (the domain found the step already done): the case as it is.
+    if (events.length === 0) {
+      return { summary: found.summary, state };
+    }
+    return this.persist(state, events, manager);
   }
 
   async findById(id: string): Promise<ComplaintRecord | null> {
@@ -446,6 +471,10 @@ export function formatReference(year: string, n: number): string {
 /** What a cursor of a complaints page names: its order. */
 function cursorList(order: ComplaintOrder): string[] {
   return [order.field, order.direction];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function isUniqueViolation(error: unknown): boolean {
