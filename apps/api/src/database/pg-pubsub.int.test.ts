@@ -61,6 +61,27 @@ describe('the pubsub over LISTEN/NOTIFY', () => {
     }
   });
 
+  it('delivers nothing of a transaction that rolled back', async () => {
+    const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
+    try {
+      await expect(
+        db.dataSource.transaction(async (manager) => {
+          await pubsub.notify(manager, 'DEADLINE_ALERT', [alert('CMP-2026-000005')]);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      // A marker sent after the rollback, on a connection of its own. A NOTIFY sent outside the
+      // transaction went out before it: on PostgreSQL at once, on PGlite as soon as the rollback
+      // freed the one session (callers take it in turn). Once the marker is in, it would be too.
+      pubsub.publish('DEADLINE_ALERT', alert('CMP-2026-000006'));
+      await heard.until((items) => items.some((a) => a.reference === 'CMP-2026-000006'));
+      await settle(100);
+      expect(heard.items.map((a) => a.reference)).toEqual(['CMP-2026-000006']);
+    } finally {
+      await heard.stop();
+    }
+  });
+
   it('refuses a payload over the NOTIFY limit rather than lose it', async () => {
     await expect(
       db.dataSource.transaction((manager) =>

@@ -4,7 +4,7 @@ import { fixedClock } from '../clock.js';
 import { createDataSource, type Database } from '../database/data-source.js';
 import { createPgPubSub, type DeadlineAlertPayload, type PgPubSub } from '../database/pg-pubsub.js';
 import { createServices, type Services } from '../services.js';
-import { collect } from '../test/async-collect.js';
+import { collect, settle } from '../test/async-collect.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { DeadlineWatcher } from './deadline-watcher.js';
 
@@ -171,5 +171,53 @@ describe('DeadlineWatcher', () => {
     const events = (await services.complaints.eventsFor([state.id])).get(state.id) ?? [];
     expect(events.at(-1)?.actor).toMatchObject({ kind: 'system', id: 'deadline-watcher' });
     expect((await watcher.runOnce()).autoClosed).not.toContain(state.id);
+  });
+
+  it('publishes nothing of a run whose transaction fails at commit, and raises it again next run', async () => {
+    clock.set('2026-04-06T09:00:00Z');
+    const { state } = await services.complaints.log(complaintReceived('2026-04-06T08:00:00Z'), {
+      actor,
+    });
+    // Acknowledgement due Monday 13 April: overdue on the 14th.
+    clock.set('2026-04-14T09:00:00Z');
+    const mine = (alerts: readonly DeadlineAlertPayload[]) =>
+      alerts
+        .filter((a) => a.complaintId === state.id)
+        .map((a) => `${a.kind}:${a.alert}:${a.dueOn}`);
+    const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
+    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    // A deferred constraint trigger, in this test's own database, makes COMMIT fail once the
+    // run's transaction has claimed, recorded and notified this case's alert: the database
+    // rolls it all back, the NOTIFY with it.
+    await db.dataSource.query(`
+      CREATE FUNCTION test_refuse_alert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'alert refused by the watcher test';
+      END
+      $$`);
+    await db.dataSource.query(`
+      CREATE CONSTRAINT TRIGGER test_refuse_alert
+        AFTER INSERT ON deadline_alert
+        DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW
+        WHEN (NEW.complaint_id = '${state.id}')
+        EXECUTE FUNCTION test_refuse_alert()`);
+    try {
+      try {
+        await expect(watcher.runOnce()).rejects.toThrow('alert refused by the watcher test');
+      } finally {
+        await db.dataSource.query('DROP TRIGGER test_refuse_alert ON deadline_alert');
+        await db.dataSource.query('DROP FUNCTION test_refuse_alert()');
+      }
+      // The next run raises the alert, once, and publishes it: after that publication, any
+      // from the failed run (sent outside its transaction) would have arrived too.
+      const raised = mine((await watcher.runOnce()).alerts);
+      expect(raised).toEqual(['acknowledge:overdue:2026-04-13']);
+      await heard.until((items) => mine(items).length >= raised.length);
+      await settle(100);
+      expect(mine(heard.items)).toEqual(raised);
+    } finally {
+      await heard.stop();
+    }
   });
 });
