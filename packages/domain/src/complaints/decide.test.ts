@@ -961,22 +961,12 @@ const refusals: readonly RefusalCase[] = [
     says: /Stage 2 has not been answered/,
   },
   {
-    name: 'closing with actions open',
-    state: () =>
-      accept(
-        at('action-agreed'),
-        {
-          type: 'agree-action',
-          actionId: 'A0',
-          description: 'Apology letter',
-          owner: 'Alex',
-          dueOn: '2026-11-20',
-        },
-        context('2026-11-17T09:00:00Z'),
-      ),
+    // Exactly one open action: the fewest that must hold the case open.
+    name: 'closing with an action open',
+    state: () => at('action-agreed'),
     command: { type: 'close' },
     code: 'CLOSE_WITH_OPEN_ACTIONS',
-    says: /2 agreed actions are still open; the next is due Fri 20 Nov 2026: "Apology letter" \(A0, owner Alex\)\..*complete them first/,
+    says: /1 agreed action is still open; the next is due Fri 27 Nov 2026: "Treat the damp and redecorate" \(A1, owner Repairs team\)\..*complete them first/,
   },
   {
     name: 'auto-closing under a policy that never does',
