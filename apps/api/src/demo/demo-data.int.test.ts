@@ -39,11 +39,12 @@ describe('the demo data', () => {
     return rows[0]?.n ?? 0;
   }
 
-  it('loads a few hundred complaints in a few seconds', () => {
+  // How long it takes is printed above and measured in benchmarks, never asserted: a test's
+  // verdict must not depend on the machine, nor on when it runs.
+  it('loads a few hundred complaints', () => {
     expect(report.complaints).toBeGreaterThanOrEqual(300);
     // Every history is one the domain accepts step by step: none was cut short by a refusal.
     expect(report.refusedSteps).toEqual({});
-    expect(loadMs).toBeLessThan(15_000);
   });
 
   it('covers every status, both stages, and the cases handlers look for', async () => {
