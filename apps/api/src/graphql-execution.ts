@@ -3,8 +3,23 @@ import type {
   GatewayExecutor,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { OperationRefusedError } from './errors/app-errors.js';
+import { httpRefusal } from './limits/operation-limits.js';
+
+const SUBSCRIPTION_OVER_HTTP = httpRefusal(
+  new OperationRefusedError(
+    'SUBSCRIPTION_OVER_HTTP',
+    'Subscriptions are served over WebSocket (graphql-ws) at the same /graphql path, not over HTTP. Connect with a graphql-ws client and subscribe there.',
+  ),
+);
 
 /** How often an operation runs interpreted before it is compiled. */
 export const COMPILE_AFTER_RUNS = 2;
@@ -29,8 +44,12 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const seen = new WeakMap<DocumentNode, Seen>();
 
   const executor: GatewayExecutor = async (request) => {
-    const { document, operation, context } = request;
-    const operationName = request.operationName ?? undefined;
+    const { document, context } = request;
+    // Typed as always there, it is absent when the document does not name the operation to run.
+    const operation: OperationDefinitionNode | undefined = request.operation;
+    // The name the caller sent: Apollo's own `operationName` is the one it resolved, null when
+    // none matched, and graphql-js would then run the document's only operation.
+    const operationName = request.request.operationName ?? undefined;
     const variables = request.request.variables ?? {};
     const interpreted = () =>
       execute({
@@ -41,7 +60,11 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
         operationName,
       });
 
-    if (operation.operation === 'subscription') return interpreted();
+    // No operation by that name, or several and no name: graphql-js says which, and Apollo
+    // answers it as the caller's mistake (OPERATION_RESOLUTION_FAILURE, HTTP 400).
+    if (!operation) return interpreted();
+    // graphql-js would hand back a stream, which an HTTP answer cannot be.
+    if (operation.operation === 'subscription') return { errors: [SUBSCRIPTION_OVER_HTTP] };
     let entry = seen.get(document);
     if (!entry || 'runs' in entry) {
       const runs = (entry && 'runs' in entry ? entry.runs : 0) + 1;

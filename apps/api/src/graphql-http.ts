@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import bodyParser from 'body-parser';
 import type { Logger } from 'pino';
-import { INTERNAL_ERROR_MESSAGE } from './errors/graphql-errors.js';
+import { OperationRefusedError } from './errors/app-errors.js';
+import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from './errors/graphql-errors.js';
+import { MAX_RESPONSE_BYTES } from './limits/operation-limits.js';
 
 /** The largest request body taken, JSON; a larger one is refused with 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,7 +20,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 /** Serves GraphQL requests with `apollo` (started), each with the context `context` makes. */
 export function graphqlHttpHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage) => Promise<TContext>,
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>,
   logger: Logger,
 ): Handler {
   const readJson = bodyParser.json({ limit: MAX_BODY_BYTES });
@@ -44,7 +46,7 @@ async function execute<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   req: IncomingMessage,
   res: ServerResponse,
-  context: (req: IncomingMessage) => Promise<TContext>,
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -59,14 +61,23 @@ async function execute<TContext extends BaseContext>(
       search: query === -1 ? '' : url.slice(query),
       body: 'body' in req ? req.body : undefined,
     },
-    context: () => context(req),
+    context: () => context(req, res),
   });
-  for (const [name, value] of answer.headers) res.setHeader(name, value);
-  res.statusCode = answer.status ?? 200;
   if (answer.body.kind === 'complete') {
+    // The limits refuse what would make a large answer before it runs; this catches the rest
+    // (long texts times many fields) rather than sending hundreds of megabytes.
+    const bytes = Buffer.byteLength(answer.body.string);
+    if (bytes > MAX_RESPONSE_BYTES) {
+      sendJson(res, 400, responseTooLarge(bytes));
+      return;
+    }
+    for (const [name, value] of answer.headers) res.setHeader(name, value);
+    res.statusCode = answer.status ?? 200;
     res.end(answer.body.string);
     return;
   }
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  res.statusCode = answer.status ?? 200;
   for await (const chunk of answer.body.asyncIterator) res.write(chunk);
   res.end();
 }
@@ -86,6 +97,18 @@ function sendBodyError(res: ServerResponse, error: unknown): void {
 function statusOf(error: unknown): number {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 400;
+}
+
+function responseTooLarge(bytes: number) {
+  const mib = (n: number) => Math.ceil((n / 1024 / 1024) * 10) / 10;
+  const { message, extensions } = toGraphQLError(
+    new OperationRefusedError(
+      'RESPONSE_TOO_LARGE',
+      `The answer would be ${mib(bytes)} MiB, over the limit of ${mib(MAX_RESPONSE_BYTES)} MiB: ask for fewer items per page or fewer fields.`,
+      { bytes, maximumBytes: MAX_RESPONSE_BYTES },
+    ),
+  );
+  return { errors: [{ message, extensions }] };
 }
 
 function graphqlError(message: string, code: string) {

@@ -5,17 +5,10 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { BankHolidaysData } from '@redress/domain';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
-import {
-  fieldExtensionsEstimator,
-  getComplexity,
-  simpleEstimator,
-  type ComplexityEstimator,
-} from 'graphql-query-complexity';
 import { useServer } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -27,6 +20,8 @@ import type { PgPubSub } from './database/pg-pubsub.js';
 import { formatErrorForClient } from './errors/graphql-errors.js';
 import { compiledExecution } from './graphql-execution.js';
 import { graphqlHttpHandler, sendJson } from './graphql-http.js';
+import { operationLimitsPlugin } from './limits/apollo-limits.plugin.js';
+import { refuseOverLimits } from './limits/operation-limits.js';
 import { buildRedressSchema } from './schema.js';
 import type { Services } from './services.js';
 
@@ -101,11 +96,13 @@ export function createServer(deps: ServerDeps): RedressServer {
 
   async function start(port: number, host?: string): Promise<string> {
     const schema = await buildRedressSchema({ pubSub: deps.pubsub });
+    const maxComplexity = deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY;
 
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
     const wsCleanup = useServer<Record<string, unknown> | undefined>(
       {
         schema,
+        onSubscribe: (_ctx, _id, payload) => refuseOverLimits(schema, payload, maxComplexity),
         // A connection naming an unusable actor is refused at once rather than failing later.
         onConnect: (ctx) => {
           try {
@@ -153,7 +150,7 @@ export function createServer(deps: ServerDeps): RedressServer {
             };
           },
         },
-        complexityLimit(schema, deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY),
+        operationLimitsPlugin(schema, { maxComplexity }),
       ],
     });
     await apollo.start();
@@ -213,55 +210,6 @@ function healthCheck(dataSource: DataSource): () => Promise<string | null> {
     } catch {
       return 'The database does not answer.';
     }
-  };
-}
-
-/**
- * Refuses an operation whose estimated cost is over the limit, before it runs, with HTTP 400.
- * Introspection costs nothing, so tools that read the schema at start-up are never refused.
- */
-function complexityLimit(schema: GraphQLSchema, maximum: number): ApolloServerPlugin<AppContext> {
-  const introspectionIsFree: ComplexityEstimator = ({ field }) =>
-    field.name.startsWith('__') ? 0 : undefined;
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables,
-              operationName: request.operationName,
-              estimators: [
-                introspectionIsFree,
-                fieldExtensionsEstimator(),
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
-          } catch (error) {
-            // Variables that do not fit their types: execution refuses them next, as
-            // BAD_USER_INPUT with HTTP 400; refusing here would answer 500.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (complexity > maximum) {
-            throw new GraphQLError(
-              `This operation would cost ${complexity}, over the limit of ${maximum}: ask for fewer items per page or fewer fields.`,
-              {
-                extensions: {
-                  code: 'QUERY_TOO_COMPLEX',
-                  complexity,
-                  maximumComplexity: maximum,
-                  http: { status: 400 },
-                },
-              },
-            );
-          }
-        },
-      };
-    },
   };
 }
 

@@ -10,6 +10,7 @@ export type AppError =
   | ConflictError
   | PolicyRefusedError
   | InvalidPolicyError
+  | OperationRefusedError
   | SubscriptionInterruptedError;
 
 abstract class AppErrorBase extends Error {
@@ -80,6 +81,32 @@ export class SubscriptionInterruptedError extends AppErrorBase {
         ? `This subscription was ended: ${waiting} events were waiting for it to read them. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).`
         : 'This subscription was ended: the server lost its feed of events for a moment and some may not have reached you. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).',
     );
+  }
+}
+
+/** Why a whole operation is refused before anything of it runs; each answers HTTP 400. */
+export type OperationRefusalCode =
+  | 'QUERY_TOO_COMPLEX'
+  | 'QUERY_TOO_DEEP'
+  | 'TOO_MANY_ALIASES'
+  | 'TOO_MANY_FIELDS'
+  | 'TOO_MANY_MUTATIONS'
+  | 'RESPONSE_TOO_LARGE'
+  | 'SUBSCRIPTION_OVER_HTTP';
+
+/**
+ * An operation over one of the API's limits (apps/api/src/limits), or one HTTP cannot serve:
+ * the caller's to change, never a fault of ours. `measures` says by how much (`depth`,
+ * `maximumDepth` ...).
+ */
+export class OperationRefusedError extends AppErrorBase {
+  readonly kind = 'operation-refused' as const;
+  constructor(
+    readonly code: OperationRefusalCode,
+    message: string,
+    readonly measures: Readonly<Record<string, number>> = {},
+  ) {
+    super(message);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   ConflictError,
   InvalidPolicyError,
   NotFoundError,
+  OperationRefusedError,
   PolicyRefusedError,
   SubscriptionInterruptedError,
 } from './app-errors.js';
@@ -63,6 +64,13 @@ describe('AppError → GraphQL error, in one place', () => {
         field: 'stage1.respondDays',
         problems: [{ field: 'stage1.respondDays', message: 'Must be at least 1.' }],
       },
+    ],
+    [
+      new OperationRefusedError('TOO_MANY_ALIASES', 'Too many aliases.', {
+        aliases: 51,
+        maximumAliases: 50,
+      }),
+      { code: 'TOO_MANY_ALIASES', aliases: 51, maximumAliases: 50 },
     ],
     [
       new SubscriptionInterruptedError('too-slow', 1000),

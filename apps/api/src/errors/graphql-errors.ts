@@ -20,6 +20,12 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_FIELDS',
+  'TOO_MANY_MUTATIONS',
+  'RESPONSE_TOO_LARGE',
+  'SUBSCRIPTION_OVER_HTTP',
   'SUBSCRIPTION_INTERRUPTED',
   // Raised by graphql and Apollo before any resolver runs: about the request, never our data.
   'GRAPHQL_PARSE_FAILED',
@@ -74,6 +80,10 @@ export function toGraphQLError(error: AppError): GraphQLError {
             message: problem.message,
           })),
         },
+      });
+    case 'operation-refused':
+      return new GraphQLError(error.message, {
+        extensions: { code: error.code, ...error.measures },
       });
     case 'subscription-interrupted':
       return new GraphQLError(error.message, {

@@ -1,4 +1,9 @@
-import { isLocalDate, type Instant } from '@redress/domain';
+import {
+  isLocalDate,
+  isSupportedInstant,
+  unsupportedDateMessage,
+  type Instant,
+} from '@redress/domain';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 // The offset is required: without one, JavaScript reads the text in the server's own time zone,
@@ -6,8 +11,8 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 const INSTANT =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(:([0-5]\d)(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-/** Reads ISO 8601 text with an offset into a normalised UTC instant, or says what is wrong. */
-export function parseInstant(value: unknown): Instant {
+/** ISO 8601 text with an offset as a normalised UTC instant, in or out of the supported range. */
+function readInstant(value: unknown): Instant {
   if (typeof value !== 'string') {
     throw new GraphQLError('A DateTime is ISO 8601 text, e.g. "2026-11-06T09:30:00Z".', {
       extensions: { code: 'BAD_USER_INPUT' },
@@ -22,6 +27,17 @@ export function parseInstant(value: unknown): Instant {
     );
   }
   return new Date(value).toISOString();
+}
+
+/** Reads ISO 8601 text with an offset into a normalised UTC instant, or says what is wrong. */
+export function parseInstant(value: unknown): Instant {
+  const instant = readInstant(value);
+  if (!isSupportedInstant(instant)) {
+    throw new GraphQLError(unsupportedDateMessage('The instant', String(value)), {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return instant;
 }
 
 // What toISOString writes, and so what the domain and the read model hold: answered as it is,
@@ -54,6 +70,7 @@ export const DateTimeScalar = new GraphQLScalarType<Instant, string>({
         nodes: ast,
       });
     }
-    return parseInstant(ast.value);
+    // As for LocalDate: the limits check the range of a literal first, naming its field.
+    return readInstant(ast.value);
   },
 });

@@ -1,7 +1,13 @@
-import { isLocalDate, type LocalDate } from '@redress/domain';
+import {
+  isLocalDate,
+  isSupportedDate,
+  unsupportedDateMessage,
+  type LocalDate,
+} from '@redress/domain';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
-export function parseLocalDate(value: unknown): LocalDate {
+/** A real calendar date, in or out of the supported range. */
+function readLocalDate(value: unknown): LocalDate {
   if (!isLocalDate(value)) {
     throw new GraphQLError(
       `${JSON.stringify(value)} is not a date; write a real calendar date as YYYY-MM-DD, e.g. 2026-11-06.`,
@@ -9,6 +15,17 @@ export function parseLocalDate(value: unknown): LocalDate {
     );
   }
   return value;
+}
+
+/** A real calendar date within the supported dates, or says what is wrong. */
+export function parseLocalDate(value: unknown): LocalDate {
+  const date = readLocalDate(value);
+  if (!isSupportedDate(date)) {
+    throw new GraphQLError(unsupportedDateMessage('The date', date), {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return date;
 }
 
 /** A day in Europe/London, `YYYY-MM-DD`: due dates and the like, which have no time of day. */
@@ -27,6 +44,9 @@ export const LocalDateScalar = new GraphQLScalarType<LocalDate, string>({
         nodes: ast,
       });
     }
-    return parseLocalDate(ast.value);
+    // The range of a date written in the document is checked by the limits before anything runs
+    // (limits/input-check.ts), which name its field; refused here, graphql's validation would
+    // answer it without one.
+    return readLocalDate(ast.value);
   },
 });
