@@ -1,8 +1,11 @@
-import type { Actor, BankHolidaysData } from '@redress/domain';
+import type { BankHolidaysData } from '@redress/domain';
 import DataLoader from 'dataloader';
+import type { RequestMeta } from './auth/auth.service.js';
+import type { Principal } from './auth/principal.js';
 import type { Clock } from './clock.js';
 import type { StoredEvent } from './complaints/complaint.service.js';
 import type { Services } from './services.js';
+import type { UserRecord } from './users/user.repository.js';
 
 /**
  * Batches what a list would otherwise fetch once per item. Made per request (or per WebSocket
@@ -11,6 +14,8 @@ import type { Services } from './services.js';
 export interface Loaders {
   /** The stored events of each complaint: one statement for every complaint of a page. */
   readonly events: DataLoader<string, readonly StoredEvent[]>;
+  /** Users by id (assignees, handlers, responders): one statement for a page. */
+  readonly users: DataLoader<string, UserRecord | null>;
 }
 
 export function createLoaders(services: Services): Loaders {
@@ -19,17 +24,33 @@ export function createLoaders(services: Services): Loaders {
       const byId = await services.complaints.eventsFor(ids);
       return ids.map((id) => byId.get(id) ?? []);
     }),
+    users: new DataLoader<string, UserRecord | null>(async (ids) => {
+      const found = await services.users.getMany(ids);
+      return ids.map((id) => found.find((user) => user.id === id) ?? null);
+    }),
   };
+}
+
+/** What the transport knows of the request beyond its credentials (HTTP only). */
+export interface HttpExchange {
+  readonly meta: RequestMeta;
+  /** The refresh token the request's cookie carries. */
+  readonly refreshToken: string | undefined;
+  /** Adds a Set-Cookie header to the answer. */
+  setCookie(cookie: string): void;
 }
 
 /** What every resolver is given. */
 export interface AppContext {
-  readonly actor: Actor;
+  /** Who is asking, from the request's credentials: every service scopes what it does by it. */
+  readonly principal: Principal;
   readonly services: Services;
   readonly loaders: Loaders;
   readonly clock: Clock;
   /** The run-time bank-holiday file, when the operator supplied one. */
   readonly holidays: BankHolidaysData | undefined;
+  /** Present on HTTP requests; absent on WebSocket operations. */
+  readonly http: HttpExchange | undefined;
 }
 
 export interface ContextDeps {
@@ -38,12 +59,17 @@ export interface ContextDeps {
   readonly holidays?: BankHolidaysData | undefined;
 }
 
-export function createAppContext(deps: ContextDeps, actor: Actor): AppContext {
+export function createAppContext(
+  deps: ContextDeps,
+  principal: Principal,
+  http?: HttpExchange,
+): AppContext {
   return {
-    actor,
+    principal,
     services: deps.services,
     loaders: createLoaders(deps.services),
     clock: deps.clock,
     holidays: deps.holidays,
+    http,
   };
 }

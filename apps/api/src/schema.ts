@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth/auth-checker.js';
+import { AuthResolver } from './auth/auth.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
@@ -14,6 +17,7 @@ import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
 import { PolicyResolver } from './policies/policy.resolver.js';
+import { UserResolver } from './users/user.resolver.js';
 
 /** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -27,6 +31,10 @@ export const RESOLVERS = [
   PolicyResolver,
   CalendarResolver,
   FeedbackResolver,
+  AuthResolver,
+  UserResolver,
+  ApiKeyResolver,
+  AuditResolver,
 ] as const;
 
 const HEADER = `# The Redress GraphQL schema, emitted from the code: do not edit by hand.

@@ -7,7 +7,8 @@ import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
-import { NotFoundError } from './errors/app-errors.js';
+import { ANONYMOUS, systemPrincipal } from './auth/principal.js';
+import { NotFoundError, UnauthenticatedError } from './errors/app-errors.js';
 import { createServer, type RedressServer } from './server.js';
 import type { Services } from './services.js';
 
@@ -32,8 +33,21 @@ function fakeDataSource(db: FakeDatabase): DataSource {
   return fake as unknown as DataSource;
 }
 
+// Authentication is faked too: "Bearer good" is an admin, "Bearer bad" credentials that do not
+// hold (expired, revoked), and no header nobody. The real one is tested with a database.
+const fakeAuth = {
+  authenticate: async (authorization: string | undefined) => {
+    if (authorization === undefined || authorization === '') return ANONYMOUS;
+    if (authorization === 'Bearer good') return systemPrincipal('test');
+    throw new UnauthenticatedError('Your session has ended: sign in again.');
+  },
+};
+
 function fakeServices(findById: (id: string) => Promise<never>): Services {
-  return { complaints: { findById } } as unknown as Services;
+  return {
+    complaints: { findById: (_by: unknown, id: string) => findById(id) },
+    auth: fakeAuth,
+  } as unknown as Services;
 }
 
 let server: RedressServer | undefined;
@@ -47,7 +61,7 @@ async function start(
     pubsub: createPubSub() as unknown as PgPubSub,
     clock: fixedClock('2026-11-23T09:00:00Z'),
     dataSource: fakeDataSource(db),
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.DEBUG_SERVER ? 'debug' : 'silent' }),
     maxComplexity: 500,
   });
   const url = await server.start(0, '127.0.0.1');
@@ -62,7 +76,7 @@ afterEach(async () => {
 async function post(
   url: string,
   query: string,
-  headers: Record<string, string> = {},
+  headers: Record<string, string> = { authorization: 'Bearer good' },
   variables?: Record<string, unknown>,
 ) {
   const response = await fetch(url, {
@@ -153,16 +167,26 @@ describe('errors over HTTP', () => {
     expect(refused(await post(url, skippable, {}, { big: false }))).toBe(false);
   });
 
-  it('refuses an X-Actor header that cannot be recorded', async () => {
+  it('answers 401 UNAUTHENTICATED to a guarded operation without credentials that hold', async () => {
     const url = await start(fakeServices(async () => Promise.reject(new Error('unused'))));
-    const { status, body } = await post(url, '{ isWorkingDay(date: "2026-12-25") }', {
-      'X-Actor': 'x'.repeat(201),
+    const query = '{ complaint(id: "00000000-0000-4000-8000-000000000000") { id } }';
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer bad' },
+      { authorization: 'Basic x' },
+    ];
+    for (const headers of attempts) {
+      const { status, body } = await post(url, query, headers);
+      expect(status).toBe(401);
+      expect(body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      expect(body.data).toEqual({ complaint: null });
+    }
+    // A public operation still answers to a caller whose credentials have lapsed.
+    const open = await post(url, '{ isWorkingDay(date: "2026-12-25") }', {
+      authorization: 'Bearer bad',
     });
-    expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'X-Actor',
-    });
+    expect(open.status).toBe(200);
+    expect(open.body.data).toEqual({ isWorkingDay: false });
   });
 });
 

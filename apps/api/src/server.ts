@@ -9,12 +9,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { BankHolidaysData } from '@redress/domain';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { createAppContext, type AppContext, type ContextDeps } from './app-context.js';
-import { actorFrom } from './auth/actor.js';
+import {
+  createAppContext,
+  type AppContext,
+  type ContextDeps,
+  type HttpExchange,
+} from './app-context.js';
+import type { AuthService } from './auth/auth.service.js';
+import { authenticate } from './auth/authenticate.js';
+import type { Principal } from './auth/principal.js';
+import { refreshTokenFromCookies } from './auth/refresh-cookie.js';
 import type { Clock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
 import { formatErrorForClient } from './errors/graphql-errors.js';
@@ -66,7 +74,9 @@ export function createServer(deps: ServerDeps): RedressServer {
   let apollo: ApolloServer<AppContext> | undefined;
   let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   let url = '';
-  const allowCors = cors(deps.corsOrigins ?? DEFAULT_CORS_ORIGINS);
+  const origins = deps.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const allowCors = cors(origins);
+  const originAllowed = (origin: string) => origins.includes(origin) || origins.includes('*');
   const healthProblem = healthCheck(deps.dataSource);
 
   // Two paths: health first, outside GraphQL (load balancers and the tests poll it before
@@ -99,20 +109,36 @@ export function createServer(deps: ServerDeps): RedressServer {
     const maxComplexity = deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY;
 
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-    const wsCleanup = useServer<Record<string, unknown> | undefined>(
+    const wsCleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
         schema,
         onSubscribe: (_ctx, _id, payload) => refuseOverLimits(schema, payload, maxComplexity),
-        // A connection naming an unusable actor is refused at once rather than failing later.
-        onConnect: (ctx) => {
-          try {
-            actorFrom(ctx.connectionParams?.actor);
-            return true;
-          } catch {
+        // A socket is authenticated once, at connection, and checked again while it stays open:
+        // a browser page from an origin outside the allowlist is refused (as CORS refuses its
+        // requests), and so is a connection without credentials that hold.
+        onConnect: async (ctx) => {
+          const origin = ctx.extra.request.headers.origin;
+          if (origin !== undefined && !originAllowed(origin)) return false;
+          const principal = await authenticate(deps.services.auth, {
+            connectionParams: ctx.connectionParams,
+          });
+          if (principal.kind === 'anonymous') {
+            ctx.extra.socket.close(4401, 'Unauthorized: send connectionParams.authorization');
             return false;
           }
+          ctx.extra.principal = principal;
+          watchCredentials(ctx.extra, ctx.connectionParams, deps.services.auth, logger);
+          return true;
         },
-        context: (ctx) => createAppContext(contextDeps, actorFrom(ctx.connectionParams?.actor)),
+        onClose: (ctx) => stopWatching(ctx.extra),
+        context: (ctx) => {
+          const { principal } = ctx.extra;
+          if (!principal)
+            throw new Error(
+              'A WebSocket operation arrived before its connection was authenticated.',
+            );
+          return createAppContext(contextDeps, principal);
+        },
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors
             ? {
@@ -157,7 +183,12 @@ export function createServer(deps: ServerDeps): RedressServer {
 
     graphql = graphqlHttpHandler(
       apollo,
-      async (req) => createAppContext(contextDeps, actorFrom(req.headers['x-actor'])),
+      async (req, res) =>
+        createAppContext(
+          contextDeps,
+          await authenticate(deps.services.auth, { headers: req.headers }),
+          httpExchange(req, res),
+        ),
       logger,
     );
 
@@ -194,6 +225,58 @@ export function createServer(deps: ServerDeps): RedressServer {
   };
 }
 
+/** What a WebSocket connection carries beside its socket: who it speaks for. */
+type SocketExtra = {
+  principal: Principal;
+  recheck: NodeJS.Timeout;
+};
+type SocketContext = Extra & Partial<SocketExtra>;
+
+/** How often an open socket's credentials are checked again (revoked keys, ended sessions). */
+const RECHECK_CREDENTIALS_MS = 30_000;
+
+/**
+ * Ends a socket whose credentials stop holding: a revoked key, a session signed out or a user
+ * deactivated (checked every 30 seconds), and an access token past its expiry (checked then too).
+ * The client reconnects with fresh credentials.
+ */
+function watchCredentials(
+  extra: SocketContext,
+  connectionParams: unknown,
+  auth: AuthService,
+  logger: Logger,
+): void {
+  extra.recheck = setInterval(() => {
+    authenticate(auth, { connectionParams })
+      .then((principal) => {
+        if (principal.kind === 'anonymous') {
+          extra.socket.close(4401, 'Unauthorized: the credentials have expired or were revoked');
+        }
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'Could not recheck a socket'));
+  }, RECHECK_CREDENTIALS_MS);
+  extra.recheck.unref();
+}
+
+function stopWatching(extra: SocketContext): void {
+  if (extra.recheck) clearInterval(extra.recheck);
+}
+
+function httpExchange(req: IncomingMessage, res: ServerResponse): HttpExchange {
+  const cookies: string[] = [];
+  return {
+    meta: {
+      address: req.socket.remoteAddress ?? null,
+      userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+    },
+    refreshToken: refreshTokenFromCookies(req.headers.cookie),
+    setCookie(cookie) {
+      cookies.push(cookie);
+      res.setHeader('set-cookie', cookies);
+    },
+  };
+}
+
 /** Why the API cannot serve yet, or null when it can. */
 function healthCheck(dataSource: DataSource): () => Promise<string | null> {
   // Once every migration has run it stays so for the life of the data source: asked until then.
@@ -227,7 +310,7 @@ function cors(origins: readonly string[]) {
       res.setHeader('Access-Control-Allow-Credentials', 'true');
       res.setHeader(
         'Access-Control-Allow-Headers',
-        'content-type, x-actor, authorization, apollo-require-preflight',
+        'content-type, authorization, apollo-require-preflight',
       );
       res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       res.setHeader('Access-Control-Max-Age', '600');

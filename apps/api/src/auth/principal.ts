@@ -36,17 +36,36 @@ export type Principal =
       /** Redress itself: the deadline watcher, automatic closing, demo data. Never a caller. */
       readonly kind: 'system';
       readonly id: string;
+      readonly name?: string;
       readonly permissions: ReadonlySet<Permission>;
     }
-  | { readonly kind: 'anonymous'; readonly permissions: ReadonlySet<Permission> };
+  | {
+      readonly kind: 'anonymous';
+      readonly permissions: ReadonlySet<Permission>;
+      /**
+       * Why credentials that were sent did not hold (expired, revoked, forged): what a guarded
+       * operation answers with UNAUTHENTICATED. Public operations (signIn) still run.
+       */
+      readonly refused?: string;
+    };
 
 export const ANONYMOUS: Principal = Object.freeze({
   kind: 'anonymous',
   permissions: new Set<Permission>(),
 });
 
-export function systemPrincipal(id = 'redress'): Principal {
-  return Object.freeze({ kind: 'system', id, permissions: new Set<Permission>(PERMISSIONS) });
+/** A caller whose credentials did not hold, with the reason. */
+export function refusedPrincipal(reason: string): Principal {
+  return Object.freeze({ kind: 'anonymous', permissions: new Set<Permission>(), refused: reason });
+}
+
+export function systemPrincipal(id = 'redress', name?: string): Principal {
+  return Object.freeze({
+    kind: 'system',
+    id,
+    ...(name !== undefined ? { name } : {}),
+    permissions: new Set<Permission>(PERMISSIONS),
+  });
 }
 
 export function userPrincipal(user: {
@@ -80,7 +99,11 @@ export function actorOf(principal: Principal): Actor {
     case 'api-key':
       return { kind: 'api-key', id: principal.id, name: principal.name };
     case 'system':
-      return { kind: 'system', id: principal.id };
+      return {
+        kind: 'system',
+        id: principal.id,
+        ...(principal.name !== undefined ? { name: principal.name } : {}),
+      };
     case 'anonymous':
       // Services refuse anonymous writes before any event is made; reaching this is a defect.
       throw new Error('An anonymous caller cannot cause an event.');

@@ -18,6 +18,7 @@ import { createDataSource } from '../database/data-source.js';
 import { createPgPubSub } from '../database/pg-pubsub.js';
 import { createServer } from '../server.js';
 import { createServices, type Services } from '../services.js';
+import { systemPrincipal } from '../auth/principal.js';
 import { connectSubscriptions } from '../test/graphql-client.js';
 import { LIST_QUERY, startBaselineServer } from './baseline-server.js';
 import { httpClient, median, runLoad, type LoadResult } from './load.js';
@@ -331,7 +332,7 @@ async function waitForFirstEvent(
 
 /** Complaints in several states, received a minute apart over the last days. */
 async function seed(services: Services, count: number): Promise<void> {
-  const actor = { kind: 'system', id: 'bench' } as const;
+  const by = systemPrincipal('bench');
   const now = Date.now();
   for (let i = 0; i < count; i += 1) {
     const receivedAt = new Date(now - (count - i) * 60_000 - 86_400_000).toISOString();
@@ -344,17 +345,17 @@ async function seed(services: Services, count: number): Promise<void> {
         category: ['repairs', 'anti-social behaviour', 'communication'][i % 3] ?? 'repairs',
         tenure: i % 5 === 0 ? 'lcho' : 'lcra',
       },
-      { actor, at: receivedAt },
+      { by, at: receivedAt },
     );
     if (i % 2 === 0) {
       await services.complaints.execute(
         state.id,
         { type: 'assign', handler: `Handler ${i % 7}` },
-        { actor },
+        { by },
       );
     }
     if (i % 4 === 0) {
-      await services.complaints.execute(state.id, { type: 'acknowledge' }, { actor });
+      await services.complaints.execute(state.id, { type: 'acknowledge' }, { by });
     }
   }
 }

@@ -5,7 +5,7 @@ import {
   type Division,
   type LocalDate,
 } from '@redress/domain';
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { BadUserInputError } from '../errors/app-errors.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
@@ -31,7 +31,6 @@ export class CalendarResolver {
     Map<Division, Calendar>
   >();
 
-  @Authorized()
   @Query(() => LocalDateScalar, {
     description:
       'The Nth working day strictly after a date (N = 0 gives the date; negative counts back), skipping weekends and bank holidays.',
@@ -51,7 +50,6 @@ export class CalendarResolver {
     return this.calendarFor(division, ctx).addWorkingDays(from, days);
   }
 
-  @Authorized()
   @Query(() => Boolean, {
     description: 'Whether a date is a working day: not a weekend, not a bank holiday.',
   })

@@ -1,12 +1,13 @@
-import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { ComplaintEventType } from './complaint-event.type.js';
 import { toComplaintEventType } from './complaint.mapper.js';
 import type { StoredEvent } from './complaint.service.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 @Resolver(() => ComplaintEventType)
 export class ComplaintEventResolver {
-  @Authorized()
+  @RequirePermission('events:subscribe')
   @Subscription(() => ComplaintEventType, {
     // The process's one feed of committed events, read once for every subscriber.
     subscribe: ({

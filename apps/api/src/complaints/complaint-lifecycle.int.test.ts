@@ -25,11 +25,16 @@ import {
   complaintFrom,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
+import { signInNewUser, type SignedInUser } from '../test/test-principals.js';
 
 let api: TestServer;
+let intake: SignedInUser;
+let leader: SignedInUser;
 
 beforeAll(async () => {
   api = await startTestServer({ now: '2026-11-09T09:00:00Z' });
+  intake = await signInNewUser(api.services, 'HANDLER', { name: 'Intake Team' });
+  leader = await signInNewUser(api.services, 'MANAGER', { name: 'Team Leader' });
 });
 
 afterAll(async () => {
@@ -59,7 +64,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       'logComplaint',
       // Friday 6 November 2026, 10:00 GMT.
       { input: logInput('2026-11-06T10:00:00Z'), at: '2026-11-06T10:05:00Z' },
-      { 'X-Actor': 'intake.team' },
+      intake.headers,
     );
 
     expect(complaint).toMatchObject({
@@ -93,7 +98,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
         version: 1,
         type: 'complaint-logged',
         at: '2026-11-06T10:05:00.000Z',
-        actor: { kind: 'USER', id: 'intake.team' },
+        actor: { kind: 'USER', id: intake.id },
       },
     ]);
 
@@ -111,7 +116,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       ASSIGN,
       'assignComplaint',
       { id: complaint.id, handler: 'Sam Patel', at: '2026-11-09T08:30:00Z', expectedVersion: 1 },
-      { 'X-Actor': 'team.leader' },
+      leader.headers,
     );
     expect(complaint).toMatchObject({ version: 2, status: 'RECEIVED', assignee: 'Sam Patel' });
     expect(complaint.stages[0]?.handler).toBe('Sam Patel');
@@ -119,7 +124,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
     expect(complaint.events.at(-1)).toMatchObject({
       version: 2,
       type: 'complaint-assigned',
-      actor: { kind: 'USER', id: 'team.leader' },
+      actor: { kind: 'USER', id: leader.id },
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplaintCommand, Instant, LogComplaint, RefusalReason } from '@redress/domain';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { BadUserInputError } from '../errors/app-errors.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -10,6 +10,7 @@ import { toComplaintType, toLogCommand, toRemedies } from './complaint.mapper.js
 import { ComplaintType } from './complaint.type.js';
 import { LogComplaintInput } from './log-complaint.input.js';
 import { RespondInput } from './respond.input.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 type StepCommand = Exclude<ComplaintCommand, LogComplaint>;
 
@@ -27,7 +28,7 @@ const EXPECTED_VERSION = {
 /** One mutation per step of the procedure, each returning the complaint as it now stands. */
 @Resolver(() => ComplaintType)
 export class ComplaintLifecycleResolver {
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, { description: 'Logs a new complaint at stage 1.' })
   async logComplaint(
     @Arg('input', () => LogComplaintInput) input: LogComplaintInput,
@@ -39,14 +40,14 @@ export class ComplaintLifecycleResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
     const record = await ctx.services.complaints.log(toLogCommand(input), {
-      actor: ctx.actor,
+      by: ctx.principal,
       at: at ?? undefined,
       policyId: input.policyId ?? undefined,
     });
     return toComplaintType(record);
   }
 
-  @Authorized()
+  @RequirePermission('complaints:assign:self')
   @Mutation(() => ComplaintType, { description: 'Names the handler of the current stage.' })
   assignComplaint(
     @Arg('id', () => ID) id: string,
@@ -64,7 +65,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description: 'Acknowledges the complaint at its current stage.',
   })
@@ -77,7 +78,7 @@ export class ComplaintLifecycleResolver {
     return step(ctx, id, { type: 'acknowledge' }, at, expectedVersion);
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
       "Extends the current stage's response deadline by working days. Beyond the policy's maximum only with an exceptional reason.",
@@ -106,7 +107,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, { description: 'Records the response of the current stage.' })
   respondToComplaint(
     @Arg('id', () => ID) id: string,
@@ -129,7 +130,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
       "Starts stage 2 at the resident's request. Reasons are optional unless the policy asks for them; a late request needs lateReason.",
@@ -155,7 +156,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description: 'Agrees a remedy action, with an owner and a due date.',
   })
@@ -183,7 +184,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, { description: 'Marks an agreed action done.' })
   completeAction(
     @Arg('complaintId', () => ID) complaintId: string,
@@ -206,7 +207,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
       'Closes a responded complaint (refused while agreed actions are open, where the policy says so).',
@@ -220,7 +221,7 @@ export class ComplaintLifecycleResolver {
     return step(ctx, id, { type: 'close' }, at, expectedVersion);
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description: 'Records that the resident withdrew the complaint.',
   })
@@ -240,7 +241,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
       'Refuses to take the complaint into the procedure, for a valid reason (Code 2.1–2.4), telling the resident why and of their right to go to the Ombudsman.',
@@ -262,7 +263,7 @@ export class ComplaintLifecycleResolver {
     );
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description: 'Records a referral to the Housing Ombudsman, with its reference.',
   })
@@ -291,7 +292,7 @@ async function step(
   expectedVersion: number | null | undefined,
 ): Promise<ComplaintType> {
   const record = await ctx.services.complaints.execute(id, command, {
-    actor: ctx.actor,
+    by: ctx.principal,
     at: at ?? undefined,
     expectedVersion: expectedVersion ?? undefined,
   });

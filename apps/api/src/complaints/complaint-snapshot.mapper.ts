@@ -40,14 +40,21 @@ export function fromSnapshot(
 ): ComplaintState {
   return {
     ...snapshot,
+    // Snapshots written before sign-in lack these; the migration filled loggedBy from the events.
+    loggedBy: snapshot.loggedBy ?? UNKNOWN_LOGGER,
     stages: snapshot.stages.map((stage) => ({
       ...stage,
+      handlerId: stage.handlerId ?? null,
+      teamId: stage.teamId ?? null,
+      respondedBy: stage.respondedBy ?? null,
       policy: isFullPolicy(stage.policy)
         ? stage.policy
         : policies.require(stage.policy.id, stage.policy.version),
     })),
   };
 }
+
+const UNKNOWN_LOGGER = Object.freeze({ kind: 'system', id: 'before-sign-in' } as const);
 
 function isFullPolicy(policy: PolicyRef | Policy): policy is Policy {
   return 'stage1' in policy;

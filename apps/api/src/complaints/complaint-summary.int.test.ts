@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../test/test-server.js';
 import { SUMMARY_FIELDS } from './complaint.mapper.js';
 import { summaryOf } from './complaint.repository.js';
 import type { ListedComplaint } from './complaint.service.js';
+import { READER } from '../test/test-principals.js';
 
 let api: TestServer;
 
@@ -29,6 +30,7 @@ async function everyComplaint(): Promise<ListedComplaint[]> {
   let after: string | undefined;
   for (;;) {
     const page = await api.services.complaints.list(
+      READER,
       {},
       { field: 'receivedAt', direction: 'asc' },
       { first: 200, withState: true, ...(after ? { after } : {}) },

@@ -13,6 +13,9 @@ import type { ComplaintState } from '@redress/domain';
 @Index('ix_complaint_stage', ['stage'])
 @Index('ix_complaint_category', ['category'])
 @Index('ix_complaint_assignee', ['assignee'])
+@Index('ix_complaint_assignee_id', ['assigneeId'])
+@Index('ix_complaint_team_id', ['teamId'])
+@Index('ix_complaint_logged_by_api_key_id', ['loggedByApiKeyId'])
 @Index('ix_complaint_received_at', ['receivedAt', 'id'])
 @Index('ix_complaint_updated_at', ['updatedAt', 'id'])
 @Index('ix_complaint_tenure_received_on', ['tenure', 'receivedOn'])
@@ -51,9 +54,21 @@ export class ComplaintEntity {
   @Column({ type: 'text' })
   tenure: string;
 
-  /** The handler of the current stage. */
+  /** The handler of the current stage, by name (as typed before handlers were users). */
   @Column({ type: 'text', nullable: true })
   assignee: string | null;
+
+  /** The handler of the current stage as a user: a handler's queue is filtered by it. */
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
+  assigneeId: string | null;
+
+  /** The team holding the current stage. */
+  @Column({ name: 'team_id', type: 'uuid', nullable: true })
+  teamId: string | null;
+
+  /** The partner key that logged the case: what such a key may read. */
+  @Column({ name: 'logged_by_api_key_id', type: 'uuid', nullable: true })
+  loggedByApiKeyId: string | null;
 
   @Column({ name: 'complainant_name', type: 'text' })
   complainantName: string;

@@ -8,6 +8,7 @@ import {
   type CloseReason,
   type ComplaintEvent,
   type ComplaintEventType,
+  type ComplaintScope,
   type ComplaintState,
   type ComplaintStatus,
   type Deadline,
@@ -78,6 +79,12 @@ export interface ComplaintSummary extends Pick<
   readonly receivedOn: LocalDate;
   /** The handler of the current stage. */
   readonly assignee: string | null;
+  /** The handler of the current stage as a user. */
+  readonly assigneeId: string | null;
+  /** The team holding the current stage. */
+  readonly teamId: string | null;
+  /** The partner key that logged it. */
+  readonly loggedByApiKeyId: string | null;
   readonly complainantName: string;
   readonly vulnerable: boolean;
   /** When the row last changed. */
@@ -98,6 +105,8 @@ export interface ComplaintPageRow {
 }
 
 export interface ComplaintFilter {
+  /** Who is asking: only the cases they may see. Set by the service, never by a caller. */
+  readonly scope?: ComplaintScope;
   readonly status?: readonly ComplaintStatus[];
   readonly stage?: 1 | 2;
   /** An unmet deadline due before today (London). */
@@ -106,6 +115,8 @@ export interface ComplaintFilter {
   readonly dueBefore?: LocalDate;
   readonly category?: string;
   readonly assignee?: string;
+  /** The handler as a user. */
+  readonly assigneeId?: string;
   readonly tenure?: Tenure;
   /** Words to find in the reference, the complainant's name or the summary (prefixes match). */
   readonly text?: string;
@@ -245,6 +256,9 @@ interface SummaryRow {
   category: string;
   tenure: Tenure;
   assignee: string | null;
+  assignee_id: string | null;
+  team_id: string | null;
+  logged_by_api_key_id: string | null;
   complainant_name: string;
   vulnerable: boolean;
   summary: string;
@@ -264,7 +278,7 @@ function summaryColumns(alias?: string): string {
   const c = alias ? `${alias}.` : '';
   return `${c}id, ${c}reference, ${c}version, ${c}status, ${c}stage, ${c}received_at,
     ${c}received_on::text AS received_on, ${c}channel, ${c}category, ${c}tenure, ${c}assignee,
-    ${c}complainant_name, ${c}vulnerable, ${c}summary, ${c}service_request_id, ${c}closed_at,
+    ${c}assignee_id, ${c}team_id, ${c}logged_by_api_key_id, ${c}complainant_name, ${c}vulnerable, ${c}summary, ${c}service_request_id, ${c}closed_at,
     ${c}close_reason, ${c}withdrawn_reason, ${c}updated_at`;
 }
 
@@ -288,6 +302,9 @@ function toSummary(row: SummaryRow): ComplaintSummary {
     category: row.category,
     tenure: row.tenure,
     assignee: row.assignee,
+    assigneeId: row.assignee_id,
+    teamId: row.team_id,
+    loggedByApiKeyId: row.logged_by_api_key_id,
     complainantName: row.complainant_name,
     vulnerable: row.vulnerable,
     summary: row.summary,
@@ -299,25 +316,41 @@ function toSummary(row: SummaryRow): ComplaintSummary {
   };
 }
 
+const ALL: ComplaintScope = { kind: 'all' };
+
 export class ComplaintRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly policies: PolicyVersionCache = policyVersionCacheFor(dataSource),
   ) {}
 
-  async findById(id: string, manager?: EntityManager): Promise<ComplaintRow | null> {
+  /** The case, if it is within the scope given (default: any case). */
+  async findById(
+    id: string,
+    manager?: EntityManager,
+    scope: ComplaintScope = ALL,
+  ): Promise<ComplaintRow | null> {
     if (!isUuid(id)) return null;
+    const params: unknown[] = [id];
+    const condition = scopeCondition(scope, (value) => `$${params.push(value)}`);
     const rows: StateRow[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint WHERE id = $1`,
-      [id],
+      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint
+        WHERE id = $1${condition === null ? '' : ` AND ${condition}`}`,
+      params,
     );
     return (await this.toRows(rows, manager))[0] ?? null;
   }
 
-  async findByReference(reference: string): Promise<ComplaintRow | null> {
+  async findByReference(
+    reference: string,
+    scope: ComplaintScope = ALL,
+  ): Promise<ComplaintRow | null> {
+    const params: unknown[] = [reference.trim().toUpperCase()];
+    const condition = scopeCondition(scope, (value) => `$${params.push(value)}`);
     const rows: StateRow[] = await this.dataSource.query(
-      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint WHERE reference = $1`,
-      [reference.trim().toUpperCase()],
+      `SELECT ${SUMMARY_COLUMNS}, state FROM complaint
+        WHERE reference = $1${condition === null ? '' : ` AND ${condition}`}`,
+      params,
     );
     return (await this.toRows(rows))[0] ?? null;
   }
@@ -687,6 +720,30 @@ export class ComplaintRepository {
   }
 }
 
+/**
+ * The SQL form of the domain's `scopeAdmits` (a test holds the two equal): which cases a
+ * principal may see at all.
+ */
+export function scopeCondition(
+  scope: ComplaintScope,
+  param: (value: unknown) => string,
+  alias = '',
+): string | null {
+  const c = alias ? `${alias}.` : '';
+  switch (scope.kind) {
+    case 'all':
+      return null;
+    case 'none':
+      return 'false';
+    case 'logged-by':
+      return `${c}logged_by_api_key_id = ${param(scope.apiKeyId)}::uuid`;
+    case 'queue':
+      return `(${c}assignee_id = ${param(scope.userId)}::uuid
+               OR ${c}team_id = ANY(${param([...scope.teamIds])}::uuid[])
+               OR (${c}assignee_id IS NULL AND ${c}team_id IS NULL))`;
+  }
+}
+
 /** The WHERE conditions for the keys present in the filter (absent keys add nothing). */
 function whereOf(
   filter: ComplaintFilter,
@@ -694,6 +751,10 @@ function whereOf(
   param: (value: unknown) => string,
 ): string[] {
   const where: string[] = [];
+  if (filter.scope !== undefined) {
+    const condition = scopeCondition(filter.scope, param);
+    if (condition !== null) where.push(condition);
+  }
   if (filter.status !== undefined && filter.status.length > 0) {
     where.push(`status = ANY(${param([...filter.status])}::text[])`);
   }
@@ -705,6 +766,11 @@ function whereOf(
   if (filter.dueBefore !== undefined) where.push(`next_due_on < ${param(filter.dueBefore)}::date`);
   if (filter.category !== undefined) where.push(`category = ${param(filter.category)}`);
   if (filter.assignee !== undefined) where.push(`assignee = ${param(filter.assignee)}`);
+  if (filter.assigneeId !== undefined) {
+    where.push(
+      isUuid(filter.assigneeId) ? `assignee_id = ${param(filter.assigneeId)}::uuid` : 'false',
+    );
+  }
   if (filter.tenure !== undefined) where.push(`tenure = ${param(filter.tenure)}`);
   if (filter.receivedFrom !== undefined) {
     where.push(`received_on >= ${param(filter.receivedFrom)}::date`);
@@ -747,6 +813,9 @@ const READ_MODEL_COLUMNS = [
   { name: 'category', type: 'text' },
   { name: 'tenure', type: 'text' },
   { name: 'assignee', type: 'text' },
+  { name: 'assignee_id', type: 'uuid' },
+  { name: 'team_id', type: 'uuid' },
+  { name: 'logged_by_api_key_id', type: 'uuid' },
   { name: 'complainant_name', type: 'text' },
   { name: 'vulnerable', type: 'boolean' },
   { name: 'summary', type: 'text' },
@@ -797,6 +866,9 @@ export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSumm
     category: state.category,
     tenure: state.tenure,
     assignee: current.handler,
+    assigneeId: current.handlerId ?? null,
+    teamId: current.teamId ?? null,
+    loggedByApiKeyId: state.loggedBy?.kind === 'api-key' ? state.loggedBy.id : null,
     complainantName: state.complainant.name,
     vulnerable: state.complainant.vulnerable === true,
     summary: state.summary,
@@ -848,6 +920,9 @@ function readModelOf(
     category: summary.category,
     tenure: summary.tenure,
     assignee: summary.assignee,
+    assignee_id: summary.assigneeId,
+    team_id: summary.teamId,
+    logged_by_api_key_id: summary.loggedByApiKeyId,
     complainant_name: summary.complainantName,
     vulnerable: summary.vulnerable,
     summary: summary.summary,

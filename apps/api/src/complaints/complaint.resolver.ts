@@ -1,17 +1,6 @@
 import { localDateOf, type ComplaintState } from '@redress/domain';
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Info,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { toDeadlineType } from '../deadlines/deadline.mapper.js';
 import { DeadlineType } from '../deadlines/deadline.type.js';
@@ -23,6 +12,7 @@ import { ComplaintEventType } from './complaint-event.type.js';
 import { ComplaintsArgs, DEFAULT_PAGE_SIZE } from './complaint-filter.input.js';
 import {
   toActionType,
+  toComplaintComplainantType,
   toComplaintEventType,
   toComplaintType,
   toOmbudsmanReferralType,
@@ -33,26 +23,29 @@ import {
 import { toComplaintFilter, toComplaintOrder } from './complaint-filter.mapper.js';
 import { pageNeedsState } from './complaint-selection.js';
 import {
+  ComplainantType,
   ComplaintRefusalType,
   ComplaintType,
   OmbudsmanReferralType,
+  personalData,
   RepresentativeType,
 } from './complaint.type.js';
 import { StageType } from './stage.type.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 @Resolver(() => ComplaintType)
 export class ComplaintResolver {
-  @Authorized()
+  @RequirePermission('complaints:read')
   @Query(() => ComplaintType, { nullable: true, description: 'A complaint by its id.' })
   async complaint(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType | null> {
-    const record = await ctx.services.complaints.findById(id);
+    const record = await ctx.services.complaints.findById(ctx.principal, id);
     return record ? toComplaintType(record) : null;
   }
 
-  @Authorized()
+  @RequirePermission('complaints:read')
   @Query(() => ComplaintType, {
     nullable: true,
     description: 'A complaint by the reference the resident was given, e.g. CMP-2026-000123.',
@@ -61,11 +54,11 @@ export class ComplaintResolver {
     @Arg('reference') reference: string,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType | null> {
-    const record = await ctx.services.complaints.findByReference(reference.trim());
+    const record = await ctx.services.complaints.findByReference(ctx.principal, reference.trim());
     return record ? toComplaintType(record) : null;
   }
 
-  @Authorized()
+  @RequirePermission('complaints:read')
   @Query(() => ComplaintConnectionType, {
     description:
       'Complaints matching a filter, a page at a time: `first` (at most 200) from `after` (a cursor) or `offset`.',
@@ -81,6 +74,7 @@ export class ComplaintResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ComplaintConnectionType> {
     const page = await ctx.services.complaints.list(
+      ctx.principal,
       toComplaintFilter(args.filter),
       toComplaintOrder(args.orderBy),
       {
@@ -107,15 +101,46 @@ export class ComplaintResolver {
     };
   }
 
+  // Personal data, refused field by field to a caller without `complaints:personal` (an
+  // analyst): null and a FORBIDDEN error on the field, the rest of the answer intact. These three
+  // read the summary's columns, so a list page asking for them still reads no state.
+
+  @RequirePermission('complaints:personal')
+  @FieldResolver(() => ComplainantType, {
+    nullable: true,
+    description: personalData(
+      'In full, or only name and vulnerable when a page was read without states (and asked no more).',
+    ),
+  })
+  complainant(
+    @Root() complaint: ComplaintType,
+  ): ComplainantType | Pick<ComplainantType, 'name' | 'vulnerable'> {
+    return toComplaintComplainantType(complaint.source);
+  }
+
+  @RequirePermission('complaints:personal')
+  @FieldResolver(() => String, { nullable: true, description: personalData() })
+  summary(@Root() complaint: ComplaintType): string {
+    return complaint.source.summary.summary;
+  }
+
+  @RequirePermission('complaints:personal')
+  @FieldResolver(() => String, { nullable: true, description: personalData() })
+  withdrawnReason(@Root() complaint: ComplaintType): string | null {
+    return complaint.source.summary.withdrawnReason;
+  }
+
   // The fields below read the complaint's state, loaded with it: no further SQL.
 
-  @FieldResolver(() => RepresentativeType, { nullable: true })
+  @RequirePermission('complaints:personal')
+  @FieldResolver(() => RepresentativeType, { nullable: true, description: personalData() })
   representative(@Root() complaint: ComplaintType): RepresentativeType | null {
     const { representative } = stateOf(complaint);
     return representative ? toRepresentativeType(representative) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true })
+  @RequirePermission('complaints:personal')
+  @FieldResolver(() => String, { nullable: true, description: personalData() })
   desiredOutcome(@Root() complaint: ComplaintType): string | null {
     return stateOf(complaint).desiredOutcome;
   }

@@ -11,6 +11,7 @@ import { createServices, type Services } from '../services.js';
 import { collect, settle } from '../test/async-collect.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import type { LogComplaintInput } from './complaint.service.js';
+import { principalFor, READER } from '../test/test-principals.js';
 
 const handler: Actor = { kind: 'user', id: 'h.jones', name: 'Hannah Jones' };
 
@@ -80,7 +81,7 @@ describe('ComplaintService', () => {
   }
 
   it('logs a complaint: one event, the read model, its deadlines and a reference', async () => {
-    const { state } = await services.complaints.log(complaint(), { actor: handler });
+    const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
     expect(state.reference).toMatch(/^CMP-2026-\d{6}$/);
     expect(state.version).toBe(1);
     const { row, events, deadlines } = await stored(state.id);
@@ -92,19 +93,21 @@ describe('ComplaintService', () => {
       expect.objectContaining({ stage: 1, kind: 'respond', met: false }),
     ]);
     expect(row?.next_due_on).toBe('2026-03-16');
-    expect((await services.complaints.findByReference(state.reference))?.state.id).toBe(state.id);
+    expect((await services.complaints.findByReference(READER, state.reference))?.state.id).toBe(
+      state.id,
+    );
   });
 
   it('persists every step of a two-stage case, events and read model together', async () => {
-    const logged = await services.complaints.log(complaint(), { actor: handler });
+    const logged = await services.complaints.log(complaint(), { by: principalFor(handler) });
     const id = logged.state.id;
     const run = async (
       command: Parameters<Services['complaints']['execute']>[1],
       actor: Actor = handler,
     ) => {
-      const before = (await services.complaints.findById(id))?.state.version ?? 0;
+      const before = (await services.complaints.findById(READER, id))?.state.version ?? 0;
       const { state } = await services.complaints.execute(id, command, {
-        actor,
+        by: principalFor(actor),
         expectedVersion: before,
       });
       await expectConsistent(state);
@@ -175,16 +178,16 @@ describe('ComplaintService', () => {
   });
 
   it('refuses a stale expectedVersion with the current version, and writes nothing', async () => {
-    const { state } = await services.complaints.log(complaint(), { actor: handler });
+    const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
     await services.complaints.execute(
       state.id,
       { type: 'acknowledge' },
-      { actor: handler, expectedVersion: 1 },
+      { by: principalFor(handler), expectedVersion: 1 },
     );
     const attempt = services.complaints.execute(
       state.id,
       { type: 'assign', handler: 'someone' },
-      { actor: handler, expectedVersion: 1 },
+      { by: principalFor(handler), expectedVersion: 1 },
     );
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
     await expect(attempt).rejects.toMatchObject({ currentVersion: 2 });
@@ -192,17 +195,17 @@ describe('ComplaintService', () => {
   });
 
   it('lets only one of two writers at the same version through', async () => {
-    const { state } = await services.complaints.log(complaint(), { actor: handler });
+    const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
     const results = await Promise.allSettled([
       services.complaints.execute(
         state.id,
         { type: 'assign', handler: 'a' },
-        { actor: handler, expectedVersion: 1 },
+        { by: principalFor(handler), expectedVersion: 1 },
       ),
       services.complaints.execute(
         state.id,
         { type: 'assign', handler: 'b' },
-        { actor: handler, expectedVersion: 1 },
+        { by: principalFor(handler), expectedVersion: 1 },
       ),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -212,8 +215,12 @@ describe('ComplaintService', () => {
   });
 
   it('writes nothing when the domain refuses a step', async () => {
-    const { state } = await services.complaints.log(complaint(), { actor: handler });
-    const attempt = services.complaints.execute(state.id, { type: 'close' }, { actor: handler });
+    const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
+    const attempt = services.complaints.execute(
+      state.id,
+      { type: 'close' },
+      { by: principalFor(handler) },
+    );
     await expect(attempt).rejects.toBeInstanceOf(PolicyRefusedError);
     await expect(attempt).rejects.toMatchObject({ refusal: { code: 'CLOSE_BEFORE_RESPONSE' } });
     const after = await stored(state.id);
@@ -226,23 +233,30 @@ describe('ComplaintService', () => {
       services.complaints.execute(
         '00000000-0000-4000-8000-000000000000',
         { type: 'acknowledge' },
-        { actor: handler },
+        { by: principalFor(handler) },
       ),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      services.complaints.execute('not-a-uuid', { type: 'acknowledge' }, { actor: handler }),
+      services.complaints.execute(
+        'not-a-uuid',
+        { type: 'acknowledge' },
+        { by: principalFor(handler) },
+      ),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      services.complaints.log(complaint(), { actor: handler, policyId: 'no-such-policy' }),
+      services.complaints.log(complaint(), {
+        by: principalFor(handler),
+        policyId: 'no-such-policy',
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('ends cases by withdrawal and refusal, clearing what is due', async () => {
-    const a = await services.complaints.log(complaint(), { actor: handler });
+    const a = await services.complaints.log(complaint(), { by: principalFor(handler) });
     const withdrawn = await services.complaints.execute(
       a.state.id,
       { type: 'withdraw', reason: 'Resolved by the repair' },
-      { actor: handler },
+      { by: principalFor(handler) },
     );
     expect(withdrawn.state.status).toBe('withdrawn');
     expect((await stored(a.state.id)).row).toMatchObject({
@@ -251,7 +265,7 @@ describe('ComplaintService', () => {
     });
     expect((await stored(a.state.id)).deadlines).toEqual([]);
 
-    const b = await services.complaints.log(complaint(), { actor: handler });
+    const b = await services.complaints.log(complaint(), { by: principalFor(handler) });
     const refused = await services.complaints.execute(
       b.state.id,
       {
@@ -259,7 +273,7 @@ describe('ComplaintService', () => {
         reason: 'legal-proceedings',
         explanation: 'A disrepair claim has been issued.',
       },
-      { actor: handler },
+      { by: principalFor(handler) },
     );
     expect(refused.state.status).toBe('refused');
     await expectConsistent(refused.state);
@@ -278,7 +292,7 @@ describe('ComplaintService', () => {
             complainant: { name: `Listed Person ${i}`, type: 'tenant' },
             summary: i === 1 ? 'Noise from the flat above every night' : 'Boiler broken again',
           }),
-          { actor: handler },
+          { by: principalFor(handler) },
         );
         ids.push(state.id);
       }
@@ -286,6 +300,7 @@ describe('ComplaintService', () => {
 
     it('filters by the keys given, and counts the whole match with the page', async () => {
       const page = await services.complaints.list(
+        READER,
         { category: 'repairs', receivedTo: '2026-02-28' },
         { field: 'receivedAt', direction: 'asc' },
         { first: 1 },
@@ -294,6 +309,7 @@ describe('ComplaintService', () => {
       expect(page.nodes.map((n) => n.summary.id)).toEqual([ids[0]]);
       expect(page.hasNextPage).toBe(true);
       const next = await services.complaints.list(
+        READER,
         { category: 'repairs', receivedTo: '2026-02-28' },
         { field: 'receivedAt', direction: 'asc' },
         { first: 1, after: page.endCursor ?? '' },
@@ -303,6 +319,7 @@ describe('ComplaintService', () => {
       expect(next.hasNextPage).toBe(false);
       expect(next.hasPreviousPage).toBe(true);
       const byOffset = await services.complaints.list(
+        READER,
         { category: 'repairs', receivedTo: '2026-02-28' },
         { field: 'receivedAt', direction: 'asc' },
         { first: 5, offset: 1 },
@@ -312,19 +329,23 @@ describe('ComplaintService', () => {
 
     it('finds words and word beginnings in names, summaries and references', async () => {
       const byWords = await services.complaints.list(
+        READER,
         { text: 'noise flat' },
         { field: 'receivedAt', direction: 'desc' },
         { first: 10 },
       );
       expect(byWords.nodes.map((n) => n.summary.id)).toEqual([ids[1]]);
       const byPrefix = await services.complaints.list(
+        READER,
         { text: 'listed pers' },
         { field: 'reference', direction: 'asc' },
         { first: 10 },
       );
       expect(byPrefix.totalCount).toBe(3);
-      const reference = (await services.complaints.findById(ids[0] ?? ''))?.state.reference ?? '';
+      const reference =
+        (await services.complaints.findById(READER, ids[0] ?? ''))?.state.reference ?? '';
       const byReference = await services.complaints.list(
+        READER,
         { text: reference.toLowerCase() },
         { field: 'receivedAt', direction: 'desc' },
         { first: 10 },
@@ -334,6 +355,7 @@ describe('ComplaintService', () => {
 
     it('knows what is overdue on today’s London date, and what is due before a day', async () => {
       const overdue = await services.complaints.list(
+        READER,
         { overdue: true },
         { field: 'nextDueOn', direction: 'asc' },
         { first: 200 },
@@ -344,6 +366,7 @@ describe('ComplaintService', () => {
       for (const node of overdue.nodes) expect(node.summary.status).not.toBe('closed');
       // ... and all three fell due before the 12th.
       const dueSoon = await services.complaints.list(
+        READER,
         { dueBefore: '2026-02-12', status: ['received'] },
         { field: 'nextDueOn', direction: 'asc' },
         { first: 200 },
@@ -354,11 +377,17 @@ describe('ComplaintService', () => {
     it('pages through everything in order with cursors, whatever the order field', async () => {
       for (const field of ['receivedAt', 'nextDueOn', 'reference', 'updatedAt'] as const) {
         for (const direction of ['asc', 'desc'] as const) {
-          const all = await services.complaints.list({}, { field, direction }, { first: 200 });
+          const all = await services.complaints.list(
+            READER,
+            {},
+            { field, direction },
+            { first: 200 },
+          );
           const seen: string[] = [];
           let after: string | undefined;
           for (;;) {
             const page = await services.complaints.list(
+              READER,
               {},
               { field, direction },
               {
@@ -387,8 +416,12 @@ describe('ComplaintService', () => {
     it('a subscriber hears the events of a committed write, in order', async () => {
       const heard = collect(pubsub.subscribe('COMPLAINT_EVENT'));
       try {
-        const { state } = await services.complaints.log(complaint(), { actor: handler });
-        await services.complaints.execute(state.id, { type: 'acknowledge' }, { actor: handler });
+        const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
+        await services.complaints.execute(
+          state.id,
+          { type: 'acknowledge' },
+          { by: principalFor(handler) },
+        );
         await heard.until((items) => items.filter((e) => e.complaintId === state.id).length === 2);
         const mine = heard.items.filter((e: ComplaintEventPayload) => e.complaintId === state.id);
         expect(mine.map((e) => [e.version, e.type])).toEqual([
@@ -403,7 +436,7 @@ describe('ComplaintService', () => {
     it('a subscriber hears nothing of a write that rolled back or was refused', async () => {
       const heard = collect(pubsub.subscribe('COMPLAINT_EVENT'));
       try {
-        const { state } = await services.complaints.log(complaint(), { actor: handler });
+        const { state } = await services.complaints.log(complaint(), { by: principalFor(handler) });
         await heard.until((items) => items.some((e) => e.complaintId === state.id));
         const rolledBack = db.dataSource.transaction(async (manager) => {
           await pubsub.notify(manager, 'COMPLAINT_EVENT', [
@@ -419,9 +452,13 @@ describe('ComplaintService', () => {
         });
         await expect(rolledBack).rejects.toThrow('roll back');
         await expect(
-          services.complaints.execute(state.id, { type: 'close' }, { actor: handler }),
+          services.complaints.execute(state.id, { type: 'close' }, { by: principalFor(handler) }),
         ).rejects.toBeInstanceOf(PolicyRefusedError);
-        await services.complaints.execute(state.id, { type: 'acknowledge' }, { actor: handler });
+        await services.complaints.execute(
+          state.id,
+          { type: 'acknowledge' },
+          { by: principalFor(handler) },
+        );
         await heard.until((items) =>
           items.some((e) => e.complaintId === state.id && e.version === 2),
         );

@@ -6,7 +6,7 @@ import {
   deriveDeadlines,
   evolve,
   localDateOf,
-  type Actor,
+  scopeAdmits,
   type BankHolidaysData,
   type ComplaintCommand,
   type ComplaintEvent,
@@ -18,6 +18,8 @@ import {
   type Policy,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { actorOf, complaintScopeOf, type Principal } from '../auth/principal.js';
+import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
 import {
@@ -65,7 +67,8 @@ export type LogComplaintInput = Omit<LogComplaint, 'type' | 'complaintId' | 'ref
 export type ComplaintStepCommand = Exclude<ComplaintCommand, LogComplaint>;
 
 export interface WriteOptions {
-  readonly actor: Actor;
+  /** Who asks: the step is refused unless they may take it on a case they may see. */
+  readonly by: Principal;
   /** When it happened (ISO 8601 with offset); default now. */
   readonly at?: string;
   /** The version the caller last saw; a different current version is a conflict. */
@@ -73,7 +76,8 @@ export interface WriteOptions {
 }
 
 export interface LogOptions {
-  readonly actor: Actor;
+  /** Who logs it: recorded on the event, and what a partner key may later read. */
+  readonly by: Principal;
   readonly at?: string;
   /** The policy the case is handled under; default the Code. */
   readonly policyId?: string;
@@ -155,6 +159,7 @@ export class ComplaintService {
 
   /** Logs a complaint: one round trip for the policy and the reference, one for the write. */
   async log(input: LogComplaintInput, opts: LogOptions): Promise<ComplaintRecord> {
+    requirePermission(opts.by, 'complaints:write');
     return this.logWithin(undefined, input, opts);
   }
 
@@ -227,8 +232,13 @@ export class ComplaintService {
     opts: WriteOptions,
     manager?: EntityManager,
   ): Promise<ComplaintRecord> {
+    requirePermission(opts.by, 'complaints:write');
     const found = await this.repository.findForWrite(id, manager, manager !== undefined);
-    if (!found) throw new NotFoundError('complaint', id);
+    // A case outside the caller's scope does not exist for them: its existence is not leaked.
+    if (!found || !scopeAdmits(complaintScopeOf(opts.by), found.summary)) {
+      throw new NotFoundError('complaint', id);
+    }
+    if (command.type === 'assign') checkAssignment(opts.by, command);
     const { state } = found;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
       throw new ConflictError(
@@ -248,19 +258,26 @@ export class ComplaintService {
     return this.persist(state, events, manager);
   }
 
-  async findById(id: string): Promise<ComplaintRecord | null> {
-    return this.repository.findById(id);
+  /** The case, if `by` may see it; null otherwise (as if it did not exist). */
+  async findById(by: Principal, id: string): Promise<ComplaintRecord | null> {
+    requirePermission(by, 'complaints:read');
+    return this.repository.findById(id, undefined, complaintScopeOf(by));
   }
 
-  async findByReference(reference: string): Promise<ComplaintRecord | null> {
-    return this.repository.findByReference(reference);
+  async findByReference(by: Principal, reference: string): Promise<ComplaintRecord | null> {
+    requirePermission(by, 'complaints:read');
+    return this.repository.findByReference(reference, complaintScopeOf(by));
   }
 
+  /** The cases matching the filter among those `by` may see. */
   async list(
-    filter: ComplaintFilter,
+    by: Principal,
+    requested: ComplaintFilter,
     order: ComplaintOrder,
     page: PageOptions,
   ): Promise<ComplaintPage> {
+    requirePermission(by, 'complaints:read');
+    const filter: ComplaintFilter = { ...requested, scope: complaintScopeOf(by) };
     if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
     }
@@ -363,13 +380,13 @@ export class ComplaintService {
     state: ComplaintState | null,
     command: ComplaintCommand,
     policy: Policy,
-    opts: { readonly actor: Actor; readonly at?: string },
+    opts: { readonly by: Principal; readonly at?: string },
   ): ComplaintEvent[] {
     const { holidays } = this.options;
     const decision = decide(state, command, {
       now: this.options.clock.now().toISOString(),
       ...(opts.at !== undefined ? { at: opts.at } : {}),
-      actor: opts.actor,
+      actor: actorOf(opts.by),
       policy,
       ...(holidays ? { holidays } : {}),
     });
@@ -420,6 +437,19 @@ export class ComplaintService {
     const { holidays } = this.options;
     return { now: this.options.clock.now(), ...(holidays ? { holidays } : {}) };
   }
+}
+
+/**
+ * Anyone who may take steps may take a case for themselves; assigning it to someone else (or
+ * to a team) is a manager's.
+ */
+function checkAssignment(
+  by: Principal,
+  command: Extract<ComplaintStepCommand, { type: 'assign' }>,
+) {
+  const forSelf =
+    by.kind === 'user' && command.handlerId === by.id && (command.teamId ?? null) === null;
+  requirePermission(by, forSelf ? 'complaints:assign:self' : 'complaints:assign');
 }
 
 function refusalError(refusal: ComplaintRefusal, state: ComplaintState | null): Error {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlData, type Variables } from '../test/graphql-client.js';
 import { statementsDuring } from '../test/statements-during.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
+import { principalFor } from '../test/test-principals.js';
 
 const PAGE = /* GraphQL */ `
   query Page($first: Int!) {
@@ -114,7 +115,7 @@ async function seed({ services }: TestServer): Promise<void> {
         category: i % 2 === 0 ? 'repairs' : 'anti-social behaviour',
         tenure: 'lcra',
       },
-      { actor: ACTOR, at: receivedAt },
+      { by: principalFor(ACTOR), at: receivedAt },
     );
     const shape = i % 4;
     if (shape === 0) continue;
@@ -122,12 +123,12 @@ async function seed({ services }: TestServer): Promise<void> {
     await services.complaints.execute(
       id,
       { type: 'assign', handler: 'Sam Patel' },
-      { actor: ACTOR, at: '2026-10-30T09:00:00Z' },
+      { by: principalFor(ACTOR), at: '2026-10-30T09:00:00Z' },
     );
     await services.complaints.execute(
       id,
       { type: 'acknowledge' },
-      { actor: ACTOR, at: '2026-10-30T10:00:00Z' },
+      { by: principalFor(ACTOR), at: '2026-10-30T10:00:00Z' },
     );
     if (shape === 1) continue;
     await services.complaints.execute(
@@ -138,7 +139,7 @@ async function seed({ services }: TestServer): Promise<void> {
         findings: 'Late.',
         remedies: [{ kind: 'apology', description: 'Sorry.' }],
       },
-      { actor: ACTOR, at: '2026-11-10T10:00:00Z' },
+      { by: principalFor(ACTOR), at: '2026-11-10T10:00:00Z' },
     );
     await services.complaints.execute(
       id,
@@ -149,13 +150,13 @@ async function seed({ services }: TestServer): Promise<void> {
         owner: 'Repairs team',
         dueOn: '2026-12-18',
       },
-      { actor: ACTOR, at: '2026-11-10T11:00:00Z' },
+      { by: principalFor(ACTOR), at: '2026-11-10T11:00:00Z' },
     );
     if (shape === 2) continue;
     await services.complaints.execute(
       id,
       { type: 'request-escalation', reason: 'Still broken.' },
-      { actor: ACTOR, at: '2026-11-12T10:00:00Z' },
+      { by: principalFor(ACTOR), at: '2026-11-12T10:00:00Z' },
     );
   }
 }

@@ -1,9 +1,15 @@
+import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
+import { SecurityLogEntity } from '../audit/security-log.entity.js';
+import { RefreshTokenEntity, SessionEntity } from '../auth/session.entity.js';
+import { SigningKeyEntity } from '../auth/signing-key.entity.js';
 import { ComplaintEventEntity } from '../complaints/complaint-event.entity.js';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { DeadlineAlertEntity } from '../complaints/deadline-alert.entity.js';
 import { DeadlineEntity } from '../complaints/deadline.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
+import { TeamEntity } from '../users/team.entity.js';
+import { UserEntity, UserTeamEntity } from '../users/user.entity.js';
 
 // Listed, not globbed: globs load files through require(), which ESM builds do not support.
 export const ENTITIES = [
@@ -13,4 +19,12 @@ export const ENTITIES = [
   DeadlineAlertEntity,
   PolicyEntity,
   FeedbackEntity,
+  UserEntity,
+  UserTeamEntity,
+  TeamEntity,
+  SessionEntity,
+  RefreshTokenEntity,
+  SigningKeyEntity,
+  ApiKeyEntity,
+  SecurityLogEntity,
 ];

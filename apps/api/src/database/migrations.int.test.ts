@@ -4,6 +4,7 @@ import { createServices } from '../services.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/1763942400000-complaint-snapshot-policy-refs.js';
 import { createPgPubSub } from './pg-pubsub.js';
+import { principalFor, READER } from '../test/test-principals.js';
 
 describe('the migrations', () => {
   let db: TestDatabase;
@@ -26,6 +27,7 @@ describe('the migrations', () => {
     expect(rows.map((row) => row.name)).toEqual([
       'InitialSchema1763856000000',
       'ComplaintSnapshotPolicyRefs1763942400000',
+      'SignIn1764115200000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });
@@ -76,14 +78,14 @@ describe('the migrations', () => {
         category: 'repairs',
         tenure: 'lcra',
       },
-      { actor: { kind: 'system', id: 'test' }, at: '2026-11-06T09:30:00Z' },
+      { by: principalFor({ kind: 'system', id: 'test' }), at: '2026-11-06T09:30:00Z' },
     );
     // The shape written before the migration: each stage carries its policy in full.
     await db.dataSource.query('UPDATE complaint SET state = $1::text::jsonb WHERE id = $2', [
       JSON.stringify(state),
       state.id,
     ]);
-    expect((await services.complaints.findById(state.id))?.state).toEqual(state);
+    expect((await services.complaints.findById(READER, state.id))?.state).toEqual(state);
 
     const runner = db.dataSource.createQueryRunner();
     try {
@@ -96,7 +98,7 @@ describe('the migrations', () => {
       [state.id],
     );
     expect(rows[0]?.policy).toEqual({ id: 'code-2024', version: state.stages[0]?.policy.version });
-    expect((await services.complaints.findById(state.id))?.state).toEqual(state);
+    expect((await services.complaints.findById(READER, state.id))?.state).toEqual(state);
     await pubsub.close();
   });
 });

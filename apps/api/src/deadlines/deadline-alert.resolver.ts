@@ -1,11 +1,12 @@
 import { DEADLINE_STATE_LABELS } from '@redress/domain';
-import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Resolver, Root, Subscription } from 'type-graphql';
 import type { DeadlineAlertPayload } from '../database/pg-pubsub.js';
 import { DeadlineAlertType } from './deadline-alert.type.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 @Resolver(() => DeadlineAlertType)
 export class DeadlineAlertResolver {
-  @Authorized()
+  @RequirePermission('events:subscribe')
   @Subscription(() => DeadlineAlertType, {
     topics: 'DEADLINE_ALERT',
     description:

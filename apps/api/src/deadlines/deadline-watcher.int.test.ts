@@ -7,6 +7,7 @@ import { createServices, type Services } from '../services.js';
 import { collect, settle } from '../test/async-collect.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { DeadlineWatcher } from './deadline-watcher.js';
+import { principalFor, READER } from '../test/test-principals.js';
 
 const actor: Actor = { kind: 'user', id: 'tester' };
 
@@ -46,9 +47,13 @@ describe('DeadlineWatcher', () => {
 
   it('raises due soon, due today and overdue once each, and publishes them', async () => {
     const { state } = await services.complaints.log(complaintReceived('2026-03-02T08:30:00Z'), {
-      actor,
+      by: principalFor(actor),
     });
-    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    const watcher = new DeadlineWatcher(db.dataSource, {
+      clock,
+      pubsub,
+      complaints: services.complaints,
+    });
     const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
     const mine = (alerts: readonly DeadlineAlertPayload[]) =>
       alerts
@@ -84,19 +89,27 @@ describe('DeadlineWatcher', () => {
   it('raises nothing for what was done in time, nor for an ended case', async () => {
     clock.set('2026-03-02T09:00:00Z');
     const done = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
-      actor,
+      by: principalFor(actor),
     });
-    await services.complaints.execute(done.state.id, { type: 'acknowledge' }, { actor });
+    await services.complaints.execute(
+      done.state.id,
+      { type: 'acknowledge' },
+      { by: principalFor(actor) },
+    );
     const ended = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
-      actor,
+      by: principalFor(actor),
     });
     await services.complaints.execute(
       ended.state.id,
       { type: 'withdraw', reason: 'Sorted' },
-      { actor },
+      { by: principalFor(actor) },
     );
     clock.set('2026-03-10T09:00:00Z');
-    const { alerts } = await new DeadlineWatcher(db.dataSource, { clock, pubsub }).runOnce();
+    const { alerts } = await new DeadlineWatcher(db.dataSource, {
+      clock,
+      pubsub,
+      complaints: services.complaints,
+    }).runOnce();
     expect(
       alerts.filter((a) => a.complaintId === done.state.id && a.kind === 'acknowledge'),
     ).toEqual([]);
@@ -109,7 +122,7 @@ describe('DeadlineWatcher', () => {
     for (let i = 0; i < 40; i += 1) {
       const { state } = await services.complaints.log(
         complaintReceived('2026-03-02T08:00:00Z', `Resident ${i}`),
-        { actor },
+        { by: principalFor(actor) },
       );
       ids.add(state.id);
     }
@@ -121,7 +134,7 @@ describe('DeadlineWatcher', () => {
     // one session, so there the second watcher shares it.
     const second: Database | null = db.url ? await createDataSource({ databaseUrl: db.url }) : null;
     try {
-      const options = { clock, pubsub, batchSize: 7 };
+      const options = { clock, pubsub, batchSize: 7, complaints: services.complaints };
       const a = new DeadlineWatcher(db.dataSource, { ...options, instanceId: 'a' });
       const b = new DeadlineWatcher(second?.dataSource ?? db.dataSource, {
         ...options,
@@ -149,21 +162,29 @@ describe('DeadlineWatcher', () => {
   it('closes a case automatically once its policy’s window has lapsed (seed 000)', async () => {
     clock.set('2026-03-02T09:00:00Z');
     const { state } = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
-      actor,
+      by: principalFor(actor),
       policyId: 'seed-000',
     });
-    await services.complaints.execute(state.id, { type: 'acknowledge' }, { actor });
+    await services.complaints.execute(
+      state.id,
+      { type: 'acknowledge' },
+      { by: principalFor(actor) },
+    );
     await services.complaints.execute(
       state.id,
       { type: 'respond', outcome: 'not-upheld', findings: 'The lock was replaced on time.' },
-      { actor },
+      { by: principalFor(actor) },
     );
-    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    const watcher = new DeadlineWatcher(db.dataSource, {
+      clock,
+      pubsub,
+      complaints: services.complaints,
+    });
     expect((await watcher.runOnce()).autoClosed).not.toContain(state.id);
     // 20 working days after 2 March is 30 March; closing may start on the 31st.
     clock.set('2026-03-31T09:00:00Z');
     expect((await watcher.runOnce()).autoClosed).toContain(state.id);
-    const closed = await services.complaints.findById(state.id);
+    const closed = await services.complaints.findById(READER, state.id);
     expect(closed?.state).toMatchObject({
       status: 'closed',
       closeReason: 'escalation-window-lapsed',
@@ -176,7 +197,7 @@ describe('DeadlineWatcher', () => {
   it('publishes nothing of a run whose transaction fails at commit, and raises it again next run', async () => {
     clock.set('2026-04-06T09:00:00Z');
     const { state } = await services.complaints.log(complaintReceived('2026-04-06T08:00:00Z'), {
-      actor,
+      by: principalFor(actor),
     });
     // Acknowledgement due Monday 13 April: overdue on the 14th.
     clock.set('2026-04-14T09:00:00Z');
@@ -185,7 +206,11 @@ describe('DeadlineWatcher', () => {
         .filter((a) => a.complaintId === state.id)
         .map((a) => `${a.kind}:${a.alert}:${a.dueOn}`);
     const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
-    const watcher = new DeadlineWatcher(db.dataSource, { clock, pubsub });
+    const watcher = new DeadlineWatcher(db.dataSource, {
+      clock,
+      pubsub,
+      complaints: services.complaints,
+    });
     // A deferred constraint trigger, in this test's own database, makes COMMIT fail once the
     // run's transaction has claimed, recorded and notified this case's alert: the database
     // rolls it all back, the NOTIFY with it.

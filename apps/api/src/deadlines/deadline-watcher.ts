@@ -7,7 +7,8 @@ import {
 } from '@redress/domain';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../clock.js';
-import { ComplaintService } from '../complaints/complaint.service.js';
+import { systemPrincipal } from '../auth/principal.js';
+import type { ComplaintService } from '../complaints/complaint.service.js';
 import type { DeadlineAlertLevel, DeadlineAlertPayload, PgPubSub } from '../database/pg-pubsub.js';
 import { isAppError } from '../errors/app-errors.js';
 
@@ -20,6 +21,8 @@ export interface DeadlineWatcherOptions {
   /** Recorded on each alert raised, to tell instances apart (default a random id). */
   readonly instanceId?: string;
   readonly log?: (message: string, error?: unknown) => void;
+  /** The application's complaint service: automatic closing is a step like any other. */
+  readonly complaints: ComplaintService;
 }
 
 export interface WatchResult {
@@ -30,7 +33,7 @@ export interface WatchResult {
 }
 
 /** The system itself, for the steps Redress takes on its own. */
-export const WATCHER_ACTOR = { kind: 'system', id: 'deadline-watcher', name: 'Redress' } as const;
+export const WATCHER = systemPrincipal('deadline-watcher', 'Redress');
 
 // Rank of each alert level, so that a deadline only ever moves up: due soon, due today, overdue.
 const LEVEL_SQL = `CASE WHEN d.due_on < $1::date THEN 'overdue'
@@ -57,7 +60,7 @@ export class DeadlineWatcher {
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.instanceId = options.instanceId ?? randomUUID();
-    this.complaints = new ComplaintService(dataSource, options);
+    this.complaints = options.complaints;
   }
 
   start(intervalMs = 60_000): void {
@@ -182,7 +185,7 @@ export class DeadlineWatcher {
     const closed: string[] = [];
     for (const { id } of due) {
       try {
-        await this.complaints.execute(id, { type: 'auto-close' }, { actor: WATCHER_ACTOR });
+        await this.complaints.execute(id, { type: 'auto-close' }, { by: WATCHER });
         closed.push(id);
       } catch (error) {
         if (!isAppError(error)) throw error;

@@ -5,6 +5,7 @@ import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
 import { createServices, type Services } from '../services.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { loadDemoData, loadDemoDataWithReport, type DemoDataReport } from './demo-data.js';
+import { READER } from '../test/test-principals.js';
 
 describe('the demo data', () => {
   const clock = fixedClock('2026-11-20T14:30:00Z');
@@ -102,6 +103,7 @@ describe('the demo data', () => {
     );
     expect(mismatches).toBe(0);
     const page = await services.complaints.list(
+      READER,
       {},
       { field: 'receivedAt', direction: 'desc' },
       { first: 5 },

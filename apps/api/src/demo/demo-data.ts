@@ -20,6 +20,7 @@ import {
   type Representative,
   type Tenure,
 } from '@redress/domain';
+import { systemPrincipal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { formatReference } from '../complaints/complaint.service.js';
 import type { Services } from '../services.js';
@@ -866,7 +867,7 @@ async function loadFeedback(
   random: Random,
   now: Date,
 ): Promise<{ recorded: number; complaints: number }> {
-  const system: Actor = { kind: 'system', id: 'demo-data', name: 'Demo data' };
+  const system = systemPrincipal('demo-data', 'Demo data');
   const day = (ago: number, hour = 10) =>
     at_(localDateOf(new Date(now.getTime() - ago * DAY_MS)), hour, 0);
   const items = [
@@ -947,7 +948,7 @@ async function loadFeedback(
           summary: item.summary,
           category: item.category,
         },
-        { actor: system },
+        { by: system },
       ),
     );
   }
@@ -967,7 +968,7 @@ async function loadFeedback(
         tenure: 'lcra',
         serviceRequestId: null,
       },
-      { actor: system, at: day(45, 12).toISOString() },
+      { by: system, at: day(45, 12).toISOString() },
     );
   }
   return { recorded: recorded.length, complaints: request ? 1 : 0 };

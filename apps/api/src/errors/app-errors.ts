@@ -11,10 +11,18 @@ export type AppError =
   | PolicyRefusedError
   | InvalidPolicyError
   | OperationRefusedError
-  | SubscriptionInterruptedError;
+  | SubscriptionInterruptedError
+  | UnauthenticatedError
+  | ForbiddenError
+  | RateLimitedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
+  /**
+   * Read by graphql-js when it wraps the error, and so by Apollo: the HTTP status of an answer
+   * whose operation was refused as a whole (never of one field's refusal in a partial answer).
+   */
+  extensions?: { http: { status: number; headers?: Map<string, string> } };
 }
 
 /** Input that fails validation before any rule is asked. */
@@ -31,7 +39,7 @@ export class BadUserInputError extends AppErrorBase {
 export class NotFoundError extends AppErrorBase {
   readonly kind = 'not-found' as const;
   constructor(
-    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action',
+    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);
@@ -81,6 +89,48 @@ export class SubscriptionInterruptedError extends AppErrorBase {
         ? `This subscription was ended: ${waiting} events were waiting for it to read them. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).`
         : 'This subscription was ended: the server lost its feed of events for a moment and some may not have reached you. Subscribe again, then read what changed since your last event with the complaints query (orderBy UPDATED_AT).',
     );
+  }
+}
+
+/** No credentials, or credentials that do not hold (expired, revoked, forged): HTTP 401. */
+export class UnauthenticatedError extends AppErrorBase {
+  readonly kind = 'unauthenticated' as const;
+  constructor(message = 'Sign in first: send Authorization: Bearer <access token or API key>.') {
+    super(message);
+    this.extensions = { http: { status: 401 } };
+  }
+}
+
+/**
+ * Signed in, but not allowed. `wholeOperation` answers HTTP 403; a field refused within an
+ * answer (an analyst asking for personal data) leaves the rest of the answer and its 200.
+ */
+export class ForbiddenError extends AppErrorBase {
+  readonly kind = 'forbidden' as const;
+  constructor(
+    message: string,
+    readonly permission?: string,
+    wholeOperation = true,
+  ) {
+    super(message);
+    if (wholeOperation) this.extensions = { http: { status: 403 } };
+  }
+}
+
+/** Too many attempts or requests: HTTP 429 with Retry-After. */
+export class RateLimitedError extends AppErrorBase {
+  readonly kind = 'rate-limited' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.extensions = {
+      http: {
+        status: 429,
+        headers: new Map([['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
+      },
+    };
   }
 }
 

@@ -19,6 +19,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'POLICY_REFUSED',
   'UNAUTHENTICATED',
   'FORBIDDEN',
+  'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
@@ -90,6 +91,22 @@ export function toGraphQLError(error: AppError): GraphQLError {
         extensions: {
           code: 'SUBSCRIPTION_INTERRUPTED',
           reason: error.reason === 'too-slow' ? 'TOO_SLOW' : 'EVENTS_MISSED',
+        },
+      });
+    case 'unauthenticated':
+      return new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED' } });
+    case 'forbidden':
+      return new GraphQLError(error.message, {
+        extensions: {
+          code: 'FORBIDDEN',
+          ...(error.permission ? { permission: error.permission } : {}),
+        },
+      });
+    case 'rate-limited':
+      return new GraphQLError(error.message, {
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterSeconds)),
         },
       });
     default:

@@ -1,5 +1,5 @@
 import type { FeedbackKind, Instant } from '@redress/domain';
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { toComplaintType, toLogCommand } from '../complaints/complaint.mapper.js';
 import { ComplaintType } from '../complaints/complaint.type.js';
@@ -8,6 +8,7 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { toFeedbackType } from './feedback.mapper.js';
 import { FeedbackConnectionType, FeedbackKindEnum, FeedbackType } from './feedback.type.js';
 import { RecordFeedbackInput } from './record-feedback.input.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 // The service enforces the bounds; they are stated here for the schema's description.
 const MAX_PAGE_SIZE = 200;
@@ -15,17 +16,17 @@ const DEFAULT_PAGE_SIZE = 25;
 
 @Resolver(() => FeedbackType)
 export class FeedbackResolver {
-  @Authorized()
+  @RequirePermission('feedback:read')
   @Query(() => FeedbackType, { nullable: true })
   async feedback(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<FeedbackType | null> {
-    const record = await ctx.services.feedback.findById(id);
+    const record = await ctx.services.feedback.findById(ctx.principal, id);
     return record ? toFeedbackType(record) : null;
   }
 
-  @Authorized()
+  @RequirePermission('feedback:read')
   @Query(() => FeedbackConnectionType, {
     description:
       'Service requests, compliments and suggestions, newest first: `first` (at most 200) from `after` (a cursor) or `offset`.',
@@ -46,7 +47,7 @@ export class FeedbackResolver {
     @Arg('offset', () => Int, { nullable: true }) offset: number | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<FeedbackConnectionType> {
-    const page = await ctx.services.feedback.list(kind ? { kind } : {}, {
+    const page = await ctx.services.feedback.list(ctx.principal, kind ? { kind } : {}, {
       first: first ?? DEFAULT_PAGE_SIZE,
       offset: offset ?? 0,
       ...(after !== null && after !== undefined ? { after } : {}),
@@ -63,7 +64,7 @@ export class FeedbackResolver {
     };
   }
 
-  @Authorized()
+  @RequirePermission('feedback:write')
   @Mutation(() => FeedbackType, {
     description: 'Records a service request, compliment or suggestion.',
   })
@@ -80,12 +81,12 @@ export class FeedbackResolver {
         summary: input.summary,
         category: input.category,
       },
-      { actor: ctx.actor },
+      { by: ctx.principal },
     );
     return toFeedbackType(record);
   }
 
-  @Authorized()
+  @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
       'Logs a complaint about a service request the resident is unhappy with (Code 1.5). The request carries on and keeps the link.',
@@ -97,7 +98,7 @@ export class FeedbackResolver {
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
     const record = await ctx.services.feedback.convertToComplaint(id, toLogCommand(input), {
-      actor: ctx.actor,
+      by: ctx.principal,
       at: at ?? undefined,
       policyId: input.policyId ?? undefined,
     });

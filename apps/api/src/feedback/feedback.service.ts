@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import {
   convertServiceRequest,
   recordFeedback,
-  type Actor,
   type FeedbackRecord,
   type FeedbackRefusal,
   type RecordFeedbackInput,
 } from '@redress/domain';
 import type { DataSource } from 'typeorm';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import type {
   ComplaintRecord,
@@ -52,27 +53,31 @@ export class FeedbackService {
 
   async record(
     input: Omit<RecordFeedbackInput, 'id'> & { readonly id?: string },
-    opts: { readonly actor: Actor },
+    opts: { readonly by: Principal },
   ): Promise<FeedbackRecord> {
+    requirePermission(opts.by, 'feedback:write');
     const recorded = recordFeedback(
       { ...input, id: input.id ?? randomUUID() },
       { now: this.options.clock.now().toISOString() },
     );
     if (!recorded.ok) throw feedbackError(recorded.error);
     await this.dataSource.transaction((manager) =>
-      this.repository.save(manager, recorded.value, opts.actor),
+      this.repository.save(manager, recorded.value, actorOf(opts.by)),
     );
     return recorded.value;
   }
 
-  async findById(id: string): Promise<FeedbackRecord | null> {
+  async findById(by: Principal, id: string): Promise<FeedbackRecord | null> {
+    requirePermission(by, 'feedback:read');
     return this.repository.findById(id);
   }
 
   async list(
+    by: Principal,
     filter: FeedbackFilter,
     page: { readonly first: number; readonly offset?: number; readonly after?: string },
   ): Promise<FeedbackPage> {
+    requirePermission(by, 'feedback:read');
     if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
     }
@@ -106,8 +111,9 @@ export class FeedbackService {
   async convertToComplaint(
     id: string,
     complaint: LogComplaintInput,
-    opts: { readonly actor: Actor; readonly at?: string; readonly policyId?: string },
+    opts: { readonly by: Principal; readonly at?: string; readonly policyId?: string },
   ): Promise<ComplaintRecord> {
+    requirePermission(opts.by, 'complaints:write');
     return this.dataSource.transaction(async (manager) => {
       const request = await this.repository.findById(id, manager, true);
       if (!request) throw new NotFoundError('feedback', id);
@@ -121,7 +127,7 @@ export class FeedbackService {
         { ...complaint, serviceRequestId: request.id },
         { ...opts, complaintId },
       );
-      await this.repository.save(manager, converted.value, opts.actor);
+      await this.repository.save(manager, converted.value, actorOf(opts.by));
       return record;
     });
   }

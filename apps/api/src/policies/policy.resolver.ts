@@ -1,23 +1,14 @@
 import { checkAgainstCode } from '@redress/domain';
-import {
-  Arg,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { CreatePolicyInput } from './create-policy.input.js';
 import { toCodeDepartureType, toPolicyChanges, toPolicyType } from './policy.mapper.js';
 import { CodeDepartureType, PolicyType } from './policy.type.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 
 @Resolver(() => PolicyType)
 export class PolicyResolver {
-  @Authorized()
+  @RequirePermission('policies:read')
   @Query(() => [PolicyType], {
     description: 'The current version of every policy, presets included.',
   })
@@ -26,7 +17,7 @@ export class PolicyResolver {
     return policies.map(toPolicyType);
   }
 
-  @Authorized()
+  @RequirePermission('policies:read')
   @Query(() => PolicyType, { nullable: true, description: 'The current version of a policy.' })
   async policy(
     @Arg('id', () => ID) id: string,
@@ -36,7 +27,7 @@ export class PolicyResolver {
     return policy ? toPolicyType(policy) : null;
   }
 
-  @Authorized()
+  @RequirePermission('policies:read')
   @Query(() => [CodeDepartureType], {
     description: "Where a policy's current version departs from the Complaint Handling Code.",
   })
@@ -48,7 +39,7 @@ export class PolicyResolver {
     return departures.map(toCodeDepartureType);
   }
 
-  @Authorized()
+  @RequirePermission('policies:write')
   @Mutation(() => PolicyType, {
     description:
       'Makes a policy from a preset or another policy with any figure changed; the same id as the base makes its next version. Cases keep the version in force when each stage began.',

@@ -2,12 +2,12 @@ import { registerEnumType } from 'type-graphql';
 
 /**
  * The GraphQL name of a domain value: `partly-upheld` → `PARTLY_UPHELD`,
- * `receivedAt` → `RECEIVED_AT`.
+ * `receivedAt` → `RECEIVED_AT`, `complaints:read` → `COMPLAINTS_READ`.
  */
 export function enumNameOf(value: string): string {
   return value
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/-/g, '_')
+    .replace(/[-:]/g, '_')
     .toUpperCase();
 }
 

@@ -17,6 +17,7 @@ import {
 } from '../test/graphql-client.js';
 import { ACKNOWLEDGE, ASSIGN, logInput } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
+import { signInNewUser, type SignedInUser } from '../test/test-principals.js';
 
 const COMPLAINT_EVENTS = /* GraphQL */ `
   subscription Events($complaintId: ID) {
@@ -68,11 +69,17 @@ interface AlertMessage {
 }
 
 let api: TestServer;
+let intake: SignedInUser;
+let leader: SignedInUser;
+let sam: SignedInUser;
 let ws: SubscriptionClient;
 
 beforeAll(async () => {
   api = await startTestServer({ now: '2026-11-09T09:00:00Z' });
-  ws = await connectSubscriptions(api.wsUrl, { actor: 'subscriber.test' });
+  intake = await signInNewUser(api.services, 'HANDLER', { name: 'Intake Team' });
+  leader = await signInNewUser(api.services, 'MANAGER', { name: 'Team Leader' });
+  sam = await signInNewUser(api.services, 'HANDLER', { name: 'Sam Patel' });
+  ws = await connectSubscriptions(api.wsUrl);
 });
 
 afterAll(async () => {
@@ -88,7 +95,7 @@ async function logComplaint(
     api.url,
     `mutation ($input: LogComplaintInput!) { logComplaint(input: $input) { id reference version } }`,
     { input: logInput(receivedAt, overrides) },
-    { 'X-Actor': 'intake.team' },
+    intake.headers,
   );
   return data.logComplaint;
 }
@@ -111,14 +118,9 @@ describe('complaintEvents', () => {
       api.url,
       ASSIGN,
       { id: complaint.id, handler: 'Sam Patel', expectedVersion: 1 },
-      { 'X-Actor': 'team.leader' },
+      leader.headers,
     );
-    await gqlData(
-      api.url,
-      ACKNOWLEDGE,
-      { id: complaint.id, expectedVersion: 2 },
-      { 'X-Actor': 'sam.patel' },
-    );
+    await gqlData(api.url, ACKNOWLEDGE, { id: complaint.id, expectedVersion: 2 }, sam.headers);
 
     await all.waitFor(() => eventsOf(all, complaint.id).length >= 3);
     expect(eventsOf(all, complaint.id)).toEqual([
@@ -127,21 +129,21 @@ describe('complaintEvents', () => {
         version: 1,
         type: 'complaint-logged',
         at: '2026-11-09T09:00:00.000Z',
-        actor: { kind: 'USER', id: 'intake.team' },
+        actor: { kind: 'USER', id: intake.id },
       },
       {
         complaintId: complaint.id,
         version: 2,
         type: 'complaint-assigned',
         at: '2026-11-09T09:00:00.000Z',
-        actor: { kind: 'USER', id: 'team.leader' },
+        actor: { kind: 'USER', id: leader.id },
       },
       {
         complaintId: complaint.id,
         version: 3,
         type: 'complaint-acknowledged',
         at: '2026-11-09T09:00:00.000Z',
-        actor: { kind: 'USER', id: 'sam.patel' },
+        actor: { kind: 'USER', id: sam.id },
       },
     ]);
     all.unsubscribe();

@@ -19,6 +19,30 @@ export interface GraphQLResponse<TData> {
 
 export type Variables = Readonly<Record<string, unknown>>;
 
+// The credentials a test server signs every request in with unless the test sends its own:
+// tests that are not about who may do what stay as they were written, signed in as an admin.
+const DEFAULT_HEADERS = new Map<string, Readonly<Record<string, string>>>();
+
+export function setDefaultHeaders(url: string, headers: Readonly<Record<string, string>>): void {
+  DEFAULT_HEADERS.set(url, headers);
+}
+
+export function clearDefaultHeaders(url: string): void {
+  DEFAULT_HEADERS.delete(url);
+}
+
+/** The request's headers: the test's own, else the server's default credentials. */
+export function withDefaults<V>(
+  url: string,
+  headers: Readonly<Record<string, V>>,
+): Record<string, V | string> {
+  const own = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  return own ? { ...headers } : { ...(DEFAULT_HEADERS.get(url) ?? {}), ...headers };
+}
+
+/** A header value meaning "send no credentials", for tests of anonymous callers. */
+export const ANONYMOUS_HEADERS: Readonly<Record<string, string>> = { authorization: '' };
+
 /** POSTs one operation and returns the status and the parsed body, errors included. */
 export async function gql<TData = Record<string, unknown>>(
   url: string,
@@ -28,7 +52,11 @@ export async function gql<TData = Record<string, unknown>>(
 ): Promise<GraphQLResponse<TData>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...withDefaults(url, headers),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -110,7 +138,7 @@ export async function connectSubscriptions(
   const client = createClient({
     url: wsUrl,
     webSocketImpl: WebSocket,
-    connectionParams: { ...connectionParams },
+    connectionParams: withDefaults(wsUrl, connectionParams),
     lazy: false,
     // A test sees a dropped connection as a failure rather than silently reconnecting.
     retryAttempts: 0,

@@ -5,7 +5,9 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
-import { fixedClock, type FixedClock } from '../clock.js';
+import { fixedClock, systemClock, type Clock, type FixedClock } from '../clock.js';
+import { clearDefaultHeaders, setDefaultHeaders } from './graphql-client.js';
+import { signInNewUser, type SignedInUser } from './test-principals.js';
 import { createServices, type Services } from '../services.js';
 import { createServer } from '../server.js';
 import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
@@ -26,6 +28,11 @@ export interface TestServer {
   readonly clock: FixedClock;
   /** The deadline watcher, not started: a test calls `runOnce()` when it wants alerts. */
   readonly watcher: DeadlineWatcher;
+  /**
+   * The admin every request of `gql(url, …)` and `connectSubscriptions(wsUrl)` is signed in as
+   * unless it sends its own `authorization`.
+   */
+  readonly admin: SignedInUser;
   stop(): Promise<void>;
 }
 
@@ -34,6 +41,8 @@ export interface TestServerOptions {
   readonly now?: Date | string;
   /** How many events a subscriber may have waiting before it is ended (default 1,000). */
   readonly maxSubscriberBacklog?: number;
+  /** The clock sessions and tokens run on (default the real one, whatever `now` says). */
+  readonly authClock?: Clock;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -43,12 +52,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await pubsub.ready;
   const services = createServices(database.dataSource, {
     clock,
+    authClock: options.authClock ?? systemClock,
     pubsub,
     ...(options.maxSubscriberBacklog !== undefined
       ? { maxSubscriberBacklog: options.maxSubscriberBacklog }
       : {}),
   });
-  const watcher = new DeadlineWatcher(database.dataSource, { clock, pubsub, instanceId: 'test' });
+  const watcher = new DeadlineWatcher(database.dataSource, {
+    complaints: services.complaints,
+    clock,
+    pubsub,
+    instanceId: 'test',
+  });
   const server = createServer({
     services,
     pubsub,
@@ -62,7 +77,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     throw new Error(`The test server is not listening on a TCP port: ${String(address)}`);
   }
   const baseUrl = `http://127.0.0.1:${address.port}`;
+  const admin = await signInNewUser(services, 'ADMIN', { name: 'Test Admin' });
+  setDefaultHeaders(`${baseUrl}/graphql`, admin.headers);
+  setDefaultHeaders(`ws://127.0.0.1:${address.port}/graphql`, admin.connectionParams);
   return {
+    admin,
     url: `${baseUrl}/graphql`,
     wsUrl: `ws://127.0.0.1:${address.port}/graphql`,
     baseUrl,
@@ -72,6 +91,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     watcher,
     async stop() {
+      clearDefaultHeaders(`${baseUrl}/graphql`);
+      clearDefaultHeaders(`ws://127.0.0.1:${address.port}/graphql`);
       await watcher.stop();
       await server.stop();
       await pubsub.close();

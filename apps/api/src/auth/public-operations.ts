@@ -1,0 +1,10 @@
+/**
+ * The operations anyone may call without signing in, each with why. Everything else needs a
+ * named permission; a test reads the schema and fails on an operation in neither list.
+ */
+export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
+  'Mutation.signIn': 'How one signs in.',
+  'Mutation.refreshSession': 'Carries its own credential: the refresh cookie.',
+  'Query.addWorkingDays': 'Public arithmetic over public bank holidays.',
+  'Query.isWorkingDay': 'Public arithmetic over public bank holidays.',
+};

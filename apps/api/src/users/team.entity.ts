@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+
+/** A group of handlers that can hold cases together. */
+@Entity({ name: 'team' })
+@Unique('uq_team_name', ['name'])
+export class TeamEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_team' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+}
