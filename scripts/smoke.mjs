@@ -1,6 +1,7 @@
 // End-to-end check of the README's start command: `pnpm start` on a fresh embedded database must
-// come up healthy with demo data and take a complaint through the GraphQL API. Exits non-zero,
-// with the reason, when it does not.
+// come up healthy with demo data, refuse an anonymous caller, let the first admin sign in and take
+// a complaint through the GraphQL API, and print a demo partner key that sees only its own
+// complaints. Exits non-zero, with the reason, when it does not.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,20 @@ const port = Number(process.env.SMOKE_PORT ?? 4010);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'redress-smoke-'));
 const startedAt = Date.now();
+const admin = {
+  email: 'smoke.admin@redress.localhost',
+  password: 'a smoke check password, long enough',
+};
 
 const server = spawn('pnpm', ['start'], {
-  env: { ...process.env, PORT: String(port), REDRESS_DATA_DIR: dataDir, DATABASE_URL: '' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    REDRESS_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    REDRESS_ADMIN_EMAIL: admin.email,
+    REDRESS_ADMIN_PASSWORD: admin.password,
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
   detached: true,
 });
@@ -35,13 +47,21 @@ function fail(message) {
   process.exit(1);
 }
 
-async function graphql(query, variables) {
+async function post(query, variables, authorization) {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor': 'smoke-check' },
+    headers: {
+      'content-type': 'application/json',
+      ...(authorization ? { authorization } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json();
+  return { status: response.status, body: await response.json() };
+}
+
+let authorization;
+async function graphql(query, variables, as = authorization) {
+  const { body } = await post(query, variables, as);
   if (body.errors) fail(`${query.trim().split('\n')[0]} answered ${JSON.stringify(body.errors)}`);
   return body.data;
 }
@@ -63,6 +83,20 @@ async function waitForHealth(timeoutMs) {
 
 await waitForHealth(180_000);
 const ready = ((Date.now() - startedAt) / 1000).toFixed(1);
+
+const anonymous = await post('{ complaints(first: 1) { totalCount } }');
+if (
+  anonymous.status !== 401 ||
+  anonymous.body.errors?.[0]?.extensions?.code !== 'UNAUTHENTICATED'
+) {
+  fail(`an anonymous caller was answered ${anonymous.status} ${JSON.stringify(anonymous.body)}`);
+}
+const { signIn } = await graphql(
+  'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken user { role } } }',
+  admin,
+);
+if (signIn.user.role !== 'ADMIN') fail(`the first admin signed in as ${signIn.user.role}`);
+authorization = `Bearer ${signIn.accessToken}`;
 
 const { complaints } = await graphql(`
   query {
@@ -106,6 +140,15 @@ const { logComplaint } = await graphql(
 );
 if (logComplaint.status !== 'RECEIVED' || logComplaint.deadlines.length === 0) {
   fail(`logComplaint returned ${JSON.stringify(logComplaint)}`);
+}
+
+// The demo partner key printed at first start sees the complaints it logged, and no others.
+const key = /Demo partner key[^:]*: (rk_\S+)/.exec(output)?.[1];
+if (!key) fail('pnpm start printed no demo partner key');
+const asKey = `Bearer ${key}`;
+const before = await graphql('{ complaints(first: 1) { totalCount } }', {}, asKey);
+if (before.complaints.totalCount !== 0) {
+  fail(`the demo key saw ${before.complaints.totalCount} complaints it did not log`);
 }
 
 console.log(

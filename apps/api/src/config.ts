@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseBankHolidays, type BankHolidaysData } from '@redress/domain';
+import { parseBankHolidays, ROLES, type BankHolidaysData, type Role } from '@redress/domain';
+import type { OidcSettings } from './auth/oidc-settings.js';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './limits/rate-limit-settings.js';
 import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_COMPLEXITY } from './server.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -19,6 +21,16 @@ export interface Config {
   readonly watchIntervalMs: number;
   readonly corsOrigins: readonly string[];
   readonly maxComplexity: number;
+  /** NODE_ENV=production: introspection needs a signed-in caller, demo secrets are not printed. */
+  readonly production: boolean;
+  /** The first admin, made on an empty database (REDRESS_ADMIN_EMAIL, REDRESS_ADMIN_PASSWORD). */
+  readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
+  /** A PKCS#8 PEM Ed25519 key signing access tokens (REDRESS_SIGNING_KEY); absent: generated. */
+  readonly signingKey: string | undefined;
+  /** Sign-in through the landlord's identity provider; absent unless REDRESS_OIDC_ISSUER is set. */
+  readonly oidc: OidcSettings | undefined;
+  /** REDRESS_RATE_LIMIT_*, REDRESS_SIGN_IN_*: docs/operations.md, "Rate limits". */
+  readonly rateLimits: RateLimitSettings;
 }
 
 /** A setting that cannot be used; its message names the variable and what it accepts. */
@@ -40,6 +52,14 @@ export function loadConfig(env: Env, cwd: string): Config {
     watchIntervalMs: integer(env, 'REDRESS_WATCH_INTERVAL_MS', 60_000, 100, 86_400_000),
     corsOrigins: corsOrigins(env.REDRESS_CORS_ORIGINS),
     maxComplexity: integer(env, 'REDRESS_MAX_COMPLEXITY', DEFAULT_MAX_COMPLEXITY, 1, 10_000_000),
+    production: text(env.NODE_ENV)?.toLowerCase() === 'production',
+    admin: {
+      email: text(env.REDRESS_ADMIN_EMAIL),
+      password: env.REDRESS_ADMIN_PASSWORD || undefined,
+    },
+    signingKey: signingKey(env.REDRESS_SIGNING_KEY),
+    oidc: oidc(env),
+    rateLimits: rateLimits(env),
   };
 }
 
@@ -117,4 +137,127 @@ function corsOrigins(raw: string | undefined): readonly string[] {
     }
   }
   return origins;
+}
+
+function rateLimits(env: Env): RateLimitSettings {
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    ...d,
+    requestsPerMinute: integer(
+      env,
+      'REDRESS_RATE_LIMIT_REQUESTS_PER_MINUTE',
+      d.requestsPerMinute,
+      0,
+      1_000_000,
+    ),
+    writesPerMinute: integer(
+      env,
+      'REDRESS_RATE_LIMIT_WRITES_PER_MINUTE',
+      d.writesPerMinute,
+      0,
+      1_000_000,
+    ),
+    signInAttempts: integer(env, 'REDRESS_SIGN_IN_ATTEMPTS', d.signInAttempts, 1, 1_000),
+    signInWindowSeconds: integer(
+      env,
+      'REDRESS_SIGN_IN_WINDOW_SECONDS',
+      d.signInWindowSeconds,
+      1,
+      86_400,
+    ),
+    signInAttemptsPerAddress: integer(
+      env,
+      'REDRESS_SIGN_IN_ATTEMPTS_PER_ADDRESS',
+      d.signInAttemptsPerAddress,
+      1,
+      100_000,
+    ),
+  };
+}
+
+/** REDRESS_OIDC_*: all of issuer, client id and redirect URI, or none of them. */
+function oidc(env: Env): OidcSettings | undefined {
+  const issuer = text(env.REDRESS_OIDC_ISSUER);
+  const clientId = text(env.REDRESS_OIDC_CLIENT_ID);
+  const redirectUri = text(env.REDRESS_OIDC_REDIRECT_URI);
+  if (issuer === undefined) {
+    const stray = Object.keys(env).find(
+      (name) => name.startsWith('REDRESS_OIDC_') && text(env[name]),
+    );
+    if (stray) throw new ConfigError(`${stray} is set but REDRESS_OIDC_ISSUER is not: set it too.`);
+    return undefined;
+  }
+  if (!/^https:\/\/[^\s]+$/.test(issuer)) {
+    throw new ConfigError(
+      `REDRESS_OIDC_ISSUER=${issuer} must be an https URL such as https://login.example.org/realms/staff.`,
+    );
+  }
+  if (clientId === undefined) {
+    throw new ConfigError(
+      'REDRESS_OIDC_CLIENT_ID must be set: the client id Redress is registered with at the identity provider.',
+    );
+  }
+  if (redirectUri === undefined || !/^https?:\/\/[^\s?#]+$/.test(redirectUri)) {
+    throw new ConfigError(
+      "REDRESS_OIDC_REDIRECT_URI must be the console's callback URL such as https://redress.example.org/sign-in/callback (no query).",
+    );
+  }
+  const scopes = (text(env.REDRESS_OIDC_SCOPES) ?? 'openid email profile')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (!scopes.includes('openid')) {
+    throw new ConfigError(`REDRESS_OIDC_SCOPES=${env.REDRESS_OIDC_SCOPES} must include openid.`);
+  }
+  const groupsClaim = text(env.REDRESS_OIDC_GROUPS_CLAIM);
+  const roleGroups = oidcRoleGroups(env.REDRESS_OIDC_ROLE_GROUPS);
+  if ((groupsClaim === undefined) !== (roleGroups.size === 0)) {
+    throw new ConfigError(
+      'REDRESS_OIDC_GROUPS_CLAIM and REDRESS_OIDC_ROLE_GROUPS go together: set both or neither.',
+    );
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: text(env.REDRESS_OIDC_CLIENT_SECRET),
+    redirectUri,
+    scopes,
+    groupsClaim,
+    roleGroups,
+  };
+}
+
+/** `ADMIN=redress-admins,HANDLER=redress-handlers;redress-triage`: role, then its groups. */
+function oidcRoleGroups(raw: string | undefined): ReadonlyMap<string, Role> {
+  const groups = new Map<string, Role>();
+  const value = text(raw);
+  if (value === undefined) return groups;
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [name = '', list = ''] = entry.split('=', 2).map((part) => part.trim());
+    const role = ROLES.find((known) => known === name.toUpperCase());
+    const names = list
+      .split(';')
+      .map((group) => group.trim())
+      .filter(Boolean);
+    if (!role || names.length === 0 || !entry.includes('=')) {
+      throw new ConfigError(
+        `REDRESS_OIDC_ROLE_GROUPS: "${entry}" is not ROLE=group with ROLE one of ${ROLES.join(', ')}.`,
+      );
+    }
+    for (const group of names) groups.set(group, role);
+  }
+  return groups;
+}
+
+function signingKey(raw: string | undefined): string | undefined {
+  const value = text(raw)?.replace(/\\n/g, '\n');
+  if (value === undefined) return undefined;
+  if (!value.includes('-----BEGIN PRIVATE KEY-----')) {
+    throw new ConfigError(
+      'REDRESS_SIGNING_KEY must be an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519), or unset to have one generated and kept in the database.',
+    );
+  }
+  return value;
 }

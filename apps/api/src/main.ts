@@ -10,6 +10,11 @@ import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { createServer } from './server.js';
 import { createServices } from './services.js';
+import { FirstStartError, prepareFirstStart } from './auth/first-start.js';
+import { runStartupChecks, startupFaultMessage } from './startup-checks.js';
+
+/** The settings in use, once read: a fault after that names them (the port, the folder). */
+let started: Config | undefined;
 
 async function readConfig(): Promise<{ config: Config; holidays: BankHolidaysData | undefined }> {
   const config = loadConfig(process.env, process.cwd());
@@ -32,6 +37,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config, holidays } = settings;
+  started = config;
+  // The port, the data folder or the database server, before any work: a fault is one line.
+  await runStartupChecks(config);
   const logger = pino({ level: config.logLevel });
   const clock = systemClock;
 
@@ -51,15 +59,28 @@ async function main(): Promise<void> {
     holidays,
     pubsub,
     log: logDatabase,
+    oidc: config.oidc,
+    ...(config.signingKey ? { signingKey: config.signingKey } : {}),
+    rateLimits: config.rateLimits,
   });
   await services.policies.ensurePresets();
 
-  if (config.demoData) {
-    const loaded = await loadDemoData(services, clock, { onlyIfEmpty: true });
+  const demo = config.demoData && (await services.complaints.repository.countAll()) === 0;
+  const firstStart = await prepareFirstStart(services, {
+    adminEmail: config.admin.email,
+    adminPassword: config.admin.password,
+    demo,
+  });
+  if (demo) {
+    const loaded = await loadDemoData(services, clock, {
+      onlyIfEmpty: true,
+      ...(firstStart.demoPassword ? { staffPassword: firstStart.demoPassword } : {}),
+    });
     if (loaded > 0) logger.info({ complaints: loaded }, 'Loaded demo data into an empty database');
   }
 
   const watcher = new DeadlineWatcher(database.dataSource, {
+    complaints: services.complaints,
     clock,
     pubsub,
     holidays,
@@ -76,12 +97,15 @@ async function main(): Promise<void> {
     logger,
     corsOrigins: config.corsOrigins,
     maxComplexity: config.maxComplexity,
+    production: config.production,
   });
   const url = await server.start(config.port);
   logger.info(
     { url, database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}` },
     `Redress API ready at ${url}`,
   );
+  // Told once, on the console rather than in the log: how to sign in to what was just made.
+  for (const line of firstStart.lines) process.stdout.write(`redress-api: ${line}\n`);
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
@@ -103,6 +127,16 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof FirstStartError) {
+    process.stderr.write(`redress-api: ${error.message}\n`);
+    process.exit(1);
+  }
+  // A fault in the surroundings the operator can fix: one line, no stack.
+  const fault = startupFaultMessage(error, started);
+  if (fault !== null) {
+    process.stderr.write(`redress-api: ${fault}\n`);
+    process.exit(1);
+  }
   process.stderr.write(
     `redress-api: could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );

@@ -10,8 +10,10 @@ import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth/auth-checker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
+import { OidcResolver } from './auth/oidc.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js';
+import { ComplaintPeopleResolver } from './complaints/complaint-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
@@ -25,6 +27,7 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.met
 /** Every resolver of the API, listed rather than globbed so the schema is what this file says. */
 export const RESOLVERS = [
   ComplaintResolver,
+  ComplaintPeopleResolver,
   ComplaintLifecycleResolver,
   ComplaintEventResolver,
   DeadlineAlertResolver,
@@ -32,6 +35,7 @@ export const RESOLVERS = [
   CalendarResolver,
   FeedbackResolver,
   AuthResolver,
+  OidcResolver,
   UserResolver,
   ApiKeyResolver,
   AuditResolver,

@@ -21,6 +21,7 @@ import {
 } from './app-context.js';
 import type { AuthService } from './auth/auth.service.js';
 import { authenticate } from './auth/authenticate.js';
+import { introspectionGuard } from './auth/introspection-guard.plugin.js';
 import type { Principal } from './auth/principal.js';
 import { refreshTokenFromCookies } from './auth/refresh-cookie.js';
 import type { Clock } from './clock.js';
@@ -30,7 +31,10 @@ import { compiledExecution } from './graphql-execution.js';
 import { graphqlHttpHandler, sendJson } from './graphql-http.js';
 import { operationLimitsPlugin } from './limits/apollo-limits.plugin.js';
 import { refuseOverLimits } from './limits/operation-limits.js';
+import { rateLimitPlugin } from './limits/rate-limit.plugin.js';
 import { buildRedressSchema } from './schema.js';
+import { SharedSubscriptions } from './subscriptions/shared-subscriptions.js';
+import { audienceOfContext } from './subscriptions/subscription-audience.js';
 import type { Services } from './services.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
@@ -54,6 +58,15 @@ export interface ServerDeps {
   readonly logger?: Logger;
   readonly corsOrigins?: readonly string[];
   readonly maxComplexity?: number;
+  /** Production: introspection only for signed-in callers. */
+  readonly production?: boolean;
+  /** How often an open socket's credentials are checked again (default 30 s; tests shorten it). */
+  readonly recheckCredentialsMs?: number;
+  /**
+   * Execute a subscription document once per audience rather than once per socket (default
+   * on; off only to measure the difference, shared-subscriptions.ts).
+   */
+  readonly shareSubscriptionExecution?: boolean;
 }
 
 export interface RedressServer {
@@ -109,9 +122,15 @@ export function createServer(deps: ServerDeps): RedressServer {
     const maxComplexity = deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY;
 
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const shared = new SharedSubscriptions({
+      audienceOf: audienceOfContext,
+      share: deps.shareSubscriptionExecution ?? true,
+    });
     const wsCleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
         schema,
+        // One execution per document and audience, its results sent to every socket of it.
+        subscribe: shared.subscribe,
         onSubscribe: (_ctx, _id, payload) => refuseOverLimits(schema, payload, maxComplexity),
         // A socket is authenticated once, at connection, and checked again while it stays open:
         // a browser page from an origin outside the allowlist is refused (as CORS refuses its
@@ -127,7 +146,13 @@ export function createServer(deps: ServerDeps): RedressServer {
             return false;
           }
           ctx.extra.principal = principal;
-          watchCredentials(ctx.extra, ctx.connectionParams, deps.services.auth, logger);
+          watchCredentials(
+            ctx.extra,
+            ctx.connectionParams,
+            deps.services.auth,
+            logger,
+            deps.recheckCredentialsMs ?? RECHECK_CREDENTIALS_MS,
+          );
           return true;
         },
         onClose: (ctx) => stopWatching(ctx.extra),
@@ -158,6 +183,10 @@ export function createServer(deps: ServerDeps): RedressServer {
       // Our schema, executed compiled (graphql-execution.ts).
       gateway: compiledExecution(schema),
       includeStacktraceInErrorResponses: false,
+      // main.ts handles SIGINT and SIGTERM and stops everything in order; Apollo's own handler
+      // would re-raise the signal once it stopped, killing the process before the database
+      // (and the data folder's lock) is closed.
+      stopOnTerminationSignals: false,
       // On in production too (Apollo's default turns it off there): the schema is public and
       // committed, and the console and partners' tools read it at start-up.
       introspection: true,
@@ -176,7 +205,10 @@ export function createServer(deps: ServerDeps): RedressServer {
             };
           },
         },
+        // Counted first: a request refused by the limits below is still a request.
+        ...(deps.services.requestLimits ? [rateLimitPlugin(deps.services.requestLimits)] : []),
         operationLimitsPlugin(schema, { maxComplexity }),
+        introspectionGuard(deps.production ?? false),
       ],
     });
     await apollo.start();
@@ -245,6 +277,7 @@ function watchCredentials(
   connectionParams: unknown,
   auth: AuthService,
   logger: Logger,
+  everyMs: number,
 ): void {
   extra.recheck = setInterval(() => {
     authenticate(auth, { connectionParams })
@@ -254,7 +287,7 @@ function watchCredentials(
         }
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'Could not recheck a socket'));
-  }, RECHECK_CREDENTIALS_MS);
+  }, everyMs);
   extra.recheck.unref();
 }
 
@@ -270,6 +303,7 @@ function httpExchange(req: IncomingMessage, res: ServerResponse): HttpExchange {
       userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
     },
     refreshToken: refreshTokenFromCookies(req.headers.cookie),
+    cookieHeader: req.headers.cookie,
     setCookie(cookie) {
       cookies.push(cookie);
       res.setHeader('set-cookie', cookies);

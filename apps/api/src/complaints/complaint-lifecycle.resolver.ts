@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.js';
 import { BadUserInputError } from '../errors/app-errors.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { AgreeActionInput } from './agree-action.input.js';
+import { assignComplaint } from './assign-complaint.js';
 import { RefusalReasonEnum } from './complaint-enums.type.js';
 import { toComplaintType, toLogCommand, toRemedies } from './complaint.mapper.js';
 import { ComplaintType } from './complaint.type.js';
@@ -48,21 +49,33 @@ export class ComplaintLifecycleResolver {
   }
 
   @RequirePermission('complaints:assign:self')
-  @Mutation(() => ComplaintType, { description: 'Names the handler of the current stage.' })
-  assignComplaint(
+  @Mutation(() => ComplaintType, {
+    description:
+      'Assigns the current stage to a user (assigneeId), a team (teamId), or both. Taking a case oneself needs no more than handling it; assigning anyone else is a manager\'s.',
+  })
+  async assignComplaint(
     @Arg('id', () => ID) id: string,
-    @Arg('handler') handler: string,
+    @Arg('assigneeId', () => ID, { nullable: true, description: 'The user who will handle it.' })
+    assigneeId: string | null | undefined,
+    @Arg('teamId', () => ID, { nullable: true, description: 'The team that will hold it.' })
+    teamId: string | null | undefined,
+    @Arg('handler', () => String, {
+      nullable: true,
+      deprecationReason: 'Use assigneeId: handlers are users now. A name is matched to a user.',
+    })
+    handler: string | null | undefined,
     @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
-    return step(
-      ctx,
-      id,
-      { type: 'assign', handler: bounded('handler', handler, 200) },
-      at,
-      expectedVersion,
-    );
+    const record = await assignComplaint(ctx.services, ctx.principal, id, {
+      assigneeId: assigneeId ?? undefined,
+      teamId: teamId ?? undefined,
+      handler: handler == null ? undefined : bounded('handler', handler, 200),
+      at: at ?? undefined,
+      expectedVersion: expectedVersion ?? undefined,
+    });
+    return toComplaintType(record);
   }
 
   @RequirePermission('complaints:write')

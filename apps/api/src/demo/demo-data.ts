@@ -24,6 +24,7 @@ import { systemPrincipal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { formatReference } from '../complaints/complaint.service.js';
 import type { Services } from '../services.js';
+import { DEMO_TEAMS, ensureDemoStaff, type DemoStaffMember } from './demo-staff.js';
 
 export interface DemoDataOptions {
   /** Load only into a database with no complaints (default true). */
@@ -32,6 +33,8 @@ export interface DemoDataOptions {
   readonly count?: number;
   /** The seed of the generator: the same seed and clock give the same cases (default 2026). */
   readonly seed?: number;
+  /** The password the demo's staff sign in with; without one they exist but cannot sign in. */
+  readonly staffPassword?: string;
 }
 
 export interface DemoDataReport {
@@ -76,6 +79,7 @@ export async function loadDemoDataWithReport(
     return none;
   }
   await services.policies.ensurePresets();
+  const staff = await ensureDemoStaff(services, options.staffPassword);
   const now = clock.now();
   const count = options.count ?? 300;
   const random = mulberry32(options.seed ?? 2026);
@@ -93,7 +97,7 @@ export async function loadDemoDataWithReport(
       localDateOf(receivedAt).slice(0, 4),
       numbers[index] ?? index + 1,
     );
-    const made = makeHistory(random, now, receivedAt, reference, index);
+    const made = makeHistory(random, now, receivedAt, reference, index, staff);
     if (made.refused) refusedSteps[made.refused] = (refusedSteps[made.refused] ?? 0) + 1;
     if (made.events.length > 0) histories.push(made.events);
   });
@@ -232,16 +236,7 @@ const LAST_NAMES = [
   'Taylor',
   'Davies',
 ];
-const HANDLERS = [
-  'h.jones',
-  'm.patel',
-  's.okafor',
-  'r.evans',
-  'k.byrne',
-  'l.thompson',
-  'a.nowak',
-  'd.singh',
-];
+const HANDLERS: readonly string[] = Object.values(DEMO_TEAMS).flat();
 
 interface Category {
   readonly id: string;
@@ -515,6 +510,7 @@ function makeHistory(
   receivedAt: Date,
   reference: string,
   index: number,
+  staffByName: ReadonlyMap<string, DemoStaffMember>,
 ): Made {
   const policy = policyById(weighted(random, POLICY_WEIGHTS));
   const calendar = calendarForPolicy(policy);
@@ -539,7 +535,13 @@ function makeHistory(
     random,
     HANDLERS.filter((h) => h !== handler),
   );
-  const staff = (id: string): Actor => ({ kind: 'user', id, name: id });
+  const memberOf = (name: string): DemoStaffMember => {
+    const member = staffByName.get(name);
+    if (!member) throw new Error(`The demo has no handler called ${name}.`);
+    return member;
+  };
+  const idOf = (name: string): string => memberOf(name).id;
+  const staff = (name: string): Actor => ({ kind: 'user', id: idOf(name), name });
 
   const events: ComplaintEvent[] = [];
   let state: ComplaintState | null = null;
@@ -600,7 +602,11 @@ function makeHistory(
     new Date(receivedAt.getTime() + between(random, 5, 120) * 60_000),
     staff(handler),
   );
-  step({ type: 'assign', handler }, new Date(receivedAt.getTime() + 3 * 3_600_000), staff(handler));
+  step(
+    { type: 'assign', handler, handlerId: idOf(handler), teamId: memberOf(handler).teamId },
+    new Date(receivedAt.getTime() + 3 * 3_600_000),
+    staff(handler),
+  );
 
   if (ending === 'refuse') {
     const reason: RefusalReason = pick(random, [
@@ -693,7 +699,16 @@ function makeHistory(
     ) {
       return { events, refused };
     }
-    step({ type: 'assign', handler: reviewer }, on(workingDay(escalateOn, 1)), staff(reviewer));
+    step(
+      {
+        type: 'assign',
+        handler: reviewer,
+        handlerId: idOf(reviewer),
+        teamId: memberOf(reviewer).teamId,
+      },
+      on(workingDay(escalateOn, 1)),
+      staff(reviewer),
+    );
     // Stage 2 counts under the policy copied into the escalation event.
     const escalation = events.findLast((e) => e.type === 'escalation-requested');
     const stage2Policy = escalation?.type === 'escalation-requested' ? escalation.policy : policy;
