@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, type Logger } from 'typeorm';
+import { DataDirError, lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
@@ -25,6 +26,8 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** PostgreSQL only: connections in the pool (default 10). */
   poolSize?: number;
+  /** PostgreSQL only: how long a connection may take to open before it fails (default 10 s). */
+  connectTimeoutMs?: number;
   applicationName?: string;
   /** TypeORM's logger, e.g. to count statements in a test. */
   logger?: Logger;
@@ -43,6 +46,7 @@ export interface Database {
 }
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 // Dates are days, not instants: read them as 'YYYY-MM-DD' text, never as a Date at local
 // midnight. int8 stays text (event positions outgrow Number; counts are cast to int in SQL).
@@ -81,17 +85,23 @@ async function postgresDatabase(url: string, options: DatabaseOptions): Promise<
   const typeParsers = new pg.TypeOverrides();
   typeParsers.setTypeParser(DATE_OID, (value: string) => value);
   const applicationName = options.applicationName ?? 'redress-api';
+  // Without a bound, a server that drops packets leaves a connect (and start-up) hanging.
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const dataSource = new DataSource({
     ...common,
     url,
     driver: pg,
     poolSize: options.poolSize ?? 10,
     applicationName,
-    extra: { types: typeParsers },
+    extra: { types: typeParsers, connectionTimeoutMillis },
     ...(options.logger ? { logger: options.logger, logging: true } : {}),
   });
   const listener = await createPgNotificationSource(
-    { connectionString: url, application_name: `${applicationName}-listen` },
+    {
+      connectionString: url,
+      application_name: `${applicationName}-listen`,
+      connectionTimeoutMillis,
+    },
     options.log,
   );
   return {
@@ -109,15 +119,22 @@ async function postgresDatabase(url: string, options: DatabaseOptions): Promise<
 async function pgliteDatabase(options: DatabaseOptions): Promise<Database> {
   const dataDir =
     options.inMemory || options.loadDataDir ? undefined : (options.dataDir ?? DEFAULT_DATA_DIR);
-  if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers: {
-      [pgliteTypes.DATE]: (value: string) => value,
-      [pgliteTypes.INT8]: (value: string) => value,
-    },
-  });
+  // One process per data folder: a second PGlite on it would overwrite the first one's pages.
+  const lock = dataDir ? await lockFolder(dataDir) : null;
+  let db: PGlite;
+  try {
+    db = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers: {
+        [pgliteTypes.DATE]: (value: string) => value,
+        [pgliteTypes.INT8]: (value: string) => value,
+      },
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const { module, gate } = pglitePgModule(db);
   const dataSource = new DataSource({
     ...common,
@@ -134,6 +151,18 @@ async function pgliteDatabase(options: DatabaseOptions): Promise<Database> {
       await listener.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       if (!db.closed) await db.close();
+      await lock?.release();
     },
   };
+}
+
+async function lockFolder(dataDir: string): Promise<DataDirLock> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    throw new DataDirError(
+      `Cannot create the data folder ${dataDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): set REDRESS_DATA_DIR to a folder this process can write.`,
+    );
+  }
+  return lockDataDir(dataDir);
 }
