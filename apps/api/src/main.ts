@@ -10,10 +10,6 @@ import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { createServer } from './server.js';
 import { createServices } from './services.js';
-import { runStartupChecks, startupFaultMessage } from './startup-checks.js';
-
-/** The settings in use, once read: a fault after that names them (the port, the folder). */
-let started: Config | undefined;
 import { FirstStartError, prepareFirstStart } from './auth/first-start.js';
 import { runStartupChecks, startupFaultMessage } from './startup-checks.js';
 
@@ -41,9 +37,6 @@ async function main(): Promise<void> {
     throw error;
   }
   const { config, holidays } = settings;
-  started = config;
-  // The port, the data folder or the database server, before any work: a fault is one line.
-  await runStartupChecks(config);
   started = config;
   // The port, the data folder or the database server, before any work: a fault is one line.
   await runStartupChecks(config);
@@ -134,12 +127,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A fault in the surroundings the operator can fix: one line, no stack.
-  const fault = startupFaultMessage(error, started);
-  if (fault !== null) {
-    process.stderr.write(`redress-api: ${fault}\n`);
-    process.exit(1);
-  }
   if (error instanceof FirstStartError) {
     process.stderr.write(`redress-api: ${error.message}\n`);
     process.exit(1);

@@ -187,10 +187,6 @@ export function createServer(deps: ServerDeps): RedressServer {
       // would re-raise the signal once it stopped, killing the process before the database
       // (and the data folder's lock) is closed.
       stopOnTerminationSignals: false,
-      // main.ts handles SIGINT and SIGTERM and stops everything in order; Apollo's own handler
-      // would re-raise the signal once it stopped, killing the process before the database
-      // (and the data folder's lock) is closed.
-      stopOnTerminationSignals: false,
       // On in production too (Apollo's default turns it off there): the schema is public and
       // committed, and the console and partners' tools read it at start-up.
       introspection: true,
