@@ -11,6 +11,9 @@ export interface NotificationSource {
   close(): Promise<void>;
 }
 
+/** The longest wait between attempts to reconnect the LISTEN connection. */
+const MAX_RECONNECT_DELAY_MS = 1_000;
+
 type Listeners = Map<string, Set<(payload: string) => void>>;
 
 function addListener(listeners: Listeners, channel: string, onPayload: (payload: string) => void) {
@@ -70,7 +73,9 @@ export async function createPgNotificationSource(
 
   const scheduleReconnect = () => {
     if (closed || retryTimer) return;
-    const delay = Math.min(5_000, 100 * 2 ** attempt);
+    // At most a second apart: the moment the server is back, subscribers hear events again
+    // within a second, not after a long backoff (one connection attempt a second costs nothing).
+    const delay = Math.min(MAX_RECONNECT_DELAY_MS, 100 * 2 ** attempt);
     attempt += 1;
     retryTimer = setTimeout(() => {
       retryTimer = null;
