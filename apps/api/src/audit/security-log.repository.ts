@@ -104,7 +104,7 @@ export class SecurityLogRepository {
               detail
          FROM security_log
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY id DESC
+        ORDER BY security_log.id DESC
         LIMIT ${param(filter.limit)}`,
       params,
     );
