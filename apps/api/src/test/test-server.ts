@@ -6,13 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
 import { fixedClock, systemClock, type Clock, type FixedClock } from '../clock.js';
-import { clearDefaultHeaders, setDefaultHeaders } from './graphql-client.js';
+import { clearDefaultHeaders, gqlData, setDefaultHeaders } from './graphql-client.js';
 import { signInNewUser, type SignedInUser } from './test-principals.js';
 import { createServices, type Services } from '../services.js';
+import type { OidcSettings } from '../auth/oidc-settings.js';
 import { createServer } from '../server.js';
 import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
 import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
 import { createTestDatabase } from './test-database.js';
+import type { RateLimitSettings } from '../limits/rate-limit-settings.js';
 
 export interface TestServer {
   /** http://127.0.0.1:<port>/graphql */
@@ -43,6 +45,12 @@ export interface TestServerOptions {
   readonly maxSubscriberBacklog?: number;
   /** The clock sessions and tokens run on (default the real one, whatever `now` says). */
   readonly authClock?: Clock;
+  /** An identity provider to sign in through (the OIDC tests start one). */
+  readonly oidc?: OidcSettings;
+  /** Rate limits on (none by default: tests send requests by the hundred). */
+  readonly rateLimits?: RateLimitSettings;
+  /** How often open sockets' credentials are checked again (default the server's 30 s). */
+  readonly recheckCredentialsMs?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -57,6 +65,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.maxSubscriberBacklog !== undefined
       ? { maxSubscriberBacklog: options.maxSubscriberBacklog }
       : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const watcher = new DeadlineWatcher(database.dataSource, {
     complaints: services.complaints,
@@ -70,6 +80,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     clock,
     dataSource: database.dataSource,
     logger: pino({ level: 'silent' }),
+    ...(options.recheckCredentialsMs !== undefined
+      ? { recheckCredentialsMs: options.recheckCredentialsMs }
+      : {}),
   });
   await server.start(0, '127.0.0.1');
   const address = server.httpServer.address();
@@ -111,8 +124,19 @@ export interface ApiProcess {
   readonly pid: number;
   /** What the process wrote, for a failure message. */
   output(): string;
+  /**
+   * The first admin's `authorization`, signed in once the process was healthy: the default of
+   * every `gql(url, …)` and `connectSubscriptions(wsUrl)` to this process.
+   */
+  readonly adminHeaders: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
+
+/** The first admin every spawned process is given (REDRESS_ADMIN_EMAIL / _PASSWORD). */
+export const SPAWNED_ADMIN = {
+  email: 'admin@spawned.redress.localhost',
+  password: 'the spawned test admin password',
+} as const;
 
 export interface SpawnApiOptions {
   readonly databaseUrl: string;
@@ -138,6 +162,8 @@ export async function spawnApiProcess(options: SpawnApiOptions): Promise<ApiProc
       DATABASE_URL: databaseUrl,
       REDRESS_DEMO_DATA: 'false',
       LOG_LEVEL: 'warn',
+      REDRESS_ADMIN_EMAIL: SPAWNED_ADMIN.email,
+      REDRESS_ADMIN_PASSWORD: SPAWNED_ADMIN.password,
       ...env,
     },
   });
@@ -153,16 +179,35 @@ export async function spawnApiProcess(options: SpawnApiOptions): Promise<ApiProc
   if (pid === undefined) throw new Error(`Could not start ${API_MAIN}`);
 
   const baseUrl = `http://127.0.0.1:${port}`;
+  const url = `${baseUrl}/graphql`;
+  const wsUrl = `ws://127.0.0.1:${port}/graphql`;
+  const adminHeaders: Record<string, string> = {};
   const api: ApiProcess = {
-    url: `${baseUrl}/graphql`,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    url,
+    wsUrl,
     baseUrl,
     pid,
     output: () => chunks.join(''),
-    stop: () => stopProcessGroup(child),
+    adminHeaders,
+    stop: async () => {
+      clearDefaultHeaders(url);
+      clearDefaultHeaders(wsUrl);
+      await stopProcessGroup(child);
+    },
   };
   try {
     await waitUntilHealthy(baseUrl, child, readyTimeoutMs);
+    const email = env.REDRESS_ADMIN_EMAIL ?? SPAWNED_ADMIN.email;
+    const password = env.REDRESS_ADMIN_PASSWORD ?? SPAWNED_ADMIN.password;
+    const signedIn = await gqlData<{ signIn: { accessToken: string } }>(
+      url,
+      'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { accessToken } }',
+      { email, password },
+      { authorization: '' },
+    );
+    adminHeaders.authorization = `Bearer ${signedIn.signIn.accessToken}`;
+    setDefaultHeaders(url, adminHeaders);
+    setDefaultHeaders(wsUrl, adminHeaders);
   } catch (error) {
     await api.stop();
     throw new Error(`${(error as Error).message}\n--- output of ${API_MAIN} ---\n${api.output()}`, {
