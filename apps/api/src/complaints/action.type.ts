@@ -1,8 +1,10 @@
 import type { Instant, LocalDate, RemedyKind } from '@redress/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RequirePermission } from '../auth/permission.decorator.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import { RemedyKindEnum } from './complaint-enums.type.js';
+import { personalData } from './complaint.type.js';
 
 @ObjectType('Action', {
   description: 'A remedy action agreed with the resident, followed to completion.',
@@ -14,7 +16,8 @@ export class ActionType {
   @Field(() => Int)
   stage: number;
 
-  @Field()
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   description: string;
 
   @Field()
@@ -32,7 +35,8 @@ export class ActionType {
   @Field(() => DateTimeScalar, { nullable: true })
   completedAt: Instant | null;
 
-  @Field(() => String, { nullable: true })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   note: string | null;
 
   @Field({ description: 'Not completed, and its due date has passed (Europe/London).' })

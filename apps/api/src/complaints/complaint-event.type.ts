@@ -2,7 +2,9 @@ import type { Instant } from '@redress/domain';
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ActorType } from '../auth/actor.type.js';
+import { RequirePermission } from '../auth/permission.decorator.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { personalData } from './complaint.type.js';
 
 @ObjectType('ComplaintEvent', {
   description: 'Something that happened to a complaint. Events are never changed.',
@@ -29,6 +31,10 @@ export class ComplaintEventType {
   @Field(() => ActorType)
   actor: ActorType;
 
-  @Field(() => GraphQLJSON, { description: 'The event as stored.' })
+  @RequirePermission('complaints:personal')
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: personalData('The event as stored, which carries what the step was given.'),
+  })
   data: unknown;
 }

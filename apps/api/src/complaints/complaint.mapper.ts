@@ -57,6 +57,9 @@ export const SUMMARY_FIELDS: ReadonlySet<string> = new Set([
   'category',
   'tenure',
   'assignee',
+  // Read from the summary's ids, by the users loader.
+  'assignedTo',
+  'team',
   'serviceRequestId',
   'closedAt',
   'closeReason',
@@ -89,15 +92,12 @@ export function toComplaintType(source: ComplaintSource): ComplaintType {
   complaint.receivedAt = summary.receivedAt;
   complaint.receivedOn = summary.receivedOn;
   complaint.channel = summary.channel;
-  complaint.complainant = toComplaintComplainantType(source);
-  complaint.summary = summary.summary;
   complaint.category = summary.category;
   complaint.tenure = summary.tenure;
   complaint.assignee = summary.assignee;
   complaint.serviceRequestId = summary.serviceRequestId;
   complaint.closedAt = summary.closedAt;
   complaint.closeReason = summary.closeReason;
-  complaint.withdrawnReason = summary.withdrawnReason;
   complaint.updatedAt = summary.updatedAt.toISOString();
   complaint.source = source;
   return complaint;

@@ -11,6 +11,7 @@ import type {
   Tenure,
 } from '@redress/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RequirePermission } from '../auth/permission.decorator.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import type { ComplaintSource } from './complaint.mapper.js';
@@ -24,6 +25,16 @@ import {
   RepresentativeRoleEnum,
   TenureEnum,
 } from './complaint-enums.type.js';
+
+/**
+ * A personal field's description: what it is, and that a caller without `complaints:personal`
+ * (an analyst) gets null there with a FORBIDDEN error for that field, the rest answered.
+ */
+export function personalData(description?: string): string {
+  const note =
+    'Personal data: null, with a FORBIDDEN error on this field, for a caller without complaints:personal.';
+  return description ? `${description} ${note}` : note;
+}
 
 // Plain data: no field of it has a resolver, a role or a middleware (a test holds that).
 @ObjectType('Complainant', {
@@ -101,7 +112,8 @@ export class ComplaintRefusalType {
   @Field()
   reasonLabel: string;
 
-  @Field({ description: 'What the resident was told.' })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData('What the resident was told.') })
   explanation: string;
 }
 
@@ -142,12 +154,8 @@ export class ComplaintType {
   @Field(() => ChannelEnum)
   channel: Channel;
 
-  /** In full, or only the summary's part when a page was read without states (and asked no more). */
-  @Field(() => ComplainantType)
-  complainant: ComplainantType | Pick<ComplainantType, 'name' | 'vulnerable'>;
-
-  @Field()
-  summary: string;
+  // complainant, summary and withdrawnReason are personal data: field resolvers in
+  // ComplaintResolver, which a permission can guard (no field of this type can carry one).
 
   @Field()
   category: string;
@@ -166,9 +174,6 @@ export class ComplaintType {
 
   @Field(() => CloseReasonEnum, { nullable: true })
   closeReason: CloseReason | null;
-
-  @Field(() => String, { nullable: true })
-  withdrawnReason: string | null;
 
   @Field(() => DateTimeScalar, { description: 'When the last event was stored.' })
   updatedAt: Instant;

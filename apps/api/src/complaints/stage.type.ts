@@ -1,8 +1,10 @@
 import type { Instant, Outcome, RemedyKind } from '@redress/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { RequirePermission } from '../auth/permission.decorator.js';
 import { PolicyType } from '../policies/policy.type.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { OutcomeEnum, RemedyKindEnum } from './complaint-enums.type.js';
+import { personalData } from './complaint.type.js';
 
 @ObjectType('Extension', { description: 'An extension of a stage response deadline.' })
 export class ExtensionType {
@@ -12,12 +14,14 @@ export class ExtensionType {
   @Field(() => Int)
   workingDays: number;
 
-  @Field({ description: 'What the resident was told.' })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData('What the resident was told.') })
   reason: string;
 
+  @RequirePermission('complaints:personal')
   @Field(() => String, {
     nullable: true,
-    description: "Why the extension goes beyond the policy's maximum, if it does.",
+    description: personalData("Why the extension goes beyond the policy's maximum, if it does."),
   })
   exceptionalReason: string | null;
 }
@@ -30,7 +34,8 @@ export class RemedyType {
   @Field()
   label: string;
 
-  @Field()
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   description: string;
 
   @Field(() => Int, { nullable: true, description: 'Financial compensation, in pence.' })
@@ -71,18 +76,21 @@ export class StageType {
   @Field(() => String, { nullable: true })
   outcomeLabel: string | null;
 
-  @Field(() => String, { nullable: true })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   findings: string | null;
 
   @Field(() => [RemedyType])
   remedies: RemedyType[];
 
-  @Field(() => String, { nullable: true })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   escalationReason: string | null;
 
+  @RequirePermission('complaints:personal')
   @Field(() => String, {
     nullable: true,
-    description: "Why an escalation request was accepted after the policy's window.",
+    description: personalData("Why an escalation request was accepted after the policy's window."),
   })
   lateReason: string | null;
 }

@@ -1,5 +1,7 @@
 import type { Channel, FeedbackKind, Instant } from '@redress/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { RequirePermission } from '../auth/permission.decorator.js';
+import { personalData } from '../complaints/complaint.type.js';
 import { ChannelEnum } from '../complaints/complaint-enums.type.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
@@ -34,10 +36,12 @@ export class FeedbackType {
   @Field(() => ChannelEnum)
   channel: Channel;
 
-  @Field(() => String, { nullable: true, description: 'Null for anonymous feedback.' })
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData('Null for anonymous feedback.') })
   from: string | null;
 
-  @Field()
+  @RequirePermission('complaints:personal')
+  @Field(() => String, { nullable: true, description: personalData() })
   summary: string;
 
   @Field()
