@@ -3,6 +3,10 @@
 //
 // (a) The list query `complaints(first: 50)` over HTTP against a raw `pg` + node:http endpoint
 //     serving the same JSON: requests per second and p99 latency, and the ratio (goal >= 0.5).
+//     Every request is signed in (an access token in `authorization`); the same list is also
+//     served by a second server whose AuthService.authenticate answers the same principal at
+//     once, so the cost of authentication (the token's signature, the session lookup) shows as
+//     a ratio (goal: at most 5%).
 // (b) Lifecycle mutations (log, acknowledge, respond) per second with a WebSocket subscriber to
 //     every complaint event connected and counting, against none (goal >= 0.8 and >= 300/s).
 //
@@ -10,6 +14,7 @@
 // own on that server and drops it at the end. Loopback only; bounded; stops by itself.
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { pino } from 'pino';
@@ -18,7 +23,9 @@ import { createDataSource } from '../database/data-source.js';
 import { createPgPubSub } from '../database/pg-pubsub.js';
 import { createServer } from '../server.js';
 import { createServices, type Services } from '../services.js';
-import { systemPrincipal } from '../auth/principal.js';
+import type { AuthService } from '../auth/auth.service.js';
+import { ARGON2_PARAMETERS } from '../auth/passwords.js';
+import { systemPrincipal, type Principal } from '../auth/principal.js';
 import { connectSubscriptions } from '../test/graphql-client.js';
 import { LIST_QUERY, startBaselineServer } from './baseline-server.js';
 import { httpClient, median, runLoad, type LoadResult } from './load.js';
@@ -37,6 +44,10 @@ const POOL_SIZE = 10;
 const LIST_GOAL = 0.5;
 const SUBSCRIPTIONS_GOAL = 0.8;
 const MUTATIONS_PER_SECOND_GOAL = 300;
+/** Authentication may cost at most this share of the list's throughput. */
+const AUTH_COST_GOAL = 0.05;
+const SIGN_INS = 7;
+const PASSWORD = 'a long benchmark password nobody would guess';
 
 const LOG = /* GraphQL */ `
   mutation ($input: LogComplaintInput!) {
@@ -139,6 +150,19 @@ async function main(): Promise<void> {
     const apiUrl = api.url.replace('localhost', '127.0.0.1');
     const wsUrl = apiUrl.replace(/^http/, 'ws');
 
+    const { authorization, principal } = await signInAdmin(services);
+    // The same API, with authentication answered at once by the principal it would find.
+    const unauthenticated = createServer({
+      services: { ...services, auth: authenticatedAs(services.auth, principal) },
+      pubsub,
+      clock: systemClock,
+      dataSource: database.dataSource,
+      logger: pino({ level: 'error' }),
+    });
+    await unauthenticated.start(0, '127.0.0.1');
+    cleanups.push(() => unauthenticated.stop());
+    const noAuthUrl = unauthenticated.url.replace('localhost', '127.0.0.1');
+
     const seedStarted = Date.now();
     await seed(services, SEEDED_COMPLAINTS);
     console.log(
@@ -150,8 +174,10 @@ async function main(): Promise<void> {
     const client = httpClient(CONCURRENCY);
     cleanups.push(async () => client.close());
 
-    await listBenchmark(client, apiUrl, `${baseline.url}?first=${PAGE_SIZE}`);
-    await mutationBenchmark(client, apiUrl, wsUrl);
+    await listBenchmark(client, apiUrl, noAuthUrl, `${baseline.url}?first=${PAGE_SIZE}`, {
+      authorization,
+    });
+    await mutationBenchmark(client, apiUrl, wsUrl, authorization);
     console.log(
       `\nLoad average at end: ${loadavg()
         .map((x) => x.toFixed(2))
@@ -168,15 +194,19 @@ async function main(): Promise<void> {
 async function listBenchmark(
   client: ReturnType<typeof httpClient>,
   apiUrl: string,
+  noAuthUrl: string,
   baselineUrl: string,
+  headers: Record<string, string>,
 ): Promise<void> {
   const body = JSON.stringify({ query: LIST_QUERY, variables: { first: PAGE_SIZE } });
-  const viaApi = async (): Promise<string> => {
-    const answer = await client.post(apiUrl, body);
+  const post = (url: string) => async (): Promise<string> => {
+    const answer = await client.post(url, body, headers);
     if (answer.status !== 200)
       throw new Error(`API answered ${answer.status}: ${answer.body.slice(0, 300)}`);
     return answer.body;
   };
+  const viaApi = post(apiUrl);
+  const viaApiWithoutAuth = post(noAuthUrl);
   const viaBaseline = async (): Promise<string> => {
     const answer = await client.get(baselineUrl);
     if (answer.status !== 200)
@@ -201,21 +231,37 @@ async function listBenchmark(
       `${ROUNDS} rounds alternating; both answer the same ${(bytes / 1024).toFixed(1)} KiB of JSON.`,
   );
 
+  if ((await viaApiWithoutAuth()) !== JSON.stringify(fromApi)) {
+    throw new Error('The API without authentication does not serve the same page.');
+  }
   await runLoad(LIST_WARMUP, CONCURRENCY, async () => void (await viaApi()));
+  await runLoad(LIST_WARMUP, CONCURRENCY, async () => void (await viaApiWithoutAuth()));
   await runLoad(LIST_WARMUP, CONCURRENCY, async () => void (await viaBaseline()));
 
   const apiRounds: LoadResult[] = [];
+  const noAuthRounds: LoadResult[] = [];
   const baselineRounds: LoadResult[] = [];
-  console.log('    round   GraphQL API req/s   p99 ms   |   raw pg + node:http req/s   p99 ms');
+  console.log(
+    '    round   GraphQL API req/s   p99 ms   |   authentication bypassed req/s   |   raw pg + node:http req/s   p99 ms',
+  );
   for (let round = 1; round <= ROUNDS; round += 1) {
     const a = await runLoad(LIST_REQUESTS, CONCURRENCY, async () => void (await viaApi()));
+    const n = await runLoad(
+      LIST_REQUESTS,
+      CONCURRENCY,
+      async () => void (await viaApiWithoutAuth()),
+    );
     const b = await runLoad(LIST_REQUESTS, CONCURRENCY, async () => void (await viaBaseline()));
     apiRounds.push(a);
+    noAuthRounds.push(n);
     baselineRounds.push(b);
     console.log(
-      `    ${round}       ${fmt(a.perSecond, 9)}       ${fmt(a.p99Ms, 6, 1)}   |   ${fmt(b.perSecond, 9)}                ${fmt(b.p99Ms, 6, 1)}`,
+      `    ${round}       ${fmt(a.perSecond, 9)}       ${fmt(a.p99Ms, 6, 1)}   |   ${fmt(n.perSecond, 9)}                       |   ${fmt(b.perSecond, 9)}                ${fmt(b.p99Ms, 6, 1)}`,
     );
   }
+  // Each round's pair ran back to back, so their ratio holds better than the medians'.
+  const authCost =
+    1 - median(apiRounds.map((a, i) => a.perSecond / (noAuthRounds[i]?.perSecond ?? a.perSecond)));
   const apiRate = median(apiRounds.map((r) => r.perSecond));
   const baseRate = median(baselineRounds.map((r) => r.perSecond));
   const ratio = apiRate / baseRate;
@@ -224,7 +270,11 @@ async function listBenchmark(
       `${fmt(baseRate, 9)}                ${fmt(median(baselineRounds.map((r) => r.p99Ms)), 6, 1)}`,
   );
   console.log(
-    `    API / raw throughput: ${ratio.toFixed(2)}x (goal >= ${LIST_GOAL}x: ${ratio >= LIST_GOAL ? 'met' : 'NOT met'})\n`,
+    `    API / raw throughput: ${ratio.toFixed(2)}x (goal >= ${LIST_GOAL}x: ${ratio >= LIST_GOAL ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `    authentication costs ${(authCost * 100).toFixed(1)}% of the list's throughput (median of the rounds' ratios; ` +
+      `goal <= ${AUTH_COST_GOAL * 100}%: ${authCost <= AUTH_COST_GOAL ? 'met' : 'NOT met'})\n`,
   );
 }
 
@@ -235,13 +285,14 @@ async function mutationBenchmark(
   client: ReturnType<typeof httpClient>,
   apiUrl: string,
   wsUrl: string,
+  authorization: string,
 ): Promise<void> {
   const call = async (
     query: string,
     variables: Record<string, unknown>,
   ): Promise<{ id: string; version: number }> => {
     const answer = await client.post(apiUrl, JSON.stringify({ query, variables }), {
-      'x-actor': 'bench',
+      authorization,
     });
     const parsed = JSON.parse(answer.body) as {
       data?: Record<string, { id: string; version: number }>;
@@ -278,7 +329,7 @@ async function mutationBenchmark(
   for (let round = 1; round <= ROUNDS; round += 1) {
     const withoutSubscriber = await runLoad(CYCLES, CONCURRENCY, cycle);
 
-    const socket = await connectSubscriptions(wsUrl);
+    const socket = await connectSubscriptions(wsUrl, { authorization });
     const events = socket.subscribe<{ complaintEvents: { complaintId: string } }>(EVENTS);
     // Live once it has heard a write of its own.
     await waitForFirstEvent(events, cycle);
@@ -329,6 +380,43 @@ async function waitForFirstEvent(
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/** An admin, signed in as a person would be; prints what one sign-in costs. */
+async function signInAdmin(
+  services: Services,
+): Promise<{ authorization: string; principal: Principal }> {
+  const email = 'admin@bench.redress.invalid';
+  await services.users.createUnchecked(systemPrincipal('bench'), {
+    email,
+    name: 'Bench Admin',
+    role: 'ADMIN',
+    password: PASSWORD,
+  });
+  const times: number[] = [];
+  let accessToken = '';
+  for (let n = 0; n < SIGN_INS; n += 1) {
+    const started = performance.now();
+    ({ accessToken } = await services.auth.signIn(email, PASSWORD, {
+      address: '127.0.0.1',
+      userAgent: 'bench',
+    }));
+    times.push(performance.now() - started);
+  }
+  const { memoryCost, timeCost, parallelism } = ARGON2_PARAMETERS;
+  console.log(
+    `Sign-in (argon2id m = ${memoryCost} KiB, t = ${timeCost}, p = ${parallelism}): median ${median(times).toFixed(0)} ms ` +
+      `of ${SIGN_INS} (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), verification and session included.\n`,
+  );
+  const authorization = `Bearer ${accessToken}`;
+  return { authorization, principal: await services.auth.authenticate(authorization) };
+}
+
+/** The auth service with `authenticate` answering one principal at once: no token, no lookup. */
+function authenticatedAs(auth: AuthService, principal: Principal): AuthService {
+  const bypassed = Object.create(auth) as AuthService;
+  bypassed.authenticate = async () => principal;
+  return bypassed;
+}
 
 /** Complaints in several states, received a minute apart over the last days. */
 async function seed(services: Services, count: number): Promise<void> {

@@ -3,4 +3,10 @@
 // request. graphql reads NODE_ENV once, when it is first imported, so it is set before anything
 // imports it, and the benchmark is loaded after.
 process.env.NODE_ENV ??= 'production';
-await import('./api-bench.js');
+// REDRESS_BENCH=fan-out or =api runs one of the two.
+const only = process.env.REDRESS_BENCH;
+if (only !== 'api') {
+  const { fanOutBenchmark } = await import('./fan-out-bench.js');
+  await fanOutBenchmark();
+}
+if (only !== 'fan-out') await import('./api-bench.js');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComplaintEventPayload, PgPubSub } from '../database/pg-pubsub.js';
 import { SubscriptionInterruptedError } from '../errors/app-errors.js';
 import { ComplaintEventFeed, MAX_QUEUED } from './complaint-event-feed.js';
-import type { StoredEvent } from './complaint.repository.js';
+import type { PlacedEvent } from './complaint.repository.js';
 
 function fakePubSub() {
   let deliver: ((payload: ComplaintEventPayload) => void) | undefined;
@@ -38,14 +38,25 @@ function payload(version: number): ComplaintEventPayload {
   };
 }
 
-function stored(key: ComplaintEventPayload): StoredEvent {
+const HANDLER = '00000000-0000-4000-8000-0000000000a1';
+const OTHER = '00000000-0000-4000-8000-0000000000a2';
+
+/** Odd versions leave the case with HANDLER, even ones with OTHER. */
+function stored(key: ComplaintEventPayload): PlacedEvent {
   return {
     ...key,
     recordedAt: key.at,
     actor: { kind: 'system', id: 'test' },
-    payload: {} as StoredEvent['payload'],
+    payload: {} as PlacedEvent['payload'],
+    placement: {
+      assigneeId: key.version % 2 === 1 ? HANDLER : OTHER,
+      teamId: null,
+      loggedByApiKeyId: null,
+    },
   };
 }
+
+const ALL = { kind: 'all' } as const;
 
 async function take<T>(iterator: AsyncIterableIterator<T>, count: number): Promise<T[]> {
   const values: T[] = [];
@@ -65,7 +76,7 @@ describe('ComplaintEventFeed', () => {
       reads.push(keys.length);
       return [...keys].reverse().map(stored); // the database's order is not the feed's
     });
-    const events = feed.subscribe(COMPLAINT);
+    const events = feed.subscribe(ALL, COMPLAINT);
     const first = events.next();
     for (let version = 1; version <= 5; version += 1) announce(payload(version));
     expect((await first).value?.version).toBe(1);
@@ -75,6 +86,32 @@ describe('ComplaintEventFeed', () => {
     await events.return?.(undefined);
   });
 
+  it("hands each event only to the subscribers whose scope admits the case's placement", async () => {
+    const { pubsub, announce } = fakePubSub();
+    let reads = 0;
+    const feed = new ComplaintEventFeed(pubsub, async (keys) => {
+      reads += 1;
+      return keys.map(stored);
+    });
+    const handler = feed.subscribe({ kind: 'queue', userId: HANDLER, teamIds: [] });
+    const everyone = feed.subscribe(ALL);
+    const nobody = feed.subscribe({ kind: 'none' });
+    const heardByNobody = nobody.next();
+    const firstOfHandler = handler.next();
+    const firstOfEveryone = everyone.next();
+    for (let version = 1; version <= 4; version += 1) announce(payload(version));
+    expect((await firstOfHandler).value?.version).toBe(1);
+    expect((await take(handler, 1)).map((e) => e.version)).toEqual([3]);
+    expect((await firstOfEveryone).value?.version).toBe(1);
+    expect((await take(everyone, 3)).map((e) => e.version)).toEqual([2, 3, 4]);
+    // Read once for all of them, however many listen.
+    expect(reads).toBe(2);
+    await nobody.return?.(undefined);
+    expect((await heardByNobody).done).toBe(true);
+    await handler.return?.(undefined);
+    await everyone.return?.(undefined);
+  });
+
   it('keeps nothing while nobody listens', async () => {
     const { pubsub, announce } = fakePubSub();
     let reads = 0;
@@ -82,7 +119,7 @@ describe('ComplaintEventFeed', () => {
       reads += 1;
       return keys.map(stored);
     });
-    const events = feed.subscribe();
+    const events = feed.subscribe(ALL);
     await events.return?.(undefined);
     for (let version = 1; version <= 3; version += 1) announce(payload(version));
     await new Promise((resolve) => setImmediate(resolve));
@@ -92,8 +129,8 @@ describe('ComplaintEventFeed', () => {
   it('tells its subscribers to catch up when reads fall too far behind, or LISTEN was cut', async () => {
     const { pubsub, announce, cutOff } = fakePubSub();
     // A read that never answers: the keys pile up behind it.
-    const feed = new ComplaintEventFeed(pubsub, () => new Promise<StoredEvent[]>(() => undefined));
-    const lagging = feed.subscribe();
+    const feed = new ComplaintEventFeed(pubsub, () => new Promise<PlacedEvent[]>(() => undefined));
+    const lagging = feed.subscribe(ALL);
     const ended = lagging.next().then(
       () => undefined,
       (error: unknown) => error,
@@ -103,7 +140,7 @@ describe('ComplaintEventFeed', () => {
     expect(error).toBeInstanceOf(SubscriptionInterruptedError);
     expect((error as SubscriptionInterruptedError).reason).toBe('events-missed');
 
-    const next = feed.subscribe();
+    const next = feed.subscribe(ALL);
     const cut = next.next().then(
       () => undefined,
       (failure: unknown) => failure,

@@ -8,6 +8,7 @@ import {
   type CloseReason,
   type ComplaintEvent,
   type ComplaintEventType,
+  type ComplaintPlacement,
   type ComplaintScope,
   type ComplaintState,
   type ComplaintStatus,
@@ -181,6 +182,25 @@ interface EventRow {
   actor_id: string;
   actor_name: string | null;
   payload: ComplaintEvent;
+}
+
+/** A stored event and where its case sits (see `findEvents`). */
+export interface PlacedEvent extends StoredEvent {
+  readonly placement: ComplaintPlacement;
+}
+
+interface PlacementRow {
+  assignee_id: string | null;
+  team_id: string | null;
+  logged_by_api_key_id: string | null;
+}
+
+function toPlacement(row: PlacementRow): ComplaintPlacement {
+  return {
+    assigneeId: row.assignee_id,
+    teamId: row.team_id,
+    loggedByApiKeyId: row.logged_by_api_key_id,
+  };
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
@@ -646,18 +666,37 @@ export class ComplaintRepository {
   }
 
   /** Events by their primary keys (complaint, version), in one statement; the missing left out. */
+  /**
+   * The events with the case's placement as it stands when they are read (after them, and
+   * after any later write that committed first): what subscriptions are scoped by, read with
+   * the events in the same statement.
+   */
   async findEvents(
     keys: readonly { readonly complaintId: string; readonly version: number }[],
-  ): Promise<StoredEvent[]> {
+  ): Promise<PlacedEvent[]> {
     const valid = keys.filter((key) => isUuid(key.complaintId));
     if (valid.length === 0) return [];
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM complaint_event
-         JOIN unnest($1::uuid[], $2::int[]) AS k(complaint_id, version)
-        USING (complaint_id, version)`,
+    const rows: (EventRow & PlacementRow)[] = await this.dataSource.query(
+      `SELECT e.*, c.assignee_id, c.team_id, c.logged_by_api_key_id
+         FROM (SELECT ${EVENT_COLUMNS} FROM complaint_event
+                 JOIN unnest($1::uuid[], $2::int[]) AS k(complaint_id, version)
+                USING (complaint_id, version)) AS e
+         JOIN complaint AS c ON c.id = e.complaint_id`,
       [valid.map((key) => key.complaintId), valid.map((key) => key.version)],
     );
-    return rows.map(toStoredEvent);
+    return rows.map((row) => ({ ...toStoredEvent(row), placement: toPlacement(row) }));
+  }
+
+  /** Where each case sits now, for scoping what is sent about it (deadline alerts). */
+  async findPlacements(ids: readonly string[]): Promise<Map<string, ComplaintPlacement>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (valid.length === 0) return new Map();
+    const rows: (PlacementRow & { id: string })[] = await this.dataSource.query(
+      `SELECT id, assignee_id, team_id, logged_by_api_key_id FROM complaint
+        WHERE id = ANY($1::uuid[])`,
+      [valid],
+    );
+    return new Map(rows.map((row) => [row.id, toPlacement(row)]));
   }
 
   /**

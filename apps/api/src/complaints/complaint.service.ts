@@ -31,12 +31,17 @@ import {
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { ComplaintEventFeed } from './complaint-event-feed.js';
 import {
+  DeadlineAlertFeed,
+  type PlacedDeadlineAlert,
+} from '../deadlines/deadline-alert-feed.js';
+import {
   ComplaintRepository,
   summaryOf,
   type ComplaintFilter,
   type ComplaintOrder,
   type ComplaintSummary,
   type NewEvent,
+  type PlacedEvent,
   type StoredEvent,
 } from './complaint.repository.js';
 
@@ -143,6 +148,7 @@ export class ComplaintService {
   readonly repository: ComplaintRepository;
 
   private readonly feed: ComplaintEventFeed;
+  private readonly alertFeed: DeadlineAlertFeed;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -155,6 +161,16 @@ export class ComplaintService {
         : {}),
       ...(options.log ? { log: options.log } : {}),
     });
+    this.alertFeed = new DeadlineAlertFeed(
+      options.pubsub,
+      (ids) => this.repository.findPlacements(ids),
+      {
+        ...(options.maxSubscriberBacklog !== undefined
+          ? { maxBehind: options.maxSubscriberBacklog }
+          : {}),
+        ...(options.log ? { log: options.log } : {}),
+      },
+    );
   }
 
   /** Logs a complaint: one round trip for the policy and the reference, one for the write. */
@@ -322,9 +338,19 @@ export class ComplaintService {
     };
   }
 
-  /** Every event committed from now on, of one complaint or of all, as stored. */
-  subscribeToEvents(complaintId?: string): AsyncIterableIterator<StoredEvent> {
-    return this.feed.subscribe(complaintId);
+  /**
+   * Every event committed from now on, of one complaint or of all, of the cases in the caller's
+   * scope (by where each case sits once the event is read), as stored.
+   */
+  subscribeToEvents(by: Principal, complaintId?: string): AsyncIterableIterator<PlacedEvent> {
+    requirePermission(by, 'events:subscribe');
+    return this.feed.subscribe(complaintScopeOf(by), complaintId);
+  }
+
+  /** Every deadline alert raised from now on about a case in the caller's scope. */
+  subscribeToDeadlineAlerts(by: Principal): AsyncIterableIterator<PlacedDeadlineAlert> {
+    requirePermission(by, 'events:subscribe');
+    return this.alertFeed.subscribe(complaintScopeOf(by));
   }
 
   /** The events of each case, in order, in one statement; a case with none maps to []. */

@@ -32,12 +32,17 @@ export class FanOut<T> {
     return this.subscribers.size;
   }
 
-  subscribe(wants: (value: T) => boolean = () => true): AsyncIterableIterator<T> {
+  /** `left` is called once the subscriber has gone, however it went. */
+  subscribe(
+    wants: (value: T) => boolean = () => true,
+    left?: () => void,
+  ): AsyncIterableIterator<T> {
     return new Repeater<T>(async (push, stop) => {
       const subscriber: Subscriber<T> = { wants, push, stop, behind: 0 };
       this.subscribers.add(subscriber);
       await stop;
       this.subscribers.delete(subscriber);
+      left?.();
     });
   }
 
@@ -63,6 +68,12 @@ export class FanOut<T> {
   /** Ends every subscriber quietly, as a server does when it stops. */
   close(): void {
     for (const subscriber of this.subscribers) subscriber.stop();
+    this.subscribers.clear();
+  }
+
+  /** Ends every subscriber with the error the source ended with, once each has taken its values. */
+  failAll(error: unknown): void {
+    for (const subscriber of this.subscribers) subscriber.stop(error);
     this.subscribers.clear();
   }
 

@@ -84,6 +84,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     ...STAFF_READ,
     'complaints:read',
     'complaints:read:all',
+    // Live events without personal data: the API withholds an event's payload from them.
+    'events:subscribe',
     'measures:read',
     'feedback:read',
   ],
