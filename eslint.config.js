@@ -87,4 +87,31 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Only repositories, entities and database/ speak TypeORM: services take repositories and
+    // transactions from the composition root (services.ts), so the persistence stays in one
+    // place and the rest of the API reads as the application it is. Tests may reach in.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      'apps/api/src/**/*.repository.ts',
+      'apps/api/src/**/*.entity.ts',
+      'apps/api/src/database/**',
+      'apps/api/src/**/*.test.ts',
+      'apps/api/src/test/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'typeorm/*'],
+              message:
+                'Only *.repository.ts, *.entity.ts and database/ import TypeORM: take a repository or a Transaction (database/transactions.ts) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -79,8 +79,7 @@ async function main(): Promise<void> {
     if (loaded > 0) logger.info({ complaints: loaded }, 'Loaded demo data into an empty database');
   }
 
-  const watcher = new DeadlineWatcher(database.dataSource, {
-    complaints: services.complaints,
+  const watcher = new DeadlineWatcher(services, {
     clock,
     pubsub,
     holidays,

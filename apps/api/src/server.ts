@@ -11,7 +11,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { BankHolidaysData } from '@redress/domain';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { pino, type Logger } from 'pino';
-import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import {
   createAppContext,
@@ -26,6 +25,7 @@ import type { Principal } from './auth/principal.js';
 import { refreshTokenFromCookies } from './auth/refresh-cookie.js';
 import type { Clock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
+import { healthCheck, type Connection } from './database/transactions.js';
 import { formatErrorForClient } from './errors/graphql-errors.js';
 import { compiledExecution } from './graphql-execution.js';
 import { graphqlHttpHandler, sendJson } from './graphql-http.js';
@@ -53,7 +53,8 @@ export interface ServerDeps {
   readonly services: Services;
   readonly pubsub: PgPubSub;
   readonly clock: Clock;
-  readonly dataSource: DataSource;
+  /** The database, for the health check. */
+  readonly dataSource: Connection;
   readonly holidays?: BankHolidaysData;
   readonly logger?: Logger;
   readonly corsOrigins?: readonly string[];
@@ -308,25 +309,6 @@ function httpExchange(req: IncomingMessage, res: ServerResponse): HttpExchange {
       cookies.push(cookie);
       res.setHeader('set-cookie', cookies);
     },
-  };
-}
-
-/** Why the API cannot serve yet, or null when it can. */
-function healthCheck(dataSource: DataSource): () => Promise<string | null> {
-  // Once every migration has run it stays so for the life of the data source: asked until then.
-  let migrated = false;
-  return async () => {
-    try {
-      if (!dataSource.isInitialized) return 'The database is not connected yet.';
-      if (!migrated) {
-        if (await dataSource.showMigrations()) return 'Database migrations have not run yet.';
-        migrated = true;
-      }
-      await dataSource.query('select 1');
-      return null;
-    } catch {
-      return 'The database does not answer.';
-    }
   };
 }
 

@@ -535,3 +535,22 @@ it('answers a caller with no credentials UNAUTHENTICATED, and still serves the p
   );
   expect(open.data).toEqual({ isWorkingDay: false });
 });
+
+it("lets an analyst look a case up by reference, never search the residents' names or words", async () => {
+  const analyst = await signInNewUser(api.services, 'ANALYST');
+  const logged = await gqlData<{ logComplaint: { reference: string } }>(api.url, LOG, {
+    input: logInput('2026-11-06T10:00:00Z'),
+  });
+  const search = (text: string) =>
+    gql<{ complaints: { totalCount: number } }>(
+      api.url,
+      'query ($text: String!) { complaints(filter: { text: $text }) { totalCount } }',
+      { text },
+      analyst.headers,
+    );
+  const byName = await search('Jordan Ellis');
+  expect(byName.status).toBe(403);
+  expect(codeOf(byName)).toBe('FORBIDDEN');
+  const byReference = await search(logged.logComplaint.reference);
+  expect(byReference.data?.complaints.totalCount).toBe(1);
+});

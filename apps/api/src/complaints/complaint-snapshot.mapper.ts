@@ -1,5 +1,5 @@
 import type { ComplaintState, Policy, StageState } from '@redress/domain';
-import type { PolicyRef, PolicyVersionCache } from '../policies/policy-version-cache.js';
+import type { PolicyRef, PolicyVersionCache } from '../policies/policy-version.repository.js';
 
 // The read model's `state` column: the domain's snapshot of a case with each stage's policy
 // kept as a reference (id and version) rather than a copy. Policy versions are immutable rows of

@@ -26,7 +26,7 @@ import {
   policyVersionCacheFor,
   type PolicyRef,
   type PolicyVersionCache,
-} from '../policies/policy-version-cache.js';
+} from '../policies/policy-version.repository.js';
 import {
   fromSnapshot,
   policyRefsOf,

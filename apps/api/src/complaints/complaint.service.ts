@@ -17,26 +17,24 @@ import {
   type LogComplaint,
   type Policy,
 } from '@redress/domain';
-import type { DataSource, EntityManager } from 'typeorm';
-import { actorOf, complaintScopeOf, type Principal } from '../auth/principal.js';
+import { actorOf, can, complaintScopeOf, type Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
+import type { Transaction, Transactions } from '../database/transactions.js';
 import {
   BadUserInputError,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   PolicyRefusedError,
 } from '../errors/app-errors.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { ComplaintEventFeed } from './complaint-event-feed.js';
+import { DeadlineAlertFeed, type PlacedDeadlineAlert } from '../deadlines/deadline-alert-feed.js';
 import {
-  DeadlineAlertFeed,
-  type PlacedDeadlineAlert,
-} from '../deadlines/deadline-alert-feed.js';
-import {
-  ComplaintRepository,
   summaryOf,
+  type ComplaintRepository,
   type ComplaintFilter,
   type ComplaintOrder,
   type ComplaintSummary,
@@ -145,16 +143,14 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}
  * on the events' primary key and writes nothing.
  */
 export class ComplaintService {
-  readonly repository: ComplaintRepository;
-
   private readonly feed: ComplaintEventFeed;
   private readonly alertFeed: DeadlineAlertFeed;
 
   constructor(
-    private readonly dataSource: DataSource,
+    readonly repository: ComplaintRepository,
+    private readonly transactions: Transactions,
     private readonly options: ComplaintServiceOptions,
   ) {
-    this.repository = new ComplaintRepository(dataSource);
     this.feed = new ComplaintEventFeed(options.pubsub, (keys) => this.repository.findEvents(keys), {
       ...(options.maxSubscriberBacklog !== undefined
         ? { maxBehind: options.maxSubscriberBacklog }
@@ -184,7 +180,7 @@ export class ComplaintService {
    * or, with no manager, as a write of its own.
    */
   async logWithin(
-    manager: EntityManager | undefined,
+    manager: Transaction | undefined,
     input: LogComplaintInput,
     opts: LogOptions,
   ): Promise<ComplaintRecord> {
@@ -224,9 +220,7 @@ export class ComplaintService {
       try {
         return attempt === 1
           ? await this.writeStep(id, command, opts)
-          : await this.dataSource.transaction((manager) =>
-              this.writeStep(id, command, opts, manager),
-            );
+          : await this.transactions.run((manager) => this.writeStep(id, command, opts, manager));
       } catch (error) {
         const retry =
           error instanceof ConflictError &&
@@ -246,7 +240,7 @@ export class ComplaintService {
     id: string,
     command: ComplaintStepCommand,
     opts: WriteOptions,
-    manager?: EntityManager,
+    manager?: Transaction,
   ): Promise<ComplaintRecord> {
     requirePermission(opts.by, 'complaints:write');
     const found = await this.repository.findForWrite(id, manager, manager !== undefined);
@@ -293,6 +287,18 @@ export class ComplaintService {
     page: PageOptions,
   ): Promise<ComplaintPage> {
     requirePermission(by, 'complaints:read');
+    // Words are searched in the complainant's name and the summary: personal data. Without it,
+    // only a reference may be looked up, or the search would tell who has complained.
+    if (
+      requested.text !== undefined &&
+      !can(by, 'complaints:personal') &&
+      !REFERENCE.test(requested.text.trim())
+    ) {
+      throw new ForbiddenError(
+        'Searching by name or words reads personal data, which you may not read: search by a reference such as CMP-2026-000123.',
+        'complaints:personal',
+      );
+    }
     const filter: ComplaintFilter = { ...requested, scope: complaintScopeOf(by) };
     if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
       throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
@@ -423,7 +429,7 @@ export class ComplaintService {
   private async persist(
     before: ComplaintState | null,
     events: readonly ComplaintEvent[],
-    manager?: EntityManager,
+    manager?: Transaction,
   ): Promise<ComplaintRecord> {
     let state = before;
     const newEvents: NewEvent[] = [];
@@ -501,6 +507,7 @@ function checkInstant(value: string | undefined, field: string): void {
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REFERENCE = /^CMP-\d{4}-\d{6}$/i;
 
 function checkFilter(filter: ComplaintFilter): void {
   for (const field of ['dueBefore', 'receivedFrom', 'receivedTo'] as const) {

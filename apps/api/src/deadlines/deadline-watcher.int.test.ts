@@ -49,11 +49,7 @@ describe('DeadlineWatcher', () => {
     const { state } = await services.complaints.log(complaintReceived('2026-03-02T08:30:00Z'), {
       by: principalFor(actor),
     });
-    const watcher = new DeadlineWatcher(db.dataSource, {
-      clock,
-      pubsub,
-      complaints: services.complaints,
-    });
+    const watcher = new DeadlineWatcher(services, { clock, pubsub });
     const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
     const mine = (alerts: readonly DeadlineAlertPayload[]) =>
       alerts
@@ -105,11 +101,7 @@ describe('DeadlineWatcher', () => {
       { by: principalFor(actor) },
     );
     clock.set('2026-03-10T09:00:00Z');
-    const { alerts } = await new DeadlineWatcher(db.dataSource, {
-      clock,
-      pubsub,
-      complaints: services.complaints,
-    }).runOnce();
+    const { alerts } = await new DeadlineWatcher(services, { clock, pubsub }).runOnce();
     expect(
       alerts.filter((a) => a.complaintId === done.state.id && a.kind === 'acknowledge'),
     ).toEqual([]);
@@ -134,12 +126,12 @@ describe('DeadlineWatcher', () => {
     // one session, so there the second watcher shares it.
     const second: Database | null = db.url ? await createDataSource({ databaseUrl: db.url }) : null;
     try {
-      const options = { clock, pubsub, batchSize: 7, complaints: services.complaints };
-      const a = new DeadlineWatcher(db.dataSource, { ...options, instanceId: 'a' });
-      const b = new DeadlineWatcher(second?.dataSource ?? db.dataSource, {
-        ...options,
-        instanceId: 'b',
-      });
+      const options = { clock, pubsub, batchSize: 7 };
+      const a = new DeadlineWatcher(services, { ...options, instanceId: 'a' });
+      const b = new DeadlineWatcher(
+        second ? createServices(second.dataSource, { clock, pubsub }) : services,
+        { ...options, instanceId: 'b' },
+      );
       const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
       const raised = [...ra.alerts, ...rb.alerts].filter((alert) => ids.has(alert.complaintId));
       const keys = raised.map((x) => `${x.complaintId}/${x.stage}/${x.kind}/${x.alert}`);
@@ -175,11 +167,7 @@ describe('DeadlineWatcher', () => {
       { type: 'respond', outcome: 'not-upheld', findings: 'The lock was replaced on time.' },
       { by: principalFor(actor) },
     );
-    const watcher = new DeadlineWatcher(db.dataSource, {
-      clock,
-      pubsub,
-      complaints: services.complaints,
-    });
+    const watcher = new DeadlineWatcher(services, { clock, pubsub });
     expect((await watcher.runOnce()).autoClosed).not.toContain(state.id);
     // 20 working days after 2 March is 30 March; closing may start on the 31st.
     clock.set('2026-03-31T09:00:00Z');
@@ -206,11 +194,7 @@ describe('DeadlineWatcher', () => {
         .filter((a) => a.complaintId === state.id)
         .map((a) => `${a.kind}:${a.alert}:${a.dueOn}`);
     const heard = collect(pubsub.subscribe('DEADLINE_ALERT'));
-    const watcher = new DeadlineWatcher(db.dataSource, {
-      clock,
-      pubsub,
-      complaints: services.complaints,
-    });
+    const watcher = new DeadlineWatcher(services, { clock, pubsub });
     // A deferred constraint trigger, in this test's own database, makes COMMIT fail once the
     // run's transaction has claimed, recorded and notified this case's alert: the database
     // rolls it all back, the NOTIFY with it.

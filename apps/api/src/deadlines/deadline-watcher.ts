@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  localDateOf,
-  type BankHolidaysData,
-  type DeadlineKind,
-  type StageNumber,
-} from '@redress/domain';
-import type { DataSource } from 'typeorm';
+import { localDateOf, type BankHolidaysData } from '@redress/domain';
 import type { Clock } from '../clock.js';
 import { systemPrincipal } from '../auth/principal.js';
 import type { ComplaintService } from '../complaints/complaint.service.js';
-import type { DeadlineAlertLevel, DeadlineAlertPayload, PgPubSub } from '../database/pg-pubsub.js';
+import type { DeadlineAlertPayload, PgPubSub } from '../database/pg-pubsub.js';
+import type { Transactions } from '../database/transactions.js';
+import type { DeadlineAlertRepository } from './deadline-alert.repository.js';
 import { isAppError } from '../errors/app-errors.js';
 
 export interface DeadlineWatcherOptions {
@@ -21,8 +17,14 @@ export interface DeadlineWatcherOptions {
   /** Recorded on each alert raised, to tell instances apart (default a random id). */
   readonly instanceId?: string;
   readonly log?: (message: string, error?: unknown) => void;
-  /** The application's complaint service: automatic closing is a step like any other. */
+}
+
+/** What the watcher works with, from the composition root (services.ts). */
+export interface DeadlineWatcherDeps {
+  /** Automatic closing is a step like any other, taken through the service. */
   readonly complaints: ComplaintService;
+  readonly deadlineAlerts: DeadlineAlertRepository;
+  readonly transactions: Transactions;
 }
 
 export interface WatchResult {
@@ -35,13 +37,6 @@ export interface WatchResult {
 /** The system itself, for the steps Redress takes on its own. */
 export const WATCHER = systemPrincipal('deadline-watcher', 'Redress');
 
-// Rank of each alert level, so that a deadline only ever moves up: due soon, due today, overdue.
-const LEVEL_SQL = `CASE WHEN d.due_on < $1::date THEN 'overdue'
-                        WHEN d.due_on = $1::date THEN 'due-today'
-                        ELSE 'due-soon' END`;
-const RANK_SQL = (level: string) =>
-  `CASE ${level} WHEN 'due-soon' THEN 1 WHEN 'due-today' THEN 2 WHEN 'overdue' THEN 3 ELSE 0 END`;
-
 /**
  * Raises deadline alerts and closes cases whose closing window has lapsed. Work is claimed with
  * `FOR UPDATE SKIP LOCKED`, and each alert is a row with a unique key, so any number of API
@@ -52,15 +47,13 @@ export class DeadlineWatcher {
   private running: Promise<unknown> | null = null;
   private readonly batchSize: number;
   private readonly instanceId: string;
-  private readonly complaints: ComplaintService;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly deps: DeadlineWatcherDeps,
     private readonly options: DeadlineWatcherOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.instanceId = options.instanceId ?? randomUUID();
-    this.complaints = options.complaints;
   }
 
   start(intervalMs = 60_000): void {
@@ -101,70 +94,26 @@ export class DeadlineWatcher {
   private async raiseBatch(
     today: string,
   ): Promise<{ claimed: number; raised: DeadlineAlertPayload[] }> {
-    return this.dataSource.transaction(async (manager) => {
-      const level = LEVEL_SQL;
-      const claimed: Array<{
-        complaint_id: string;
-        stage: StageNumber;
-        kind: DeadlineKind;
-        due_on: string;
-        reference: string;
-        alert: DeadlineAlertLevel;
-      }> = await manager.query(
-        `SELECT d.complaint_id, d.stage, d.kind, d.due_on, c.reference, ${level} AS alert
-           FROM complaint_deadline d
-           JOIN complaint c ON c.id = d.complaint_id
-          WHERE d.met_at IS NULL
-            AND d.warn_on <= $1::date
-            AND c.status NOT IN ('closed', 'withdrawn', 'refused')
-            AND ${RANK_SQL(level)} > ${RANK_SQL("coalesce(d.last_alert, '')")}
-          ORDER BY d.due_on, d.complaint_id, d.stage, d.kind
-          LIMIT $2
-          FOR UPDATE OF d SKIP LOCKED`,
-        [today, this.batchSize],
-      );
+    return this.deps.transactions.run(async (tx) => {
+      const claimed = await this.deps.deadlineAlerts.claimDue(tx, today, this.batchSize);
       if (claimed.length === 0) return { claimed: 0, raised: [] };
-
-      const columns = [
-        claimed.map((row) => row.complaint_id),
-        claimed.map((row) => row.stage),
-        claimed.map((row) => row.kind),
-        claimed.map((row) => row.alert),
-        claimed.map((row) => row.due_on),
-      ];
-      // The unique key is the last word on "once": an alert already recorded is not raised again.
-      const inserted: Array<{ complaint_id: string; stage: number; kind: string; alert: string }> =
-        await manager.query(
-          `INSERT INTO deadline_alert (complaint_id, stage, kind, alert, due_on, raised_at, raised_by)
-           SELECT a.*, $6::timestamptz, $7
-             FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::date[])
-               AS a(complaint_id, stage, kind, alert, due_on)
-           ON CONFLICT DO NOTHING
-           RETURNING complaint_id, stage, kind, alert`,
-          [...columns, this.options.clock.now().toISOString(), this.instanceId],
-        );
-      await manager.query(
-        `UPDATE complaint_deadline d
-            SET last_alert = a.alert, last_alert_on = $6::date
-           FROM unnest($1::uuid[], $2::smallint[], $3::text[], $4::text[], $5::date[])
-             AS a(complaint_id, stage, kind, alert, due_on)
-          WHERE d.complaint_id = a.complaint_id AND d.stage = a.stage AND d.kind = a.kind`,
-        [...columns, today],
+      const fresh = await this.deps.deadlineAlerts.record(
+        tx,
+        claimed,
+        this.options.clock.now(),
+        this.instanceId,
+        today,
       );
-      const key = (r: { complaint_id: string; stage: number; kind: string; alert: string }) =>
-        `${r.complaint_id}/${r.stage}/${r.kind}/${r.alert}`;
-      const fresh = new Set(inserted.map(key));
-      const raised: DeadlineAlertPayload[] = claimed
-        .filter((row) => fresh.has(key(row)))
-        .map((row) => ({
-          complaintId: row.complaint_id,
-          reference: row.reference,
-          stage: row.stage,
-          kind: row.kind,
-          alert: row.alert,
-          dueOn: row.due_on,
-        }));
-      await this.options.pubsub.notify(manager, 'DEADLINE_ALERT', raised);
+      const raised: DeadlineAlertPayload[] = fresh.map((row) => ({
+        complaintId: row.complaintId,
+        reference: row.reference,
+        stage: row.stage,
+        kind: row.kind,
+        alert: row.alert,
+        dueOn: row.dueOn,
+      }));
+      // Inside the transaction: subscribers hear of an alert only once it is recorded.
+      await this.options.pubsub.notify(tx, 'DEADLINE_ALERT', raised);
       return { claimed: claimed.length, raised };
     });
   }
@@ -175,17 +124,11 @@ export class DeadlineWatcher {
    * refuse the second attempt, which is expected and ignored.
    */
   private async autoClose(today: string): Promise<string[]> {
-    const due: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM complaint
-        WHERE status = 'responded' AND auto_close_on <= $1::date
-        ORDER BY auto_close_on, id
-        LIMIT $2`,
-      [today, this.batchSize],
-    );
+    const due = await this.deps.deadlineAlerts.findDueToClose(today, this.batchSize);
     const closed: string[] = [];
-    for (const { id } of due) {
+    for (const id of due) {
       try {
-        await this.complaints.execute(id, { type: 'auto-close' }, { by: WATCHER });
+        await this.deps.complaints.execute(id, { type: 'auto-close' }, { by: WATCHER });
         closed.push(id);
       } catch (error) {
         if (!isAppError(error)) throw error;

@@ -6,7 +6,7 @@ import {
   type FeedbackRefusal,
   type RecordFeedbackInput,
 } from '@redress/domain';
-import type { DataSource } from 'typeorm';
+import type { Transactions } from '../database/transactions.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
@@ -17,7 +17,7 @@ import type {
 } from '../complaints/complaint.service.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-errors.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { FeedbackRepository, type FeedbackFilter } from './feedback.repository.js';
+import type { FeedbackFilter, FeedbackRepository } from './feedback.repository.js';
 
 export type { FeedbackFilter } from './feedback.repository.js';
 
@@ -42,14 +42,11 @@ export interface FeedbackServiceOptions {
 const MAX_PAGE_SIZE = 200;
 
 export class FeedbackService {
-  readonly repository: FeedbackRepository;
-
   constructor(
-    private readonly dataSource: DataSource,
+    readonly repository: FeedbackRepository,
+    private readonly transactions: Transactions,
     private readonly options: FeedbackServiceOptions,
-  ) {
-    this.repository = new FeedbackRepository(dataSource);
-  }
+  ) {}
 
   async record(
     input: Omit<RecordFeedbackInput, 'id'> & { readonly id?: string },
@@ -61,7 +58,7 @@ export class FeedbackService {
       { now: this.options.clock.now().toISOString() },
     );
     if (!recorded.ok) throw feedbackError(recorded.error);
-    await this.dataSource.transaction((manager) =>
+    await this.transactions.run((manager) =>
       this.repository.save(manager, recorded.value, actorOf(opts.by)),
     );
     return recorded.value;
@@ -114,7 +111,7 @@ export class FeedbackService {
     opts: { readonly by: Principal; readonly at?: string; readonly policyId?: string },
   ): Promise<ComplaintRecord> {
     requirePermission(opts.by, 'complaints:write');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const request = await this.repository.findById(id, manager, true);
       if (!request) throw new NotFoundError('feedback', id);
       const complaintId = randomUUID();

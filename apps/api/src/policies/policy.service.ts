@@ -6,14 +6,14 @@ import {
   type Policy,
   type PolicyChanges,
 } from '@redress/domain';
-import type { DataSource } from 'typeorm';
+import type { Transactions } from '../database/transactions.js';
 import {
   BadUserInputError,
   ConflictError,
   InvalidPolicyError,
   NotFoundError,
 } from '../errors/app-errors.js';
-import { PolicyRepository } from './policy.repository.js';
+import type { PolicyRepository } from './policy.repository.js';
 
 export interface CreatePolicyInput {
   /** The preset or policy to start from (its current version). */
@@ -28,11 +28,10 @@ export interface CreatePolicyInput {
 const POLICY_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export class PolicyService {
-  readonly repository: PolicyRepository;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.repository = new PolicyRepository(dataSource);
-  }
+  constructor(
+    readonly repository: PolicyRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   /** The current version of each policy. */
   async list(): Promise<Policy[]> {
@@ -57,7 +56,7 @@ export class PolicyService {
       );
     }
     if (input.name.trim() === '') throw new BadUserInputError('Give the policy a name.', 'name');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const base = await this.repository.findCurrent(input.basedOn, manager);
       if (!base) throw new NotFoundError('policy', input.basedOn);
       if (id !== base.id && (await this.repository.findCurrent(id, manager))) {

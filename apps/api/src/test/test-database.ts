@@ -8,6 +8,8 @@ import type { Logger } from 'typeorm';
 import { createDataSource, type Database } from '../database/data-source.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
 import { PolicyService } from '../policies/policy.service.js';
+import { PolicyRepository } from '../policies/policy.repository.js';
+import { transactionsOf } from '../database/transactions.js';
 
 export interface TestDatabase extends Database {
   /** The PostgreSQL URL of this database (to open a second connection to it); null on PGlite. */
@@ -43,7 +45,10 @@ async function postgresTestDatabase(
       applicationName: 'redress-test',
       ...(options.logger ? { logger: options.logger } : {}),
     });
-    await new PolicyService(database.dataSource).ensurePresets();
+    await new PolicyService(
+      new PolicyRepository(database.dataSource),
+      transactionsOf(database.dataSource),
+    ).ensurePresets();
   } catch (error) {
     await admin(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     throw error;
@@ -89,7 +94,10 @@ async function loadOrBuildDataDir(): Promise<Blob> {
   }
   const database = await createDataSource({ inMemory: true });
   try {
-    await new PolicyService(database.dataSource).ensurePresets();
+    await new PolicyService(
+      new PolicyRepository(database.dataSource),
+      transactionsOf(database.dataSource),
+    ).ensurePresets();
     const pglite = database.pglite;
     if (!pglite) throw new Error('Expected a PGlite database.');
     const dump = await pglite.dumpDataDir('none');

@@ -68,8 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
-  const watcher = new DeadlineWatcher(database.dataSource, {
-    complaints: services.complaints,
+  const watcher = new DeadlineWatcher(services, {
     clock,
     pubsub,
     instanceId: 'test',
@@ -135,7 +134,7 @@ export interface ApiProcess {
 /** The first admin every spawned process is given (REDRESS_ADMIN_EMAIL / _PASSWORD). */
 export const SPAWNED_ADMIN = {
   email: 'admin@spawned.redress.localhost',
-  password: 'the spawned test admin password',
+  password: 'the spawned test passphrase, long enough',
 } as const;
 
 export interface SpawnApiOptions {
