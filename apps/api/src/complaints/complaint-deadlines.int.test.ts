@@ -2,7 +2,7 @@
 // each policy's figures (see packages/domain/src/policies/presets.ts and docs/domain.md) and the
 // bank holidays of England and Wales: 25 and 28 December 2026 and 1 January 2027.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gqlData } from '../test/graphql-client.js';
+import { gql, gqlData } from '../test/graphql-client.js';
 import {
   ACKNOWLEDGE,
   deadlineOf,
@@ -12,6 +12,7 @@ import {
   complaintFrom,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
+import { signInNewUser } from '../test/test-principals.js';
 
 let api: TestServer;
 
@@ -271,5 +272,44 @@ describe("a landlord's own policy: Scotland, 3-day acknowledgement, closed on Ch
     // Wed 30, Thu 31, (Fri 1 Jan, Mon 4 Jan for Saturday 2 January) Tue 5 ... Wed 13 Jan 2027.
     expect(deadlineOf(christmas, 1, 'ACKNOWLEDGE').dueOn).toBe('2026-12-23');
     expect(deadlineOf(christmas, 1, 'RESPOND').dueOn).toBe('2027-01-13');
+  });
+});
+
+describe('the presets', () => {
+  it('never change: a policy based on one gets an id of its own, and only an admin makes one', async () => {
+    const before = await gqlData<{ policy: { version: number } }>(
+      api.url,
+      '{ policy(id: "code-2024") { version } }',
+    );
+    const create = `mutation ($input: CreatePolicyInput!) { createPolicy(input: $input) { id version } }`;
+    for (const id of ['code-2024', 'seed-003']) {
+      const refused = await gql(api.url, create, {
+        input: { basedOn: id, id, name: 'Our version', stage1: { acknowledgeDays: 3 } },
+      });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'id',
+      });
+    }
+    // Named like a preset, without an id: the name's slug is refused the same way.
+    const byName = await gql(api.url, create, {
+      input: { basedOn: 'code-2024', name: 'Code 2024', stage1: { acknowledgeDays: 3 } },
+    });
+    expect(byName.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const after = await gqlData<{ policy: { version: number } }>(
+      api.url,
+      '{ policy(id: "code-2024") { version } }',
+    );
+    expect(after.policy.version).toBe(before.policy.version);
+
+    const manager = await signInNewUser(api.services, 'MANAGER');
+    const forbidden = await gql(
+      api.url,
+      create,
+      { input: { basedOn: 'code-2024', id: 'manager-made', name: 'Manager made' } },
+      manager.headers,
+    );
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -13,7 +13,7 @@ export class PolicyResolver {
     description: 'The current version of every policy, presets included.',
   })
   async policies(@Ctx() ctx: AppContext): Promise<PolicyType[]> {
-    const policies = await ctx.services.policies.list();
+    const policies = await ctx.services.policies.list(ctx.principal);
     return policies.map(toPolicyType);
   }
 
@@ -23,7 +23,7 @@ export class PolicyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<PolicyType | null> {
-    const policy = await ctx.services.policies.findById(id);
+    const policy = await ctx.services.policies.findById(ctx.principal, id);
     return policy ? toPolicyType(policy) : null;
   }
 
@@ -35,7 +35,7 @@ export class PolicyResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: AppContext,
   ): Promise<CodeDepartureType[]> {
-    const departures = await ctx.services.policies.departures(id);
+    const departures = await ctx.services.policies.departures(ctx.principal, id);
     return departures.map(toCodeDepartureType);
   }
 
@@ -48,7 +48,7 @@ export class PolicyResolver {
     @Arg('input', () => CreatePolicyInput) input: CreatePolicyInput,
     @Ctx() ctx: AppContext,
   ): Promise<PolicyType> {
-    const policy = await ctx.services.policies.create({
+    const policy = await ctx.services.policies.create(ctx.principal, {
       basedOn: input.basedOn,
       id: input.id ?? undefined,
       name: input.name,

@@ -6,6 +6,8 @@ import {
   type Policy,
   type PolicyChanges,
 } from '@redress/domain';
+import type { Principal } from '../auth/principal.js';
+import { requirePermission } from '../auth/require-permission.js';
 import type { Transactions } from '../database/transactions.js';
 import {
   BadUserInputError,
@@ -34,11 +36,13 @@ export class PolicyService {
   ) {}
 
   /** The current version of each policy. */
-  async list(): Promise<Policy[]> {
+  async list(by: Principal): Promise<Policy[]> {
+    requirePermission(by, 'policies:read');
     return this.repository.findAllCurrent();
   }
 
-  async findById(id: string): Promise<Policy | null> {
+  async findById(by: Principal, id: string): Promise<Policy | null> {
+    requirePermission(by, 'policies:read');
     return this.repository.findCurrent(id);
   }
 
@@ -47,8 +51,20 @@ export class PolicyService {
     return this.repository.findVersion(id, version);
   }
 
-  async create(input: CreatePolicyInput): Promise<Policy> {
+  /**
+   * A landlord's own policy, based on a preset or on one of theirs, or the next version of one
+   * of theirs. The presets are Redress's: they never change here (a release brings their next
+   * version), so a policy based on one always gets an id of its own.
+   */
+  async create(by: Principal, input: CreatePolicyInput): Promise<Policy> {
+    requirePermission(by, 'policies:write');
     const id = input.id ?? slugOf(input.name);
+    if (PRESETS.some((preset) => preset.id === id)) {
+      throw new BadUserInputError(
+        `"${id}" is one of Redress's presets, which never change: give your policy an id of its own (e.g. "${id}-riverside"), based on "${input.basedOn}".`,
+        input.id === undefined ? 'name' : 'id',
+      );
+    }
     if (!POLICY_ID.test(id)) {
       throw new BadUserInputError(
         'A policy id is lower-case letters, digits and hyphens (e.g. "riverside-2026"), at most 63.',
@@ -79,7 +95,8 @@ export class PolicyService {
     });
   }
 
-  async departures(id: string): Promise<CodeDeparture[]> {
+  async departures(by: Principal, id: string): Promise<CodeDeparture[]> {
+    requirePermission(by, 'policies:read');
     const policy = await this.repository.findCurrent(id);
     if (!policy) throw new NotFoundError('policy', id);
     return checkAgainstCode(policy);
