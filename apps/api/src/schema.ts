@@ -14,6 +14,7 @@ import { OidcResolver } from './auth/oidc.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
 import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js';
 import { ComplaintPeopleResolver } from './complaints/complaint-people.resolver.js';
+import { StagePeopleResolver } from './complaints/stage-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
@@ -28,6 +29,7 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.met
 export const RESOLVERS = [
   ComplaintResolver,
   ComplaintPeopleResolver,
+  StagePeopleResolver,
   ComplaintLifecycleResolver,
   ComplaintEventResolver,
   DeadlineAlertResolver,

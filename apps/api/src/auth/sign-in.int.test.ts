@@ -554,3 +554,50 @@ it("lets an analyst look a case up by reference, never search the residents' nam
   const byReference = await search(logged.logComplaint.reference);
   expect(byReference.data?.complaints.totalCount).toBe(1);
 });
+
+it('names each stage’s handler and responder as users', async () => {
+  const handler = await signInNewUser(api.services, 'HANDLER', { name: 'Stage Handler' });
+  const { logComplaint } = await gqlData<{ logComplaint: { id: string } }>(api.url, LOG, {
+    input: logInput('2026-11-06T10:00:00Z'),
+  });
+  await gqlData(
+    api.url,
+    'mutation ($id: ID!, $me: ID!) { assignComplaint(id: $id, assigneeId: $me) { id } }',
+    { id: logComplaint.id, me: handler.id },
+    handler.headers,
+  );
+  await gqlData(
+    api.url,
+    'mutation ($id: ID!) { acknowledgeComplaint(id: $id) { id } }',
+    { id: logComplaint.id },
+    handler.headers,
+  );
+  await gqlData(
+    api.url,
+    `mutation ($id: ID!) {
+      respondToComplaint(id: $id, input: { outcome: NOT_UPHELD, findings: "Done in time." }) { id }
+    }`,
+    { id: logComplaint.id },
+    handler.headers,
+  );
+  const read = await gqlData<{
+    complaint: {
+      assignedTo: { id: string; name: string };
+      stages: {
+        handler: string;
+        handledBy: { id: string };
+        respondedBy: { kind: string; id: string };
+      }[];
+    };
+  }>(
+    api.url,
+    'query ($id: ID!) { complaint(id: $id) { assignedTo { id name } stages { handler handledBy { id } respondedBy { kind id } } } }',
+    { id: logComplaint.id },
+  );
+  expect(read.complaint.assignedTo).toEqual({ id: handler.id, name: 'Stage Handler' });
+  expect(read.complaint.stages[0]).toEqual({
+    handler: 'Stage Handler',
+    handledBy: { id: handler.id },
+    respondedBy: { kind: 'USER', id: handler.id },
+  });
+});

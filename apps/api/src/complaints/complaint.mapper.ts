@@ -159,6 +159,8 @@ export function toStageType(stage: StageState): StageType {
     policy: toPolicyType(stage.policy),
     startedAt: stage.startedAt,
     handler: stage.handler,
+    handlerId: stage.handlerId,
+    responder: stage.respondedBy,
     acknowledgedAt: stage.acknowledgedAt,
     extensions: stage.extensions.map((extension) => ({
       at: extension.at,

@@ -1,4 +1,4 @@
-import type { Instant, Outcome, RemedyKind } from '@redress/domain';
+import type { Actor, Instant, Outcome, RemedyKind } from '@redress/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RequirePermission } from '../auth/permission.decorator.js';
 import { PolicyType } from '../policies/policy.type.js';
@@ -58,8 +58,17 @@ export class StageType {
   })
   startedAt: Instant;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The handler by name, as assigned; `handledBy` is the user.',
+  })
   handler: string | null;
+
+  /** The handler as a user, read by `handledBy`. Not in the schema. */
+  handlerId: string | null;
+
+  /** Who recorded the response, read by `respondedBy`. Not in the schema. */
+  responder: Actor | null;
 
   @Field(() => DateTimeScalar, { nullable: true })
   acknowledgedAt: Instant | null;
