@@ -12,7 +12,7 @@ export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; it has 
  * Codes a client may see as they were raised. Everything else is masked: an error without one of
  * these codes is a fault of ours, and its message may say more than a client should know.
  */
-const PUBLIC_CODES: ReadonlySet<string> = new Set([
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
@@ -20,6 +20,7 @@ const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'RATE_LIMITED',
+  'IDEMPOTENCY_KEY_REUSED',
   'QUERY_TOO_COMPLEX',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
@@ -109,6 +110,10 @@ export function toGraphQLError(error: AppError): GraphQLError {
           retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterSeconds)),
         },
       });
+    case 'idempotency-key-reused':
+      return new GraphQLError(error.message, {
+        extensions: { code: 'IDEMPOTENCY_KEY_REUSED', operation: error.operation },
+      });
     default:
       return unmapped(error);
   }
@@ -169,6 +174,15 @@ export function formatErrorForClient(
     return { message: mapped.message, ...located, extensions: mapped.extensions };
   }
   const code = formatted.extensions?.code;
+  // graphql-js's parser recurses: a document nested thousands deep overflows the stack, and
+  // Apollo answers that as a parse failure in the engine's words.
+  if (code === 'GRAPHQL_PARSE_FAILED' && causedByRangeError(error)) {
+    return {
+      message: 'The document nests too deeply to be read: send a flatter operation.',
+      ...located,
+      extensions: { code },
+    };
+  }
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const {
       stacktrace: _stacktrace,
@@ -187,4 +201,15 @@ export function formatErrorForClient(
     ...located,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Whether a RangeError (the stack overflowing) is anywhere in the chain of original errors. */
+function causedByRangeError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    if (current instanceof RangeError) return true;
+    if (!(current instanceof Error)) return false;
+    current = current instanceof GraphQLError ? current.originalError : current.cause;
+  }
+  return false;
 }

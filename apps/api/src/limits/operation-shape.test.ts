@@ -35,6 +35,17 @@ describe('the shape of an operation', () => {
     expect(shape.fields).toBe(2 ** (levels - 1));
   });
 
+  it('counts the writes of a mutation in linear time however its fragments nest', () => {
+    const levels = 60;
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) =>
+        `fragment F${i} on Mutation { ${i + 1 < levels ? `...F${i + 1} ...F${i + 1}` : 'signOut'} }`,
+    ).join('\n');
+    const shape = shapeOf(parse(`mutation { ...F0 }\n${fragments}`));
+    expect(shape.mutationFields).toBe(2 ** (levels - 1));
+  });
+
   it('counts nothing for a cyclic or unknown fragment, which validation refuses next', () => {
     const shape = shapeOf(
       parse(`query { ...A ...Missing } fragment A on Query { ...B } fragment B on Query { ...A }`),

@@ -42,6 +42,8 @@ export function shapeOf(document: DocumentNode): OperationShape {
   }
   const counted = new Map<string, Counts>();
   const counting = new Set<string>();
+  const rootCounted = new Map<string, number>();
+  const rootCounting = new Set<string>();
 
   function fragmentCounts(name: string): Counts {
     const known = counted.get(name);
@@ -91,21 +93,32 @@ export function shapeOf(document: DocumentNode): OperationShape {
   }
   return shape;
 
-  // The root fields of a mutation, through the fragments spread at its root.
-  function rootFields(selectionSet: SelectionSetNode, seen = new Set<string>()): number {
+  // The root fields of a mutation, through the fragments spread at its root: each fragment
+  // counted once and multiplied by its uses, as above (walking every spread afresh took 2^n
+  // steps for n fragments each spreading the next twice: a 2 KB request stopped the process).
+  function rootFields(selectionSet: SelectionSetNode): number {
     let count = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         count += selection.name.value === '__typename' ? 0 : 1;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        count += rootFields(selection.selectionSet, seen);
+        count += rootFields(selection.selectionSet);
       } else {
-        const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) {
-          count += rootFields(fragment.selectionSet, new Set(seen).add(fragment.name.value));
-        }
+        count += fragmentRootFields(selection.name.value);
       }
     }
+    return count;
+  }
+
+  function fragmentRootFields(name: string): number {
+    const known = rootCounted.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || rootCounting.has(name)) return 0;
+    rootCounting.add(name);
+    const count = rootFields(fragment.selectionSet);
+    rootCounting.delete(name);
+    rootCounted.set(name, count);
     return count;
   }
 }
