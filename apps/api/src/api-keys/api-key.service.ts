@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { API_KEY_SCOPES, type ApiKeyScope } from '@redress/domain';
 import type { SecurityLog } from '../audit/security-log.service.js';
 import type { Principal } from '../auth/principal.js';
+import type { CredentialTarget } from '../auth/session-cache.js';
 import { secretHash } from '../auth/refresh-cookie.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
@@ -23,6 +24,8 @@ export class ApiKeyService {
     private readonly keys: ApiKeyRepository,
     private readonly log: SecurityLog,
     private readonly clock: Clock,
+    /** Drops what is kept of a key here and on every instance (AuthService). */
+    private readonly credentials?: { forget(target: CredentialTarget): Promise<void> },
   ) {}
 
   async create(
@@ -79,7 +82,9 @@ export class ApiKeyService {
     requirePermission(principal, 'api-keys:manage');
     const key = await this.keys.findById(id);
     if (!key) throw new NotFoundError('api-key', id);
-    if (await this.keys.revoke(id, this.clock.now())) {
+    const revokedNow = await this.keys.revoke(id, this.clock.now());
+    await this.credentials?.forget({ kind: 'api-key', id });
+    if (revokedNow) {
       await this.log.record(
         'api-key-revoked',
         principal,

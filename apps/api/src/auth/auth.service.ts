@@ -1,4 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import type { ApiKeyRepository } from '../api-keys/api-key.repository.js';
 import type { SecurityLog } from '../audit/security-log.service.js';
 import type { Clock } from '../clock.js';
@@ -8,6 +9,7 @@ import { ACCESS_TOKEN_SECONDS, type AccessTokens } from './access-tokens.js';
 import { verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { ANONYMOUS, apiKeyPrincipal, userPrincipal, type Principal } from './principal.js';
 import { newSecret, secretHash } from './refresh-cookie.js';
+import type { CredentialCache, CredentialTarget } from './session-cache.js';
 import type { SessionRepository } from './session.repository.js';
 import { API_KEY_PATTERN, parseApiKey } from '../api-keys/api-key-format.js';
 
@@ -46,6 +48,11 @@ export interface AuthServiceDeps {
   /** How long a session lasts from sign-in, refreshed or not (default 12 hours: a working day). */
   readonly sessionSeconds?: number;
   readonly throttle?: SignInThrottle;
+  /**
+   * Principals of recently verified credentials (session-cache.ts); absent, every request
+   * verifies its token and reads its session.
+   */
+  readonly credentials?: CredentialCache;
 }
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
@@ -136,6 +143,7 @@ export class AuthService {
     if (!holder) throw new UnauthenticatedError(SIGN_IN_AGAIN);
     if (use.reused) {
       await this.deps.sessions.revoke(use.sessionId, 'refresh-token-reused', now);
+      await this.forget({ kind: 'session', id: use.sessionId });
       await this.deps.log.record(
         'refresh-token-reused',
         null,
@@ -174,6 +182,7 @@ export class AuthService {
     }
     if (sessionId === undefined) return;
     await this.deps.sessions.revoke(sessionId, 'signed-out', now);
+    await this.forget({ kind: 'session', id: sessionId });
     await this.deps.log.record(
       'sign-out',
       principal,
@@ -191,6 +200,7 @@ export class AuthService {
       'signed-out-everywhere',
       this.deps.clock.now(),
     );
+    await this.forget({ kind: 'user', id: principal.id });
     await this.deps.log.record(
       'sign-out-everywhere',
       principal,
@@ -221,8 +231,21 @@ export class AuthService {
       : this.authenticateToken(credential);
   }
 
+  /**
+   * After a write that revokes or changes what credentials hold (a user's role, teams or
+   * activity, a session, a key): no request here or on another instance is answered from what
+   * was kept before it (session-cache.ts).
+   */
+  async forget(target: CredentialTarget): Promise<void> {
+    await this.deps.credentials?.forget(target);
+  }
+
   private async authenticateToken(token: string): Promise<Principal> {
     const now = this.deps.clock.now();
+    const cache = this.deps.credentials;
+    const kept = cache?.get(token, now.getTime());
+    if (kept) return kept;
+    const ticket = cache?.begin();
     const claims = await this.deps.tokens.verify(token, now);
     if (!claims) throw new UnauthenticatedError(SIGN_IN_AGAIN);
     const holder = await this.deps.sessions.findHolder(claims.sessionId);
@@ -235,7 +258,7 @@ export class AuthService {
     ) {
       throw new UnauthenticatedError(SIGN_IN_AGAIN);
     }
-    return userPrincipal({
+    const principal = userPrincipal({
       id: holder.userId,
       email: holder.email,
       name: holder.name,
@@ -243,9 +266,34 @@ export class AuthService {
       teamIds: holder.teamIds,
       sessionId: holder.sessionId,
     });
+    if (cache && ticket !== undefined) {
+      // verify() checked the signature and the expiry; exp is read again only to bound the entry.
+      const exp = decodeJwt(token).exp;
+      cache.set(token, ticket, {
+        principal,
+        nowMs: now.getTime(),
+        untilMs: Math.min(
+          holder.expiresAt.getTime(),
+          exp === undefined ? now.getTime() : exp * 1000,
+        ),
+        targets: [
+          { kind: 'session', id: holder.sessionId },
+          { kind: 'user', id: holder.userId },
+        ],
+      });
+    }
+    return principal;
   }
 
   private async authenticateKey(secret: string): Promise<Principal> {
+    const now = this.deps.clock.now();
+    const cache = this.deps.credentials;
+    const kept = cache?.get(secret, now.getTime());
+    if (kept) {
+      if (kept.kind === 'api-key') await this.touch(kept.id, kept, now);
+      return kept;
+    }
+    const ticket = cache?.begin();
     const parsed = parseApiKey(secret);
     const refused = new UnauthenticatedError(
       'This API key is not valid: it may have been revoked or have expired. Ask an admin for a new one.',
@@ -253,9 +301,16 @@ export class AuthService {
     if (!parsed) throw refused;
     const key = await this.deps.apiKeys.findByPrefix(parsed.prefix);
     if (!key || !sameHash(key.secretHash, secretHash(secret))) throw refused;
-    const now = this.deps.clock.now();
     if (key.revokedAt !== null || (key.expiresAt !== null && key.expiresAt <= now)) throw refused;
     const principal = apiKeyPrincipal({ id: key.id, name: key.name, scopes: key.scopes });
+    if (cache && ticket !== undefined) {
+      cache.set(secret, ticket, {
+        principal,
+        nowMs: now.getTime(),
+        untilMs: key.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY,
+        targets: [{ kind: 'api-key', id: key.id }],
+      });
+    }
     await this.touch(key.id, principal, now);
     return principal;
   }

@@ -234,6 +234,7 @@ export class OidcService {
       if (admins.length <= 1) return user;
     }
     await this.deps.users.update(user.id, { role }, this.deps.clock.now());
+    await this.deps.auth.forget({ kind: 'user', id: user.id });
     await this.deps.log.record(
       'role-changed',
       PROVIDER,

@@ -34,9 +34,19 @@ export interface DeadlineAlertPayload {
   readonly dueOn: LocalDate;
 }
 
+/**
+ * Credentials were revoked or changed (auth/session-cache.ts): every instance drops what it
+ * kept of them.
+ */
+export interface AuthInvalidationPayload {
+  readonly kind: 'session' | 'user' | 'api-key' | 'all';
+  readonly id?: string;
+}
+
 export interface PubSubPayloads {
   COMPLAINT_EVENT: ComplaintEventPayload;
   DEADLINE_ALERT: DeadlineAlertPayload;
+  AUTH_INVALIDATION: AuthInvalidationPayload;
 }
 
 export type PubSubTopic = keyof PubSubPayloads;
@@ -82,6 +92,7 @@ export interface PgPubSub {
 const CHANNELS: Readonly<Record<PubSubTopic, string>> = {
   COMPLAINT_EVENT: 'redress_complaint_event',
   DEADLINE_ALERT: 'redress_deadline_alert',
+  AUTH_INVALIDATION: 'redress_auth_invalidation',
 };
 
 const TOPICS = Object.keys(CHANNELS) as PubSubTopic[];

@@ -5,6 +5,7 @@ import { normaliseEmail } from '../auth/auth.service.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import type { Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
+import type { CredentialTarget } from '../auth/session-cache.js';
 import type { SessionRepository } from '../auth/session.repository.js';
 import type { Clock } from '../clock.js';
 import {
@@ -40,6 +41,8 @@ export class UserService {
     private readonly sessions: SessionRepository,
     private readonly log: SecurityLog,
     private readonly clock: Clock,
+    /** Drops what is kept of a user's credentials here and on every instance (AuthService). */
+    private readonly credentials?: { forget(target: CredentialTarget): Promise<void> },
   ) {}
 
   async me(principal: Principal): Promise<UserRecord> {
@@ -97,7 +100,7 @@ export class UserService {
       throw new ConflictError(`A user with the email address ${email} already exists.`);
     }
     const id = randomUUID();
-    await this.users.insert(
+    const stored = await this.users.insert(
       {
         id,
         email,
@@ -109,6 +112,7 @@ export class UserService {
       },
       teamIds,
     );
+    if (!stored) throw new ConflictError(`A user with the email address ${email} already exists.`);
     await this.log.record('user-created', by, { kind: 'user', id }, { email, role: input.role });
     return this.require(id);
   }
@@ -134,6 +138,10 @@ export class UserService {
     );
     if (changes.teamIds !== undefined) {
       await this.users.setTeams(id, await this.checkedTeams(changes.teamIds));
+    }
+    // Their role, teams and name are in every principal of theirs: none is answered from before.
+    await this.forgetUser(id);
+    if (changes.teamIds !== undefined) {
       await this.log.record(
         'teams-changed',
         principal,
@@ -172,6 +180,7 @@ export class UserService {
     const now = this.clock.now();
     await this.users.update(id, { active }, now);
     if (!active) await this.sessions.revokeAllOf(id, 'deactivated', now);
+    await this.forgetUser(id);
     await this.log.record(active ? 'user-reactivated' : 'user-deactivated', principal, {
       kind: 'user',
       id,
@@ -188,6 +197,7 @@ export class UserService {
     const now = this.clock.now();
     await this.users.update(id, { passwordHash: await hashPassword(password) }, now);
     await this.sessions.revokeAllOf(id, 'password-reset', now);
+    await this.forgetUser(id);
     await this.log.record('password-reset', principal, { kind: 'user', id });
     return user;
   }
@@ -204,6 +214,7 @@ export class UserService {
     const now = this.clock.now();
     await this.users.update(user.id, { passwordHash: await hashPassword(next) }, now);
     const sessions = await this.sessions.revokeAllOf(user.id, 'password-changed', now);
+    await this.forgetUser(user.id);
     await this.log.record(
       'password-changed',
       principal,
@@ -249,6 +260,10 @@ export class UserService {
 
   async count(): Promise<number> {
     return this.users.count();
+  }
+
+  private async forgetUser(id: string): Promise<void> {
+    await this.credentials?.forget({ kind: 'user', id });
   }
 
   private async require(id: string): Promise<UserRecord> {
