@@ -33,7 +33,7 @@ import { operationLimitsPlugin } from './limits/apollo-limits.plugin.js';
 import { refuseOverLimits } from './limits/operation-limits.js';
 import { rateLimitPlugin } from './limits/rate-limit.plugin.js';
 import { buildRedressSchema } from './schema.js';
-import { SharedSubscriptions } from './subscriptions/shared-subscriptions.js';
+import { SharedSubscriptions, type DirectSink } from './subscriptions/shared-subscriptions.js';
 import { audienceOfContext } from './subscriptions/subscription-audience.js';
 import type { Services } from './services.js';
 
@@ -45,6 +45,9 @@ export const DEFAULT_CORS_ORIGINS: readonly string[] = [
   'http://127.0.0.1:4173',
   'http://localhost:3000',
 ];
+
+/** Far above any operation a console or partner sends, far below what strains the parser. */
+export const MAX_DOCUMENT_TOKENS = 15_000;
 
 /** Generous for any page a handler or partner needs (200 complaints with their details). */
 export const DEFAULT_MAX_COMPLEXITY = 50_000;
@@ -123,9 +126,24 @@ export function createServer(deps: ServerDeps): RedressServer {
     const maxComplexity = deps.maxComplexity ?? DEFAULT_MAX_COMPLEXITY;
 
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    // Each operation's socket and id, by its context: a group's result is serialised once and
+    // the same payload written to each of its sockets (shared-subscriptions.ts).
+    const sinks = new WeakMap<object, DirectSink>();
     const shared = new SharedSubscriptions({
       audienceOf: audienceOfContext,
       share: deps.shareSubscriptionExecution ?? true,
+      sinkOf: (contextValue) => sinks.get(contextValue as object),
+      payloadOf: (result) =>
+        JSON.stringify(
+          result.errors
+            ? {
+                ...result,
+                errors: result.errors.map((error) =>
+                  formatErrorForClient(error.toJSON(), error, logger),
+                ),
+              }
+            : result,
+        ),
     });
     const wsCleanup = useServer<Record<string, unknown> | undefined, SocketExtra>(
       {
@@ -157,13 +175,22 @@ export function createServer(deps: ServerDeps): RedressServer {
           return true;
         },
         onClose: (ctx) => stopWatching(ctx.extra),
-        context: (ctx) => {
-          const { principal } = ctx.extra;
+        context: (ctx, id) => {
+          const { principal, socket } = ctx.extra;
           if (!principal)
             throw new Error(
               'A WebSocket operation arrived before its connection was authenticated.',
             );
-          return createAppContext(contextDeps, principal);
+          const context = createAppContext(contextDeps, principal);
+          sinks.set(context, {
+            id,
+            write(frame, written) {
+              if (socket.readyState !== socket.OPEN) return false;
+              socket.send(frame, written);
+              return true;
+            },
+          });
+          return context;
         },
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors
@@ -184,6 +211,11 @@ export function createServer(deps: ServerDeps): RedressServer {
       // Our schema, executed compiled (graphql-execution.ts).
       gateway: compiledExecution(schema),
       includeStacktraceInErrorResponses: false,
+      // A document of more tokens than this is refused at parse (GRAPHQL_PARSE_FAILED), before
+      // graphql-js's validation walks it: a chain of thousands of fragments would otherwise
+      // overflow its stack, and thousands of copies of one field take seconds to validate.
+      // The standard introspection query is about 1,500 tokens; the console's largest, 2,000.
+      parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
       // main.ts handles SIGINT and SIGTERM and stops everything in order; Apollo's own handler
       // would re-raise the signal once it stopped, killing the process before the database
       // (and the data folder's lock) is closed.
@@ -271,7 +303,9 @@ const RECHECK_CREDENTIALS_MS = 30_000;
 /**
  * Ends a socket whose credentials stop holding: a revoked key, a session signed out or a user
  * deactivated (checked every 30 seconds), and an access token past its expiry (checked then too).
- * The client reconnects with fresh credentials.
+ * The client reconnects with fresh credentials. Each socket's checks start at a random point of
+ * the first period, so sockets that connected together (after a restart, thousands at once) are
+ * not checked in one burst; most checks are answered by the credential cache (session-cache.ts).
  */
 function watchCredentials(
   extra: SocketContext,
@@ -280,7 +314,7 @@ function watchCredentials(
   logger: Logger,
   everyMs: number,
 ): void {
-  extra.recheck = setInterval(() => {
+  const check = (): void => {
     authenticate(auth, { connectionParams })
       .then((principal) => {
         if (principal.kind === 'anonymous') {
@@ -288,11 +322,20 @@ function watchCredentials(
         }
       })
       .catch((error: unknown) => logger.warn({ err: error }, 'Could not recheck a socket'));
-  }, everyMs);
+  };
+  extra.recheck = setTimeout(
+    () => {
+      check();
+      extra.recheck = setInterval(check, everyMs);
+      extra.recheck.unref();
+    },
+    Math.max(1, Math.floor(Math.random() * everyMs)),
+  );
   extra.recheck.unref();
 }
 
 function stopWatching(extra: SocketContext): void {
+  // clearInterval clears a timeout as well.
   if (extra.recheck) clearInterval(extra.recheck);
 }
 
