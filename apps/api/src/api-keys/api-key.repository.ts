@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from '@redress/domain';
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../shared/uuid.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 
 export interface ApiKeyRecord {
@@ -32,6 +33,7 @@ export class ApiKeyRepository {
   }
 
   async findById(id: string): Promise<ApiKeyRecord | null> {
+    if (!isUuid(id)) return null;
     const row = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ id });
     return row ? toRecord(row) : null;
   }
@@ -44,6 +46,7 @@ export class ApiKeyRepository {
   }
 
   async revoke(id: string, now: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
     const rows: unknown[] = await this.dataSource.query(
       `WITH revoked AS (
          UPDATE api_key SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id

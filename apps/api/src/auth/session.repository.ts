@@ -1,5 +1,6 @@
 import type { Role } from '@redress/domain';
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../shared/uuid.js';
 import { RefreshTokenEntity, SessionEntity } from './session.entity.js';
 
 /** What an access token's session says of its user, read on every request. */
@@ -45,6 +46,7 @@ export class SessionRepository {
 
   /** The session and its user in one statement: what every signed-in request checks. */
   async findHolder(sessionId: string): Promise<SessionHolder | null> {
+    if (!isUuid(sessionId)) return null;
     const rows: Array<{
       session_id: string;
       user_id: string;
@@ -107,6 +109,7 @@ export class SessionRepository {
   }
 
   async revoke(sessionId: string, reason: string, now: Date): Promise<void> {
+    if (!isUuid(sessionId)) return;
     await this.dataSource.query(
       `UPDATE auth_session SET revoked_at = $2, revoked_reason = $3
         WHERE id = $1 AND revoked_at IS NULL`,

@@ -22,6 +22,7 @@ import {
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PageCursor } from '../shared/cursor.js';
+import { isUuid } from '../shared/uuid.js';
 import {
   policyVersionCacheFor,
   type PolicyRef,
@@ -257,11 +258,7 @@ function statementName(sql: string): string {
   return name;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 // The summary's columns, as SUMMARY_COLUMNS selects them.
 interface SummaryRow {

@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import {
   fieldExtensionsEstimator,
   getComplexity,
@@ -30,6 +30,17 @@ export function costOf(
   variables: Readonly<Record<string, unknown>> | undefined,
   operationName: string | undefined,
 ): number {
+  // graphql-query-complexity reads the name of every operation when a name is asked for, and
+  // fails on an unnamed one: a name no operation has is refused here, in graphql's words.
+  if (
+    operationName !== undefined &&
+    !document.definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === operationName,
+    )
+  ) {
+    throw new GraphQLError(`Unknown operation named "${operationName}".`);
+  }
   return getComplexity({
     schema,
     query: document,

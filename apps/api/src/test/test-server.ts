@@ -78,7 +78,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     pubsub,
     clock,
     dataSource: database.dataSource,
-    logger: pino({ level: 'silent' }),
+    // TEST_LOG_LEVEL=error shows what the server logged, to debug a test.
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.recheckCredentialsMs !== undefined
       ? { recheckCredentialsMs: options.recheckCredentialsMs }
       : {}),

@@ -1,5 +1,7 @@
 import type { Role } from '@redress/domain';
 import { In, type DataSource } from 'typeorm';
+import { isUniqueViolation } from '../database/unique-violation.js';
+import { isUuid } from '../shared/uuid.js';
 import { TeamEntity } from './team.entity.js';
 import { UserEntity, UserTeamEntity } from './user.entity.js';
 
@@ -49,8 +51,9 @@ export class UserRepository {
   }
 
   async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.dataSource.getRepository(UserEntity).findBy({ id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows = await this.dataSource.getRepository(UserEntity).findBy({ id: In(valid) });
     return this.withTeams(rows);
   }
 
@@ -65,6 +68,7 @@ export class UserRepository {
   }
 
   async findPasswordHash(id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
     const row = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     return row?.passwordHash ?? null;
   }
@@ -96,7 +100,18 @@ export class UserRepository {
     return this.dataSource.getRepository(UserEntity).count();
   }
 
-  async insert(user: NewUser, teamIds: readonly string[] = []): Promise<void> {
+  /** Stores a user; false when one with that email exists already (however close the race). */
+  async insert(user: NewUser, teamIds: readonly string[] = []): Promise<boolean> {
+    try {
+      await this.insertWithTeams(user, teamIds);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  private async insertWithTeams(user: NewUser, teamIds: readonly string[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(UserEntity).insert({
         id: user.id,
@@ -116,6 +131,7 @@ export class UserRepository {
   }
 
   async update(id: string, changes: UserChanges, now: Date): Promise<boolean> {
+    if (!isUuid(id)) return false;
     const result = await this.dataSource
       .getRepository(UserEntity)
       .update({ id }, { ...changes, updatedAt: now });
@@ -135,8 +151,9 @@ export class UserRepository {
   }
 
   async findTeams(ids: readonly string[]): Promise<TeamRecord[]> {
-    if (ids.length === 0) return [];
-    return this.dataSource.getRepository(TeamEntity).findBy({ id: In([...ids]) });
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.dataSource.getRepository(TeamEntity).findBy({ id: In(valid) });
   }
 
   async findTeamByName(name: string): Promise<TeamRecord | null> {
