@@ -3,6 +3,7 @@ import type { ComplaintCommand, Instant, LogComplaint, RefusalReason } from '@re
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { BadUserInputError } from '../errors/app-errors.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-keys.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { AgreeActionInput } from './agree-action.input.js';
 import { assignComplaint } from './assign-complaint.js';
@@ -38,12 +39,18 @@ export class ComplaintLifecycleResolver {
       description: 'When it was logged, if not now; never in the future.',
     })
     at: Instant | null | undefined,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: IDEMPOTENCY_KEY_DESCRIPTION,
+    })
+    idempotencyKey: string | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
     const record = await ctx.services.complaints.log(toLogCommand(input), {
       by: ctx.principal,
       at: at ?? undefined,
       policyId: input.policyId ?? undefined,
+      ...(idempotencyKey != null ? { idempotencyKey } : {}),
     });
     return toComplaintType(record);
   }

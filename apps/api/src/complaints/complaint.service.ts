@@ -29,6 +29,7 @@ import {
   NotFoundError,
   PolicyRefusedError,
 } from '../errors/app-errors.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { ComplaintEventFeed } from './complaint-event-feed.js';
 import { DeadlineAlertFeed, type PlacedDeadlineAlert } from '../deadlines/deadline-alert-feed.js';
@@ -86,6 +87,8 @@ export interface LogOptions {
   readonly policyId?: string;
   /** Chosen by the caller when it must know the id first (demo data, imports). */
   readonly complaintId?: string;
+  /** Names the write so that a retry of it answers the first complaint (idempotency/). */
+  readonly idempotencyKey?: string;
 }
 
 export interface PageOptions {
@@ -121,6 +124,7 @@ export interface ComplaintServiceOptions {
   /** How many events a subscriber may have waiting before it is ended (default 1,000). */
   readonly maxSubscriberBacklog?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  readonly idempotency: IdempotencyKeys;
 }
 
 export const MAX_PAGE_SIZE = 200;
@@ -172,7 +176,31 @@ export class ComplaintService {
   /** Logs a complaint: one round trip for the policy and the reference, one for the write. */
   async log(input: LogComplaintInput, opts: LogOptions): Promise<ComplaintRecord> {
     requirePermission(opts.by, 'complaints:write');
-    return this.logWithin(undefined, input, opts);
+    const { idempotencyKey } = opts;
+    if (idempotencyKey === undefined) return this.logWithin(undefined, input, opts);
+    // The key is stored in the write's transaction: a retry of a write that committed is
+    // answered its complaint, and one of a write that did not makes it now.
+    return this.options.idempotency.once(
+      {
+        by: opts.by,
+        key: idempotencyKey,
+        operation: 'logComplaint',
+        input: { input, at: opts.at, policyId: opts.policyId },
+      },
+      opts.complaintId ?? randomUUID(),
+      (tx, complaintId) => this.logWithin(tx, input, { ...opts, complaintId }),
+      (complaintId) => this.loggedEarlier(complaintId),
+    );
+  }
+
+  /**
+   * The complaint a keyed write made, as it stands now, for a retry of that write: unscoped,
+   * as the first answer was, and only ever to the caller who made it.
+   */
+  async loggedEarlier(id: string): Promise<ComplaintRecord> {
+    const found = await this.repository.findById(id);
+    if (!found) throw new Error(`Complaint ${id}, made under an idempotency key, is not there.`);
+    return found;
   }
 
   /**

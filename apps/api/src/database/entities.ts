@@ -7,6 +7,7 @@ import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { DeadlineAlertEntity } from '../complaints/deadline-alert.entity.js';
 import { DeadlineEntity } from '../complaints/deadline.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
+import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { TeamEntity } from '../users/team.entity.js';
 import { UserEntity, UserTeamEntity } from '../users/user.entity.js';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   SigningKeyEntity,
   ApiKeyEntity,
   SecurityLogEntity,
+  IdempotencyKeyEntity,
 ];

@@ -14,7 +14,8 @@ export type AppError =
   | SubscriptionInterruptedError
   | UnauthenticatedError
   | ForbiddenError
-  | RateLimitedError;
+  | RateLimitedError
+  | IdempotencyKeyReusedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -131,6 +132,21 @@ export class RateLimitedError extends AppErrorBase {
         headers: new Map([['retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds)))]]),
       },
     };
+  }
+}
+
+/**
+ * An idempotency key sent again with a different request than the one it was first sent with:
+ * HTTP 422. `operation` is what the key was first used for.
+ */
+export class IdempotencyKeyReusedError extends AppErrorBase {
+  readonly kind = 'idempotency-key-reused' as const;
+  constructor(
+    message: string,
+    readonly operation: string,
+  ) {
+    super(message);
+    this.extensions = { http: { status: 422 } };
   }
 }
 

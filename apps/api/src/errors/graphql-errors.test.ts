@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BadUserInputError,
   ConflictError,
+  IdempotencyKeyReusedError,
   InvalidPolicyError,
   NotFoundError,
   OperationRefusedError,
@@ -79,6 +80,13 @@ describe('AppError → GraphQL error, in one place', () => {
     [
       new SubscriptionInterruptedError('events-missed', 0),
       { code: 'SUBSCRIPTION_INTERRUPTED', reason: 'EVENTS_MISSED' },
+    ],
+    [
+      new IdempotencyKeyReusedError(
+        'The key was sent before with another request.',
+        'logComplaint',
+      ),
+      { code: 'IDEMPOTENCY_KEY_REUSED', operation: 'logComplaint' },
     ],
   ])('%s', (error, extensions) => {
     const mapped = toGraphQLError(error);

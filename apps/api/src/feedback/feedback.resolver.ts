@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { toComplaintType, toLogCommand } from '../complaints/complaint.mapper.js';
 import { ComplaintType } from '../complaints/complaint.type.js';
 import { LogComplaintInput } from '../complaints/log-complaint.input.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-keys.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { toFeedbackType } from './feedback.mapper.js';
 import { FeedbackConnectionType, FeedbackKindEnum, FeedbackType } from './feedback.type.js';
@@ -70,6 +71,11 @@ export class FeedbackResolver {
   })
   async recordFeedback(
     @Arg('input', () => RecordFeedbackInput) input: RecordFeedbackInput,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: IDEMPOTENCY_KEY_DESCRIPTION,
+    })
+    idempotencyKey: string | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<FeedbackType> {
     const record = await ctx.services.feedback.record(
@@ -81,7 +87,7 @@ export class FeedbackResolver {
         summary: input.summary,
         category: input.category,
       },
-      { by: ctx.principal },
+      { by: ctx.principal, ...(idempotencyKey != null ? { idempotencyKey } : {}) },
     );
     return toFeedbackType(record);
   }
@@ -95,12 +101,18 @@ export class FeedbackResolver {
     @Arg('id', () => ID) id: string,
     @Arg('input', () => LogComplaintInput) input: LogComplaintInput,
     @Arg('at', () => DateTimeScalar, { nullable: true }) at: Instant | null | undefined,
+    @Arg('idempotencyKey', () => String, {
+      nullable: true,
+      description: IDEMPOTENCY_KEY_DESCRIPTION,
+    })
+    idempotencyKey: string | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
     const record = await ctx.services.feedback.convertToComplaint(id, toLogCommand(input), {
       by: ctx.principal,
       at: at ?? undefined,
       policyId: input.policyId ?? undefined,
+      ...(idempotencyKey != null ? { idempotencyKey } : {}),
     });
     return toComplaintType(record);
   }

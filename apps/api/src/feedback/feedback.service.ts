@@ -6,7 +6,7 @@ import {
   type FeedbackRefusal,
   type RecordFeedbackInput,
 } from '@redress/domain';
-import type { Transactions } from '../database/transactions.js';
+import type { Transaction, Transactions } from '../database/transactions.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
@@ -16,6 +16,7 @@ import type {
   LogComplaintInput,
 } from '../complaints/complaint.service.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-errors.js';
+import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import type { FeedbackFilter, FeedbackRepository } from './feedback.repository.js';
 
@@ -37,6 +38,7 @@ const CURSOR_LIST = ['feedback', 'receivedAt', 'desc'];
 export interface FeedbackServiceOptions {
   readonly clock: Clock;
   readonly complaints: ComplaintService;
+  readonly idempotency: IdempotencyKeys;
 }
 
 const MAX_PAGE_SIZE = 200;
@@ -50,7 +52,7 @@ export class FeedbackService {
 
   async record(
     input: Omit<RecordFeedbackInput, 'id'> & { readonly id?: string },
-    opts: { readonly by: Principal },
+    opts: { readonly by: Principal; readonly idempotencyKey?: string },
   ): Promise<FeedbackRecord> {
     requirePermission(opts.by, 'feedback:write');
     const recorded = recordFeedback(
@@ -58,10 +60,28 @@ export class FeedbackService {
       { now: this.options.clock.now().toISOString() },
     );
     if (!recorded.ok) throw feedbackError(recorded.error);
-    await this.transactions.run((manager) =>
-      this.repository.save(manager, recorded.value, actorOf(opts.by)),
+    const save = (manager: Transaction) =>
+      this.repository.save(manager, recorded.value, actorOf(opts.by));
+    if (opts.idempotencyKey === undefined) {
+      await this.transactions.run(save);
+      return recorded.value;
+    }
+    return this.options.idempotency.once(
+      { by: opts.by, key: opts.idempotencyKey, operation: 'recordFeedback', input },
+      recorded.value.id,
+      async (manager) => {
+        await save(manager);
+        return recorded.value;
+      },
+      (id) => this.recordedEarlier(id),
     );
-    return recorded.value;
+  }
+
+  /** What a keyed `record` stored, as it stands now, for a retry of it. */
+  private async recordedEarlier(id: string): Promise<FeedbackRecord> {
+    const found = await this.repository.findById(id);
+    if (!found) throw new Error(`Feedback ${id}, made under an idempotency key, is not there.`);
+    return found;
   }
 
   async findById(by: Principal, id: string): Promise<FeedbackRecord | null> {
@@ -108,13 +128,17 @@ export class FeedbackService {
   async convertToComplaint(
     id: string,
     complaint: LogComplaintInput,
-    opts: { readonly by: Principal; readonly at?: string; readonly policyId?: string },
+    opts: {
+      readonly by: Principal;
+      readonly at?: string;
+      readonly policyId?: string;
+      readonly idempotencyKey?: string;
+    },
   ): Promise<ComplaintRecord> {
     requirePermission(opts.by, 'complaints:write');
-    return this.transactions.run(async (manager) => {
+    const convert = async (manager: Transaction, complaintId: string) => {
       const request = await this.repository.findById(id, manager, true);
       if (!request) throw new NotFoundError('feedback', id);
-      const complaintId = randomUUID();
       const converted = convertServiceRequest(request, complaintId, {
         now: this.options.clock.now().toISOString(),
       });
@@ -126,7 +150,21 @@ export class FeedbackService {
       );
       await this.repository.save(manager, converted.value, actorOf(opts.by));
       return record;
-    });
+    };
+    if (opts.idempotencyKey === undefined) {
+      return this.transactions.run((manager) => convert(manager, randomUUID()));
+    }
+    return this.options.idempotency.once(
+      {
+        by: opts.by,
+        key: opts.idempotencyKey,
+        operation: 'convertServiceRequest',
+        input: { id, complaint, at: opts.at, policyId: opts.policyId },
+      },
+      randomUUID(),
+      convert,
+      (complaintId) => this.options.complaints.loggedEarlier(complaintId),
+    );
   }
 }
 
