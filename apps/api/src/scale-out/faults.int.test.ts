@@ -12,12 +12,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { replay, type ComplaintEvent, type ComplaintState } from '@redress/domain';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.js';
 import { createDataSource } from '../database/data-source.js';
@@ -27,6 +25,7 @@ import { connectSubscriptions, type SubscriptionClient } from '../test/graphql-c
 import { logInput } from '../test/complaint-operations.js';
 import { newPartnerKey, type PartnerKey } from '../test/test-principals.js';
 import { API_MAIN, spawnApiProcess, type ApiProcess } from '../test/test-server.js';
+import { freePort, withPgClient } from '../test/server-tools.js';
 
 const run = promisify(execFile);
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -386,7 +385,7 @@ async function expectNothingLostOrHalfWritten(
   url: string,
   acknowledged: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const { complaints, events } = await withClient(url, async (client) => ({
+  const { complaints, events } = await withPgClient(url, async (client) => ({
     complaints: (
       await client.query<ComplaintRow>('SELECT id, version, status, state FROM complaint')
     ).rows,
@@ -535,27 +534,7 @@ async function createPartnerKey(url: string): Promise<PartnerKey> {
   }
 }
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

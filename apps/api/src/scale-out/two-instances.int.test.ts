@@ -7,10 +7,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectSubscriptions,
@@ -21,6 +19,7 @@ import {
 } from '../test/graphql-client.js';
 import { ACKNOWLEDGE, ASSIGN, logInput } from '../test/complaint-operations.js';
 import { spawnApiProcess, type ApiProcess } from '../test/test-server.js';
+import { freePort, withPgClient } from '../test/server-tools.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const SKIP_REASON =
@@ -84,7 +83,7 @@ describe.skipIf(!DATABASE_URL)(`two API processes on one PostgreSQL`, () => {
     });
 
     databaseName = `redress_two_${randomBytes(6).toString('hex')}`;
-    await withServer(DATABASE_URL ?? '', (client) =>
+    await withPgClient(DATABASE_URL ?? '', (client) =>
       client.query(`CREATE DATABASE ${databaseName}`),
     );
     const url = new URL(DATABASE_URL ?? '');
@@ -119,7 +118,7 @@ describe.skipIf(!DATABASE_URL)(`two API processes on one PostgreSQL`, () => {
     await Promise.all(sockets.map((socket) => socket.close()));
     await Promise.all(processes.map((api) => api.stop()));
     if (databaseName) {
-      await withServer(DATABASE_URL ?? '', (client) =>
+      await withPgClient(DATABASE_URL ?? '', (client) =>
         client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
       );
     }
@@ -226,7 +225,7 @@ interface AlertRow {
 
 /** The alert rows of these complaints, once the count has not moved for several watcher runs. */
 async function stableAlertRows(databaseUrl: string, complaintIds: string[]): Promise<AlertRow[]> {
-  return withServer(databaseUrl, async (client) => {
+  return withPgClient(databaseUrl, async (client) => {
     let previous = -1;
     let steady = 0;
     for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -245,27 +244,7 @@ async function stableAlertRows(databaseUrl: string, complaintIds: string[]): Pro
   });
 }
 
-async function withServer<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function requireTsc(): string {
   return createRequire(import.meta.url).resolve('typescript/bin/tsc');
