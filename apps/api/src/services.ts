@@ -1,20 +1,34 @@
 import type { BankHolidaysData } from '@redress/domain';
-import type { DataSource } from 'typeorm';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { SecurityLogRepository } from './audit/security-log.repository.js';
 import { SecurityLog } from './audit/security-log.service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService, type SignInThrottle } from './auth/auth.service.js';
+import { CredentialCache } from './auth/session-cache.js';
+import { OidcService } from './auth/oidc.service.js';
+import type { OidcSettings } from './auth/oidc-settings.js';
+import { OidcSignInRepository } from './auth/oidc-sign-in.repository.js';
 import { SessionRepository } from './auth/session.repository.js';
 import { SigningKeyRepository } from './auth/signing-key.repository.js';
 import type { Clock } from './clock.js';
 import { ComplaintService } from './complaints/complaint.service.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
+import { transactionsOf, type Connection, type Transactions } from './database/transactions.js';
+import { DeadlineAlertRepository } from './deadlines/deadline-alert.repository.js';
+import { ComplaintRepository } from './complaints/complaint.repository.js';
+import { FeedbackRepository } from './feedback/feedback.repository.js';
+import { PolicyRepository } from './policies/policy.repository.js';
 import { FeedbackService } from './feedback/feedback.service.js';
+import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
+import { IdempotencyKeys } from './idempotency/idempotency-keys.js';
 import { PolicyService } from './policies/policy.service.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
+import { LimitedSignIns } from './auth/sign-in-throttle.js';
+import { RateLimitRepository } from './limits/rate-limit.repository.js';
+import type { RateLimitSettings } from './limits/rate-limit-settings.js';
+import { RequestRateLimits } from './limits/rate-limits.js';
 
 /** The application's use cases: what resolvers, jobs and the demo data call. */
 export interface Services {
@@ -25,6 +39,14 @@ export interface Services {
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;
   readonly securityLog: SecurityLog;
+  /** The deadline rows' alerts, for the deadline watcher. */
+  readonly deadlineAlerts: DeadlineAlertRepository;
+  /** Units of work over the one connection. */
+  readonly transactions: Transactions;
+  /** Sign-in through the landlord's identity provider, when one is configured. */
+  readonly oidc?: OidcService | undefined;
+  /** Requests and writes per caller, when rate limits are on (`rateLimits`). */
+  readonly requestLimits?: RequestRateLimits;
 }
 
 export interface ServicesOptions {
@@ -44,33 +66,97 @@ export interface ServicesOptions {
   readonly authClock?: Clock;
   /** Limits sign-in attempts per account and per address. */
   readonly signInThrottle?: SignInThrottle;
+  /** Rate limits (docs/operations.md); absent: none, and sign-ins by `signInThrottle` only. */
+  readonly rateLimits?: RateLimitSettings;
+  /** The identity provider people sign in through, if any (REDRESS_OIDC_*). */
+  readonly oidc?: OidcSettings | undefined;
+  /**
+   * How long a verified credential's principal is kept before it is read again, the bound on a
+   * revocation missed by another instance (default 5 s; 0 keeps nothing).
+   */
+  readonly credentialTtlMs?: number;
 }
 
-/** The composition root: every repository and service is made here, once. */
-export function createServices(dataSource: DataSource, options: ServicesOptions): Services {
+/**
+ * The composition root: every repository and service is made here, once, over one connection;
+ * the deadline watcher, the demo data and every request use these same services.
+ */
+export function createServices(dataSource: Connection, options: ServicesOptions): Services {
   const { clock } = options;
   const authClock = options.authClock ?? clock;
-  const complaints = new ComplaintService(dataSource, options);
+  const transactions = transactionsOf(dataSource);
+  const idempotency = new IdempotencyKeys({
+    repository: new IdempotencyKeyRepository(dataSource),
+    transactions,
+    clock,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const complaints = new ComplaintService(new ComplaintRepository(dataSource), transactions, {
+    ...options,
+    idempotency,
+  });
   const userRepository = new UserRepository(dataSource);
   const sessions = new SessionRepository(dataSource);
   const apiKeyRepository = new ApiKeyRepository(dataSource);
   const securityLog = new SecurityLog(new SecurityLogRepository(dataSource), authClock);
   const tokens = new AccessTokens(new SigningKeyRepository(dataSource), options.signingKey);
+  const limitStore = options.rateLimits ? new RateLimitRepository(dataSource) : undefined;
+  const throttle =
+    options.signInThrottle ??
+    (limitStore && options.rateLimits
+      ? new LimitedSignIns(limitStore, options.rateLimits)
+      : undefined);
+  // Principals of recently verified credentials; revocations reach every instance by NOTIFY.
+  const credentials = new CredentialCache({
+    ...(options.credentialTtlMs !== undefined ? { ttlMs: options.credentialTtlMs } : {}),
+    announce: async (target) => {
+      await dataSource.query('SELECT pg_notify($1, $2)', [
+        options.pubsub.channelOf('AUTH_INVALIDATION'),
+        JSON.stringify(target),
+      ]);
+    },
+    ...(options.log ? { log: options.log } : {}),
+  });
+  options.pubsub.onPayload('AUTH_INVALIDATION', (payload) => credentials.received(payload));
+  options.pubsub.onGap(() => credentials.clear());
+  const auth = new AuthService({
+    credentials,
+    users: userRepository,
+    sessions,
+    apiKeys: apiKeyRepository,
+    tokens,
+    log: securityLog,
+    clock: authClock,
+    ...(throttle ? { throttle } : {}),
+  });
+  const users = new UserService(userRepository, sessions, securityLog, authClock, auth);
   return {
     complaints,
-    policies: new PolicyService(dataSource),
-    feedback: new FeedbackService(dataSource, { clock, complaints }),
-    auth: new AuthService({
-      users: userRepository,
-      sessions,
-      apiKeys: apiKeyRepository,
-      tokens,
-      log: securityLog,
-      clock: authClock,
-      ...(options.signInThrottle ? { throttle: options.signInThrottle } : {}),
+    deadlineAlerts: new DeadlineAlertRepository(dataSource),
+    transactions,
+    policies: new PolicyService(new PolicyRepository(dataSource), transactions),
+    feedback: new FeedbackService(new FeedbackRepository(dataSource), transactions, {
+      clock,
+      complaints,
+      idempotency,
     }),
-    users: new UserService(userRepository, sessions, securityLog, authClock),
-    apiKeys: new ApiKeyService(apiKeyRepository, securityLog, authClock),
+    auth,
+    users,
+    apiKeys: new ApiKeyService(apiKeyRepository, securityLog, authClock, auth),
     securityLog,
+    oidc: options.oidc
+      ? new OidcService({
+          settings: options.oidc,
+          pending: new OidcSignInRepository(dataSource),
+          users: userRepository,
+          userService: users,
+          auth,
+          log: securityLog,
+          clock: authClock,
+        })
+      : undefined,
+    ...(limitStore && options.rateLimits
+      ? { requestLimits: new RequestRateLimits(limitStore, options.rateLimits) }
+      : {}),
   };
 }

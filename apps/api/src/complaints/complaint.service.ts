@@ -22,6 +22,7 @@ import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
 import type { Transaction, Transactions } from '../database/transactions.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
 import {
   BadUserInputError,
   ConflictError,
@@ -568,9 +569,3 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const driverError = (error as { driverError?: { code?: unknown } }).driverError;
-  const code = driverError?.code ?? (error as { code?: unknown }).code;
-  return code === '23505';
-}
