@@ -137,8 +137,10 @@ export function createPgPubSub(
   };
 
   const stops: Array<() => Promise<void>> = [];
-  const ready = Promise.all(
-    TOPICS.map(async (topic) => {
+  // One LISTEN at a time: they share one client, and pg warns of queries issued while another
+  // is in flight on it.
+  const ready = (async () => {
+    for (const topic of TOPICS) {
       stops.push(
         await listener.listen(CHANNELS[topic], (text) => {
           let payload: unknown;
@@ -151,8 +153,8 @@ export function createPgPubSub(
           deliver(topic, payload);
         }),
       );
-    }),
-  ).then(() => undefined);
+    }
+  })();
   // A failure here is reported to whoever awaits `ready`; it must not crash the process first.
   ready.catch((error: unknown) => log('LISTEN failed', error));
 
