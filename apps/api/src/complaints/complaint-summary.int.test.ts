@@ -60,7 +60,16 @@ describe("a complaint's summary, read from the columns", () => {
 });
 
 // Every field the columns answer, as a selection (events has fields of its own).
-const SUMMARY_SELECTION = [...SUMMARY_FIELDS].filter((f) => f !== 'events').join('\n');
+// The fields that are objects (read by id through a loader, not from the state) are asked for
+// with their own fields.
+const OBJECT_SELECTIONS: Readonly<Record<string, string>> = {
+  assignedTo: 'assignedTo { id name }',
+  team: 'team { id name }',
+};
+const SUMMARY_SELECTION = [...SUMMARY_FIELDS]
+  .filter((f) => f !== 'events')
+  .map((f) => OBJECT_SELECTIONS[f] ?? f)
+  .join('\n');
 
 interface PageQuery {
   readonly selection: string;

@@ -108,11 +108,18 @@ describe('introspection', () => {
     );
     const query = `{ ${selections.join(' ')} }`;
     expect(query.length).toBeLessThan(1024 * 1024);
+    // Over the parser's token limit, it is refused before anything walks it.
     const error = await gqlError(api.url, query);
     expect(error.status).toBe(400);
-    expect(error.extensions).toMatchObject({
+    expect(error.extensions).toMatchObject({ code: 'GRAPHQL_PARSE_FAILED' });
+    expect(error.message).toMatch(/more th\w+ 15000 tokens/);
+    // Under it, the alias limit refuses the same attack before running it.
+    const fewer = `{ ${selections.slice(0, 1_000).join(' ')} }`;
+    const aliased = await gqlError(api.url, fewer);
+    expect(aliased.status).toBe(400);
+    expect(aliased.extensions).toMatchObject({
       code: 'TOO_MANY_ALIASES',
-      aliases: 12_500,
+      aliases: 1_000,
       maximumAliases: MAX_ALIASES,
     });
   });
