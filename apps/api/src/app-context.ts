@@ -36,6 +36,8 @@ export interface HttpExchange {
   readonly meta: RequestMeta;
   /** The refresh token the request's cookie carries. */
   readonly refreshToken: string | undefined;
+  /** The request's Cookie header (the identity provider's callback reads its cookie from it). */
+  readonly cookieHeader?: string | undefined;
   /** Adds a Set-Cookie header to the answer. */
   setCookie(cookie: string): void;
 }

@@ -37,9 +37,10 @@ describe('every operation passes through the one authorisation check', () => {
       'Guard these with @RequirePermission(...), or list them in auth/public-operations.ts with a reason',
     ).toEqual([]);
     const unknown = table.filter((row) => row.permissions.some((p) => !known.has(p)));
-    expect(unknown.map((row) => row.name), 'A permission named here is not in PERMISSIONS').toEqual(
-      [],
-    );
+    expect(
+      unknown.map((row) => row.name),
+      'A permission named here is not in PERMISSIONS',
+    ).toEqual([]);
     const guardedPublic = table.filter((row) => row.public && row.permissions.length > 0);
     expect(guardedPublic.map((row) => row.name)).toEqual([]);
     // The public list names only operations that exist, exactly the ones the issue allows.

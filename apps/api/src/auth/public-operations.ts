@@ -5,6 +5,10 @@
 export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'Mutation.signIn': 'How one signs in.',
   'Mutation.refreshSession': 'Carries its own credential: the refresh cookie.',
+  // The identity provider's callback has two halves: the URL one is sent to, and the return.
+  'Mutation.startOidcSignIn': 'How one begins signing in through the identity provider.',
+  'Mutation.completeOidcSignIn':
+    "The identity provider's callback: carries its own proof (code, state, PKCE, cookie).",
   'Query.addWorkingDays': 'Public arithmetic over public bank holidays.',
   'Query.isWorkingDay': 'Public arithmetic over public bank holidays.',
 };

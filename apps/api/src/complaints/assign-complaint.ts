@@ -28,7 +28,10 @@ export async function assignComplaint(
 ): Promise<ComplaintRecord> {
   const { assigneeId, teamId, handler } = request;
   if (assigneeId === undefined && teamId === undefined && handler === undefined) {
-    throw new BadUserInputError('Name who will handle the stage: assigneeId or teamId.', 'assigneeId');
+    throw new BadUserInputError(
+      'Name who will handle the stage: assigneeId or teamId.',
+      'assigneeId',
+    );
   }
   const user =
     assigneeId !== undefined
@@ -56,7 +59,9 @@ export async function assignComplaint(
     {
       by,
       ...(request.at !== undefined ? { at: request.at } : {}),
-      ...(request.expectedVersion !== undefined ? { expectedVersion: request.expectedVersion } : {}),
+      ...(request.expectedVersion !== undefined
+        ? { expectedVersion: request.expectedVersion }
+        : {}),
     },
   );
 }

@@ -58,7 +58,7 @@ export class ComplaintLifecycleResolver {
   @RequirePermission('complaints:assign:self')
   @Mutation(() => ComplaintType, {
     description:
-      'Assigns the current stage to a user (assigneeId), a team (teamId), or both. Taking a case oneself needs no more than handling it; assigning anyone else is a manager\'s.',
+      "Assigns the current stage to a user (assigneeId), a team (teamId), or both. Taking a case oneself needs no more than handling it; assigning anyone else is a manager's.",
   })
   async assignComplaint(
     @Arg('id', () => ID) id: string,

@@ -568,4 +568,3 @@ function cursorList(order: ComplaintOrder): string[] {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-

@@ -2,6 +2,7 @@ import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { SecurityLogEntity } from '../audit/security-log.entity.js';
 import { RefreshTokenEntity, SessionEntity } from '../auth/session.entity.js';
 import { SigningKeyEntity } from '../auth/signing-key.entity.js';
+import { OidcSignInEntity } from '../auth/oidc-sign-in.entity.js';
 import { ComplaintEventEntity } from '../complaints/complaint-event.entity.js';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { DeadlineAlertEntity } from '../complaints/deadline-alert.entity.js';
@@ -28,5 +29,6 @@ export const ENTITIES = [
   SigningKeyEntity,
   ApiKeyEntity,
   SecurityLogEntity,
+  OidcSignInEntity,
   IdempotencyKeyEntity,
 ];

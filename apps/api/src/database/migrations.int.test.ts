@@ -28,6 +28,8 @@ describe('the migrations', () => {
       'InitialSchema1763856000000',
       'ComplaintSnapshotPolicyRefs1763942400000',
       'SignIn1764115200000',
+      'OidcSignIn1764201600000',
+      'RateLimits1764288000000',
       'IdempotencyKeys1764374400000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);

@@ -37,7 +37,10 @@ export class FeedbackType {
   channel: Channel;
 
   @RequirePermission('complaints:personal')
-  @Field(() => String, { nullable: true, description: personalData('Null for anonymous feedback.') })
+  @Field(() => String, {
+    nullable: true,
+    description: personalData('Null for anonymous feedback.'),
+  })
   from: string | null;
 
   @RequirePermission('complaints:personal')

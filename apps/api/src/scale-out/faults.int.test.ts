@@ -534,8 +534,6 @@ async function createPartnerKey(url: string): Promise<PartnerKey> {
   }
 }
 
-
-
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

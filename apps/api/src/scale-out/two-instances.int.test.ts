@@ -244,8 +244,6 @@ async function stableAlertRows(databaseUrl: string, complaintIds: string[]): Pro
   });
 }
 
-
-
 function requireTsc(): string {
   return createRequire(import.meta.url).resolve('typescript/bin/tsc');
 }

@@ -1,6 +1,8 @@
 import { InitialSchema1763856000000 } from './1763856000000-initial-schema.js';
 import { ComplaintSnapshotPolicyRefs1763942400000 } from './1763942400000-complaint-snapshot-policy-refs.js';
 import { SignIn1764115200000 } from './1764115200000-sign-in.js';
+import { OidcSignIn1764201600000 } from './1764201600000-oidc-sign-in.js';
+import { RateLimits1764288000000 } from './1764288000000-rate-limits.js';
 import { IdempotencyKeys1764374400000 } from './1764374400000-idempotency-keys.js';
 
 // Listed, not globbed (ESM), in the order they run.
@@ -8,5 +10,7 @@ export const MIGRATIONS = [
   InitialSchema1763856000000,
   ComplaintSnapshotPolicyRefs1763942400000,
   SignIn1764115200000,
+  OidcSignIn1764201600000,
+  RateLimits1764288000000,
   IdempotencyKeys1764374400000,
 ];
