@@ -3,10 +3,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 
 const ACTOR_KIND_DESCRIPTIONS: Readonly<Record<Actor['kind'], string>> = {
-  user: 'A person, signed in (for now: named in the X-Actor header).',
+  user: 'A member of staff, signed in.',
   'api-key': "A partner's application.",
   system:
-    'Redress itself: the API when no actor is named, the deadline watcher, automatic closing.',
+    'Redress itself: the deadline watcher, automatic closing, the first start and demo data.',
 };
 
 export const ActorKindEnum = registerDomainEnum(
