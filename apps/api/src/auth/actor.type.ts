@@ -5,8 +5,7 @@ import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 const ACTOR_KIND_DESCRIPTIONS: Readonly<Record<Actor['kind'], string>> = {
   user: 'A member of staff, signed in.',
   'api-key': "A partner's application.",
-  system:
-    'Redress itself: the deadline watcher, automatic closing, the first start and demo data.',
+  system: 'Redress itself: the deadline watcher, automatic closing, the first start and demo data.',
 };
 
 export const ActorKindEnum = registerDomainEnum(
