@@ -66,6 +66,16 @@ async function graphql(query, variables, as = authorization) {
   return body.data;
 }
 
+async function waitForOutput(pattern, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(output);
+    if (match) return match[1];
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function waitForHealth(timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -143,7 +153,8 @@ if (logComplaint.status !== 'RECEIVED' || logComplaint.deadlines.length === 0) {
 }
 
 // The demo partner key printed at first start sees the complaints it logged, and no others.
-const key = /Demo partner key[^:]*: (rk_\S+)/.exec(output)?.[1];
+// Printed just after the API says it is ready, so it may follow the first healthy answer.
+const key = await waitForOutput(/Demo partner key[^\n]*?: (rk_\S+)/, 15_000);
 if (!key) fail('pnpm start printed no demo partner key');
 const asKey = `Bearer ${key}`;
 const before = await graphql('{ complaints(first: 1) { totalCount } }', {}, asKey);
@@ -152,7 +163,7 @@ if (before.complaints.totalCount !== 0) {
 }
 
 console.log(
-  `smoke: pnpm start healthy in ${ready} s with ${complaints.totalCount} demo complaints; logged ${logComplaint.reference}`,
+  `smoke: pnpm start healthy in ${ready} s with ${complaints.totalCount} demo complaints; anonymous refused, the first admin signed in and logged ${logComplaint.reference}; the demo partner key sees only its own`,
 );
 stop();
 process.exit(0);
