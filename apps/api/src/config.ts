@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseBankHolidays, ROLES, type BankHolidaysData, type Role } from '@redress/domain';
 import type { OidcSettings } from './auth/oidc-settings.js';
@@ -27,6 +28,8 @@ export interface Config {
   readonly admin: { readonly email: string | undefined; readonly password: string | undefined };
   /** A PKCS#8 PEM Ed25519 key signing access tokens (REDRESS_SIGNING_KEY); absent: generated. */
   readonly signingKey: string | undefined;
+  /** Load balancers and proxies whose X-Forwarded-For names the client (REDRESS_TRUSTED_PROXIES). */
+  readonly trustedProxies: readonly string[];
   /** Sign-in through the landlord's identity provider; absent unless REDRESS_OIDC_ISSUER is set. */
   readonly oidc: OidcSettings | undefined;
   /** REDRESS_RATE_LIMIT_*, REDRESS_SIGN_IN_*: docs/operations.md, "Rate limits". */
@@ -58,6 +61,7 @@ export function loadConfig(env: Env, cwd: string): Config {
       password: env.REDRESS_ADMIN_PASSWORD || undefined,
     },
     signingKey: signingKey(env.REDRESS_SIGNING_KEY),
+    trustedProxies: trustedProxies(env.REDRESS_TRUSTED_PROXIES),
     oidc: oidc(env),
     rateLimits: rateLimits(env),
   };
@@ -260,4 +264,21 @@ function signingKey(raw: string | undefined): string | undefined {
     );
   }
   return value;
+}
+
+function trustedProxies(raw: string | undefined): readonly string[] {
+  const value = text(raw);
+  if (value === undefined) return [];
+  const addresses = value
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  for (const address of addresses) {
+    if (isIP(address) === 0) {
+      throw new ConfigError(
+        `REDRESS_TRUSTED_PROXIES: "${address}" is not an IP address; list your load balancers' addresses, e.g. 10.0.0.5,10.0.0.6.`,
+      );
+    }
+  }
+  return addresses;
 }

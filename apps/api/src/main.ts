@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     maxComplexity: config.maxComplexity,
     production: config.production,
+    trustedProxies: config.trustedProxies,
   });
   const url = await server.start(config.port);
   logger.info(

@@ -26,11 +26,13 @@ import { refreshTokenFromCookies } from './auth/refresh-cookie.js';
 import type { Clock } from './clock.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
 import { healthCheck, type Connection } from './database/transactions.js';
-import { formatErrorForClient } from './errors/graphql-errors.js';
+import { formatErrorForClient, toGraphQLError } from './errors/graphql-errors.js';
 import { compiledExecution } from './graphql-execution.js';
 import { graphqlHttpHandler, sendJson } from './graphql-http.js';
 import { operationLimitsPlugin } from './limits/apollo-limits.plugin.js';
-import { refuseOverLimits } from './limits/operation-limits.js';
+import { MAX_DOCUMENT_TOKENS, refuseOverLimits } from './limits/operation-limits.js';
+import { isAppError } from './errors/app-errors.js';
+import { clientAddress } from './auth/client-address.js';
 import { rateLimitPlugin } from './limits/rate-limit.plugin.js';
 import { buildRedressSchema } from './schema.js';
 import { SharedSubscriptions, type DirectSink } from './subscriptions/shared-subscriptions.js';
@@ -45,9 +47,6 @@ export const DEFAULT_CORS_ORIGINS: readonly string[] = [
   'http://127.0.0.1:4173',
   'http://localhost:3000',
 ];
-
-/** Far above any operation a console or partner sends, far below what strains the parser. */
-export const MAX_DOCUMENT_TOKENS = 15_000;
 
 /** Generous for any page a handler or partner needs (200 complaints with their details). */
 export const DEFAULT_MAX_COMPLEXITY = 50_000;
@@ -64,6 +63,8 @@ export interface ServerDeps {
   readonly maxComplexity?: number;
   /** Production: introspection only for signed-in callers. */
   readonly production?: boolean;
+  /** Proxies whose X-Forwarded-For names the client (REDRESS_TRUSTED_PROXIES). */
+  readonly trustedProxies?: readonly string[];
   /** How often an open socket's credentials are checked again (default 30 s; tests shorten it). */
   readonly recheckCredentialsMs?: number;
   /**
@@ -92,6 +93,7 @@ export function createServer(deps: ServerDeps): RedressServer {
   let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   let url = '';
   const origins = deps.corsOrigins ?? DEFAULT_CORS_ORIGINS;
+  const addressOf = clientAddress(deps.trustedProxies ?? []);
   const allowCors = cors(origins);
   const originAllowed = (origin: string) => origins.includes(origin) || origins.includes('*');
   const healthProblem = healthCheck(deps.dataSource);
@@ -150,7 +152,20 @@ export function createServer(deps: ServerDeps): RedressServer {
         schema,
         // One execution per document and audience, its results sent to every socket of it.
         subscribe: shared.subscribe,
-        onSubscribe: (_ctx, _id, payload) => refuseOverLimits(schema, payload, maxComplexity),
+        // The same limits as over HTTP, and each subscription counted against its caller's rate.
+        onSubscribe: async (ctx, _id, payload) => {
+          const refused = refuseOverLimits(schema, payload, maxComplexity);
+          if (refused) return refused;
+          const limits = deps.services.requestLimits;
+          if (!limits || !ctx.extra.principal) return undefined;
+          try {
+            await limits.check(ctx.extra.principal, addressOf(ctx.extra.request), false);
+          } catch (error) {
+            if (isAppError(error)) return [toGraphQLError(error)];
+            throw error;
+          }
+          return undefined;
+        },
         // A socket is authenticated once, at connection, and checked again while it stays open:
         // a browser page from an origin outside the allowlist is refused (as CORS refuses its
         // requests), and so is a connection without credentials that hold.
@@ -252,7 +267,7 @@ export function createServer(deps: ServerDeps): RedressServer {
         createAppContext(
           contextDeps,
           await authenticate(deps.services.auth, { headers: req.headers }),
-          httpExchange(req, res),
+          httpExchange(req, res, addressOf(req)),
         ),
       logger,
     );
@@ -339,11 +354,15 @@ function stopWatching(extra: SocketContext): void {
   if (extra.recheck) clearInterval(extra.recheck);
 }
 
-function httpExchange(req: IncomingMessage, res: ServerResponse): HttpExchange {
+function httpExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  address: string | null,
+): HttpExchange {
   const cookies: string[] = [];
   return {
     meta: {
-      address: req.socket.remoteAddress ?? null,
+      address,
       userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
     },
     refreshToken: refreshTokenFromCookies(req.headers.cookie),

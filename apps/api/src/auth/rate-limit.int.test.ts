@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../limits/rate-limit-settings.js';
 import { codeOf, postFrom, type RawAnswer } from '../limits/rate-limit-client.js';
+import { connectSubscriptions } from '../test/graphql-client.js';
 import { signInNewUser, TEST_PASSWORD } from '../test/test-principals.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 
@@ -225,5 +226,20 @@ describe('requests and writes per caller', () => {
     }
     expect((await anonymous('127.0.0.21')).status).toBe(429);
     expect((await anonymous('127.0.0.22')).status).toBe(401);
+  });
+
+  it('counts subscriptions against the same limit, refusing one over it with RATE_LIMITED', async () => {
+    const { headers, connectionParams } = await signInNewUser(api.services, 'HANDLER');
+    for (let n = 0; n < limits.requestsPerMinute; n += 1) {
+      expect((await read(headers.authorization)).status).toBe(200);
+    }
+    const ws = await connectSubscriptions(api.wsUrl, connectionParams);
+    try {
+      const refused = ws.subscribe<unknown>('subscription { complaintEvents { complaintId } }');
+      // The operation ends with the refusal, which waitFor reports.
+      await expect(refused.waitFor(() => false, 5_000)).rejects.toThrow(/"code":"RATE_LIMITED"/);
+    } finally {
+      await ws.close();
+    }
   });
 });

@@ -116,8 +116,8 @@ export function operationRefusal(
 
 /**
  * For graphql-ws's `onSubscribe`: the errors refusing a subscription over a limit, or undefined
- * to let graphql-ws parse, validate and run it as usual (a document that does not parse is left
- * to it, to be answered in its words).
+ * to let graphql-ws parse, validate and run it as usual. A document over the token limit, or one
+ * that does not parse, is refused here, so that graphql-ws never parses it without the limit.
  *
  *     onSubscribe: (_ctx, _id, payload) => refuseOverLimits(schema, payload, maxComplexity),
  */
@@ -132,9 +132,13 @@ export function refuseOverLimits(
 ): readonly GraphQLError[] | undefined {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
-  } catch {
-    return undefined;
+    // The same token limit as over HTTP: past it, nothing walks the document.
+    document = parse(payload.query, { maxTokens: MAX_DOCUMENT_TOKENS });
+  } catch (error) {
+    if (error instanceof GraphQLError) {
+      return [new GraphQLError(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    throw error;
   }
   const refusal = operationRefusal(
     schema,
@@ -143,6 +147,14 @@ export function refuseOverLimits(
   );
   return refusal ? [toGraphQLError(refusal)] : undefined;
 }
+
+/**
+ * Far above any operation a console or partner sends, far below what strains the parser: a
+ * document of more tokens is refused at parse, before graphql-js's validation walks it (a chain
+ * of thousands of fragments would overflow its stack). The standard introspection query is about
+ * 1,500 tokens.
+ */
+export const MAX_DOCUMENT_TOKENS = 15_000;
 
 /** A refusal as Apollo answers it over HTTP: the mapped error, with status 400. */
 export function httpRefusal(refusal: AppError): GraphQLError {
