@@ -200,7 +200,9 @@ export function createPgPubSub(
       stopGapWatch();
       for (const fanOut of fanOuts.values()) fanOut.close();
       await ready.catch(() => undefined);
-      await Promise.all(stops.splice(0).map((stop) => stop().catch(() => undefined)));
+      // One after the other: each UNLISTEN goes on the one LISTEN client, which takes one
+      // query at a time.
+      for (const stop of stops.splice(0)) await stop().catch(() => undefined);
     },
   };
 }
