@@ -3,6 +3,7 @@ import { systemClock } from '../clock.js';
 import { createServices } from '../services.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/1763942400000-complaint-snapshot-policy-refs.js';
+import { mapTypedHandlersToUsers } from './migrations/1764115200000-sign-in.js';
 import { createPgPubSub } from './pg-pubsub.js';
 import { principalFor, READER } from '../test/test-principals.js';
 
@@ -102,6 +103,60 @@ describe('the migrations', () => {
     );
     expect(rows[0]?.policy).toEqual({ id: 'code-2024', version: state.stages[0]?.policy.version });
     expect((await services.complaints.findById(READER, state.id))?.state).toEqual(state);
+    await pubsub.close();
+  });
+
+  it('give a case typed before sign-in who logged it, and its handler as a user, inactive and without a role', async () => {
+    const pubsub = createPgPubSub(db.dataSource, db.listener);
+    const services = createServices(db.dataSource, { clock: systemClock, pubsub });
+    const by = principalFor({ kind: 'user', id: 'intake.team', name: 'Intake Team' });
+    const { state } = await services.complaints.log(
+      {
+        receivedAt: '2026-11-06T09:30:00Z',
+        channel: 'phone',
+        complainant: { name: 'Rhys Hughes', type: 'tenant' },
+        summary: 'The heating timer is still not fixed.',
+        category: 'repairs',
+        tenure: 'lcra',
+      },
+      { by, at: '2026-11-06T09:30:00Z' },
+    );
+    await services.complaints.execute(
+      state.id,
+      { type: 'assign', handler: 'Morgan Reed (typed)' },
+      { by, at: '2026-11-06T10:00:00Z' },
+    );
+    // As the row was before the migration: no loggedBy, no handlerId, no assignee_id.
+    await db.dataSource.query(
+      `UPDATE complaint
+          SET assignee_id = NULL,
+              state = (state - 'loggedBy') || jsonb_build_object('stages', (
+                SELECT jsonb_agg(s - 'handlerId' - 'teamId' - 'respondedBy' ORDER BY n)
+                  FROM jsonb_array_elements(state->'stages') WITH ORDINALITY AS t(s, n)))
+        WHERE id = $1`,
+      [state.id],
+    );
+
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await mapTypedHandlersToUsers(runner);
+    } finally {
+      await runner.release();
+    }
+    const users: Array<{ id: string; role: string | null; active: boolean; email: string }> =
+      await db.dataSource.query(
+        "SELECT id, role, active, email FROM app_user WHERE name = 'Morgan Reed (typed)'",
+      );
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ role: null, active: false });
+    expect(users[0]?.email).toMatch(/^handler-[0-9a-f]{12}@users\.redress\.invalid$/);
+    const after = await services.complaints.findById(READER, state.id);
+    expect(after?.summary.assigneeId).toBe(users[0]?.id);
+    expect(after?.state.stages[0]).toMatchObject({
+      handler: 'Morgan Reed (typed)',
+      handlerId: users[0]?.id,
+    });
+    expect(after?.state.loggedBy).toEqual({ kind: 'user', id: 'intake.team', name: 'Intake Team' });
     await pubsub.close();
   });
 });

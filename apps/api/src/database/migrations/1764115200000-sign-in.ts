@@ -143,38 +143,7 @@ export class SignIn1764115200000 implements MigrationInterface {
       `CREATE INDEX "ix_complaint_logged_by_api_key_id" ON "complaint" ("logged_by_api_key_id")`,
     );
 
-    // Who logged each case, from its first event, into the snapshot.
-    await queryRunner.query(`
-      UPDATE "complaint" c
-         SET "state" = jsonb_set(c."state", '{loggedBy}', jsonb_strip_nulls(jsonb_build_object(
-               'kind', e."actor_kind", 'id', e."actor_id", 'name', e."actor_name")))
-        FROM "complaint_event" e
-       WHERE e."complaint_id" = c."id" AND e."version" = 1`);
-
-    // Typed handler names become (inactive, role-less) users, and the snapshots name them.
-    await queryRunner.query(`
-      INSERT INTO "app_user" ("id", "email", "name", "role", "active")
-      SELECT gen_random_uuid(),
-             'handler-' || substr(md5(n.name), 1, 12) || '@users.redress.invalid', n.name, NULL, false
-        FROM (SELECT DISTINCT s->>'handler' AS name
-                FROM "complaint" c, jsonb_array_elements(c."state"->'stages') s
-               WHERE s->>'handler' IS NOT NULL) n`);
-    await queryRunner.query(`
-      UPDATE "complaint" c
-         SET "state" = jsonb_set(c."state", '{stages}', (
-               SELECT jsonb_agg(
-                        CASE WHEN s->>'handler' IS NULL THEN s
-                             ELSE s || jsonb_build_object('handlerId',
-                                    (SELECT u."id" FROM "app_user" u WHERE u."name" = s->>'handler'
-                                      ORDER BY u."created_at" LIMIT 1))
-                        END
-                        ORDER BY n)
-                 FROM jsonb_array_elements(c."state"->'stages') WITH ORDINALITY AS t(s, n)))
-       WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(c."state"->'stages') s
-                      WHERE s->>'handler' IS NOT NULL)`);
-    await queryRunner.query(`
-      UPDATE "complaint" c
-         SET "assignee_id" = ((c."state"->'stages'->(c."stage" - 1))->>'handlerId')::uuid`);
+    await mapTypedHandlersToUsers(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -194,4 +163,45 @@ export class SignIn1764115200000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "app_user"`);
     await queryRunner.query(`DROP TABLE "team"`);
   }
+}
+
+/**
+ * The data half of the migration, on its own so that a test can run it over rows shaped as
+ * they were before: who logged each case into its snapshot, and typed handler names to users.
+ */
+export async function mapTypedHandlersToUsers(queryRunner: QueryRunner): Promise<void> {
+  // Who logged each case, from its first event, into the snapshot.
+  await queryRunner.query(`
+    UPDATE "complaint" c
+       SET "state" = jsonb_set(c."state", '{loggedBy}', jsonb_strip_nulls(jsonb_build_object(
+             'kind', e."actor_kind", 'id', e."actor_id", 'name', e."actor_name")))
+      FROM "complaint_event" e
+     WHERE e."complaint_id" = c."id" AND e."version" = 1 AND NOT c."state" ? 'loggedBy'`);
+
+  // Typed handler names become (inactive, role-less) users, and the snapshots name them.
+  await queryRunner.query(`
+    INSERT INTO "app_user" ("id", "email", "name", "role", "active")
+    SELECT gen_random_uuid(),
+           'handler-' || substr(md5(n.name), 1, 12) || '@users.redress.invalid', n.name, NULL, false
+      FROM (SELECT DISTINCT s->>'handler' AS name
+              FROM "complaint" c, jsonb_array_elements(c."state"->'stages') s
+             WHERE s->>'handler' IS NOT NULL) n
+    ON CONFLICT ("email") DO NOTHING`);
+  await queryRunner.query(`
+    UPDATE "complaint" c
+       SET "state" = jsonb_set(c."state", '{stages}', (
+             SELECT jsonb_agg(
+                      CASE WHEN s->>'handler' IS NULL OR s->>'handlerId' IS NOT NULL THEN s
+                           ELSE s || jsonb_build_object('handlerId',
+                                  (SELECT u."id" FROM "app_user" u WHERE u."name" = s->>'handler'
+                                    ORDER BY u."created_at" LIMIT 1))
+                      END
+                      ORDER BY n)
+               FROM jsonb_array_elements(c."state"->'stages') WITH ORDINALITY AS t(s, n)))
+     WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(c."state"->'stages') s
+                    WHERE s->>'handler' IS NOT NULL AND s->>'handlerId' IS NULL)`);
+  await queryRunner.query(`
+    UPDATE "complaint" c
+       SET "assignee_id" = ((c."state"->'stages'->(c."stage" - 1))->>'handlerId')::uuid
+     WHERE c."assignee_id" IS NULL`);
 }
