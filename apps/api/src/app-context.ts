@@ -5,7 +5,7 @@ import type { Principal } from './auth/principal.js';
 import type { Clock } from './clock.js';
 import type { StoredEvent } from './complaints/complaint.service.js';
 import type { Services } from './services.js';
-import type { UserRecord } from './users/user.repository.js';
+import type { TeamRecord, UserRecord } from './users/user.repository.js';
 
 /**
  * Batches what a list would otherwise fetch once per item. Made per request (or per WebSocket
@@ -16,6 +16,8 @@ export interface Loaders {
   readonly events: DataLoader<string, readonly StoredEvent[]>;
   /** Users by id (assignees, handlers, responders): one statement for a page. */
   readonly users: DataLoader<string, UserRecord | null>;
+  /** Teams by id (the team holding each case of a page): one statement for a page. */
+  readonly teams: DataLoader<string, TeamRecord | null>;
 }
 
 export function createLoaders(services: Services): Loaders {
@@ -27,6 +29,10 @@ export function createLoaders(services: Services): Loaders {
     users: new DataLoader<string, UserRecord | null>(async (ids) => {
       const found = await services.users.getMany(ids);
       return ids.map((id) => found.find((user) => user.id === id) ?? null);
+    }),
+    teams: new DataLoader<string, TeamRecord | null>(async (ids) => {
+      const found = await services.users.teamsByIds(ids);
+      return ids.map((id) => found.find((team) => team.id === id) ?? null);
     }),
   };
 }

@@ -601,3 +601,38 @@ it('names each stage’s handler and responder as users', async () => {
     respondedBy: { kind: 'USER', id: handler.id },
   });
 });
+
+it("reads a page's assignees and teams in one statement each, however long the page", async () => {
+  const { statementsDuring } = await import('../test/statements-during.js');
+  const team = await gqlData<{ createTeam: { id: string } }>(
+    api.url,
+    'mutation { createTeam(name: "Page test team") { id } }',
+  );
+  const handler = await signInNewUser(api.services, 'HANDLER', {
+    teamIds: [team.createTeam.id],
+  });
+  for (let n = 0; n < 6; n += 1) {
+    const { logComplaint } = await gqlData<{ logComplaint: { id: string } }>(api.url, LOG, {
+      input: logInput('2026-11-06T10:00:00Z'),
+    });
+    await gqlData(
+      api.url,
+      'mutation ($id: ID!, $to: ID!, $team: ID!) { assignComplaint(id: $id, assigneeId: $to, teamId: $team) { id } }',
+      { id: logComplaint.id, to: handler.id, team: team.createTeam.id },
+    );
+  }
+  const page = (first: number) =>
+    statementsDuring(api.dataSource, async () => {
+      const data = await gqlData<{
+        complaints: { nodes: { team: { id: string }; assignedTo: { id: string } }[] };
+      }>(
+        api.url,
+        'query ($first: Int!, $to: String!) { complaints(first: $first, filter: { assignee: $to }) { nodes { team { id } assignedTo { id } } } }',
+        { first, to: handler.name },
+      );
+      expect(data.complaints.nodes).toHaveLength(first);
+      expect(data.complaints.nodes.every((n) => n.team.id === team.createTeam.id)).toBe(true);
+    });
+  await page(1);
+  expect((await page(6)).length).toBe((await page(2)).length);
+});

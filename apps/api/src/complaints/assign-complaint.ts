@@ -42,12 +42,10 @@ export async function assignComplaint(
   if (assigneeId !== undefined && (!user || !user.active)) {
     throw new NotFoundError('user', assigneeId);
   }
-  if (teamId !== undefined && (await services.users.teamsByIds([teamId])).length === 0) {
-    throw new NotFoundError('team', teamId);
-  }
+  const team = teamId === undefined ? undefined : (await services.users.teamsByIds([teamId]))[0];
+  if (teamId !== undefined && !team) throw new NotFoundError('team', teamId);
   const assignee = user?.active ? user : undefined;
   const name = assignee?.name ?? handler?.trim();
-  const team = teamId ? (await services.users.teamsByIds([teamId]))[0] : undefined;
   return services.complaints.execute(
     id,
     {

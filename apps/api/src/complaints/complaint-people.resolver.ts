@@ -29,7 +29,7 @@ export class ComplaintPeopleResolver {
   async team(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): Promise<TeamType | null> {
     const id = complaint.source.summary.teamId;
     if (id === null) return null;
-    const [team] = await ctx.services.users.teamsByIds([id]);
+    const team = await ctx.loaders.teams.load(id);
     return team ? toTeamType(team) : null;
   }
 }
