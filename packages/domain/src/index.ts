@@ -26,6 +26,7 @@ export { validatePolicy } from './policies/validate-policy.js';
 export { derivePolicy, type PolicyChanges } from './policies/derive-policy.js';
 export { checkAgainstCode } from './policies/check-against-code.js';
 export { calendarForPolicy } from './policies/calendar-for-policy.js';
+export { CODE_REFUSAL_REASONS, refusalReasonsOf } from './policies/policy-defaults.js';
 
 export type * from './complaints/complaint.types.js';
 export type * from './complaints/complaint.refusals.js';
@@ -36,6 +37,8 @@ export {
 } from './complaints/decide.js';
 export { evolve, replay } from './complaints/evolve.js';
 export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-windows.js';
+export { ENDED_STATUSES, isEnded } from './complaints/status.js';
+export { MIN_REASON_LENGTH } from './complaints/decision.js';
 export * from './complaints/labels.js';
 
 export type * from './deadlines/deadline.types.js';

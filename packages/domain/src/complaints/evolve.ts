@@ -39,7 +39,13 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
       return {
         ...next,
         status: 'acknowledged',
-        stages: updateStage(state, event.stage, { acknowledgedAt: event.at }),
+        stages: updateStage(state, event.stage, {
+          acknowledgedAt: event.at,
+          acknowledgedBy: event.actor,
+          understanding: event.understanding ?? null,
+          outcomeSought: event.outcomeSought ?? null,
+          clarification: event.clarification ?? null,
+        }),
       };
 
     case 'response-deadline-extended': {
@@ -49,6 +55,7 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         workingDays: event.workingDays,
         reason: event.reason,
         exceptionalReason: event.exceptionalReason,
+        notice: event.notice ?? null,
       };
       return {
         ...next,
@@ -60,6 +67,20 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
       return {
         ...next,
         status: 'responded',
+        remedies: [
+          ...state.remedies,
+          ...event.remedies.map((remedy, index) => ({
+            // Events from before remedies had ids number them as decide now does.
+            id: remedy.id ?? `${event.stage}.${index + 1}`,
+            stage: event.stage,
+            kind: remedy.kind,
+            description: remedy.description,
+            amountPence: remedy.amountPence ?? null,
+            offeredAt: event.at,
+            answer: null,
+            payments: [],
+          })),
+        ],
         stages: updateStage(state, event.stage, {
           respondedAt: event.at,
           respondedBy: event.actor,
@@ -76,8 +97,30 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         lateReason: event.lateReason,
       };
       // Keep stage 1 as it was: its handler is what stage 2's independence is checked against.
-      return { ...next, status: 'received', stage: 2, stages: [stageOf(state, 1), stage2] };
+      // A request after closing re-opens the case at stage 2 (Code 6.10).
+      return {
+        ...next,
+        status: 'received',
+        stage: 2,
+        stages: [stageOf(state, 1), stage2],
+        closedAt: null,
+        closeReason: null,
+      };
     }
+
+    case 'escalation-refused':
+      return {
+        ...next,
+        status: 'closed',
+        closedAt: event.at,
+        closeReason: 'escalation-refused',
+        escalationRefusal: {
+          reason: event.reason,
+          explanation: event.explanation,
+          at: event.at,
+          notice: event.notice,
+        },
+      };
 
     case 'action-agreed':
       return {
@@ -91,9 +134,11 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
             owner: event.owner,
             dueOn: event.dueOn,
             remedy: event.remedy,
+            remedyId: event.remedyId ?? null,
             agreedAt: event.at,
             completedAt: null,
             note: null,
+            updates: [],
           },
         ],
       };
@@ -105,6 +150,136 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
           action.id === event.actionId
             ? { ...action, completedAt: event.at, note: event.note }
             : action,
+        ),
+      };
+
+    case 'action-update-given':
+      return {
+        ...next,
+        actions: state.actions.map((action) =>
+          action.id === event.actionId
+            ? {
+                ...action,
+                updates: [
+                  ...action.updates,
+                  { at: event.at, update: event.update, method: event.method },
+                ],
+              }
+            : action,
+        ),
+      };
+
+    case 'remedy-answered':
+      return {
+        ...next,
+        remedies: state.remedies.map((remedy) =>
+          remedy.id === event.remedyId
+            ? { ...remedy, answer: { answer: event.answer, at: event.at, note: event.note } }
+            : remedy,
+        ),
+      };
+
+    case 'remedy-paid':
+      return {
+        ...next,
+        remedies: state.remedies.map((remedy) =>
+          remedy.id === event.remedyId
+            ? {
+                ...remedy,
+                payments: [
+                  ...remedy.payments,
+                  { amountPence: event.amountPence, paidOn: event.paidOn, at: event.at },
+                ],
+              }
+            : remedy,
+        ),
+      };
+
+    case 'complaint-reopened':
+      return {
+        ...next,
+        status: statusWithin(currentStageOf(state)),
+        closedAt: null,
+        closeReason: null,
+        withdrawnReason: null,
+        refusal: null,
+        reopenings: [...state.reopenings, { at: event.at, reason: event.reason }],
+      };
+
+    case 'point-added':
+      return {
+        ...next,
+        stages: updateStage(state, event.stage, {
+          points: [...stageOf(state, event.stage).points, { point: event.point, at: event.at }],
+        }),
+      };
+
+    case 'complainant-added':
+      return {
+        ...next,
+        additionalComplainants: [...state.additionalComplainants, event.complainant],
+      };
+
+    case 'contractor-recorded':
+      return { ...next, contractor: event.contractor };
+
+    case 'merged-into':
+      return {
+        ...next,
+        status: 'merged',
+        closedAt: event.at,
+        mergedInto: { id: event.intoComplaintId, reference: event.intoReference },
+      };
+
+    case 'duplicate-absorbed':
+      return {
+        ...next,
+        duplicates: [
+          ...state.duplicates,
+          { id: event.duplicateId, reference: event.duplicateReference, at: event.at },
+        ],
+      };
+
+    case 'determination-recorded':
+      return {
+        ...next,
+        ombudsman: state.ombudsman.map((referral) =>
+          referral.reference === event.reference
+            ? {
+                ...referral,
+                determination: {
+                  determinedOn: event.determinedOn,
+                  findings: event.findings,
+                  summary: event.summary,
+                  recordedAt: event.at,
+                },
+                orders: event.orders.map((order) => ({
+                  id: order.orderId,
+                  kind: order.kind,
+                  description: order.description,
+                  dueOn: order.dueOn,
+                  compliedOn: null,
+                  note: null,
+                })),
+              }
+            : referral,
+        ),
+      };
+
+    case 'order-complied':
+      return {
+        ...next,
+        ombudsman: state.ombudsman.map((referral) =>
+          referral.reference === event.reference
+            ? {
+                ...referral,
+                orders: referral.orders.map((order) =>
+                  order.id === event.orderId
+                    ? { ...order, compliedOn: event.compliedOn, note: event.note }
+                    : order,
+                ),
+              }
+            : referral,
         ),
       };
 
@@ -121,13 +296,28 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         ...next,
         status: 'refused',
         closedAt: event.at,
-        refusal: { reason: event.reason, explanation: event.explanation },
+        refusal: {
+          reason: event.reason,
+          explanation: event.explanation,
+          at: event.at,
+          notice: event.notice ?? null,
+          discretionConsidered: event.discretionConsidered ?? null,
+        },
       };
 
     case 'referred-to-ombudsman':
       return {
         ...next,
-        ombudsman: [...state.ombudsman, { reference: event.reference, referredAt: event.at }],
+        ombudsman: [
+          ...state.ombudsman,
+          {
+            reference: event.reference,
+            ombudsman: event.ombudsman ?? 'housing-ombudsman',
+            referredAt: event.at,
+            determination: null,
+            orders: [],
+          },
+        ],
       };
 
     default:
@@ -151,22 +341,29 @@ function logged(event: ComplaintLogged): ComplaintState {
     loggedBy: event.actor,
     channel: event.channel,
     complainant: event.complainant,
+    additionalComplainants: event.additionalComplainants ?? [],
     representative: event.representative,
     summary: event.summary,
     desiredOutcome: event.desiredOutcome,
     category: event.category,
     tenure: event.tenure,
     serviceRequestId: event.serviceRequestId,
+    contractor: event.contractor ?? null,
     // Stage 1 starts at receipt, not at logging: the Code's clock runs from when the complaint
     // reached the landlord, however late it was typed in.
     stages: [emptyStage(1, event.policy, event.receivedAt)],
     actions: [],
+    remedies: [],
     ombudsman: [],
     lastEventAt: event.at,
     closedAt: null,
     closeReason: null,
     withdrawnReason: null,
     refusal: null,
+    escalationRefusal: null,
+    reopenings: [],
+    mergedInto: null,
+    duplicates: [],
   };
 }
 
@@ -183,6 +380,11 @@ function emptyStage(
     handlerId: null,
     teamId: null,
     acknowledgedAt: null,
+    acknowledgedBy: null,
+    understanding: null,
+    outcomeSought: null,
+    clarification: null,
+    points: [],
     extensions: [],
     respondedAt: null,
     respondedBy: null,
@@ -200,6 +402,17 @@ function stageOf(state: ComplaintState, stage: StageNumber): StageState {
     throw new Error(`Complaint ${state.id} has no stage ${stage}; the history is out of order.`);
   }
   return found;
+}
+
+function currentStageOf(state: ComplaintState): StageState {
+  return stageOf(state, state.stage);
+}
+
+/** Where an open stage stands: what re-opening a case returns it to. */
+function statusWithin(stage: StageState): ComplaintState['status'] {
+  if (stage.respondedAt !== null) return 'responded';
+  if (stage.acknowledgedAt !== null) return 'acknowledged';
+  return 'received';
 }
 
 function updateStage(

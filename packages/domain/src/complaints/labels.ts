@@ -9,8 +9,13 @@ import type {
   ComplaintEventType,
   ComplaintStatus,
   ContactMethod,
+  DeterminationFinding,
+  EscalationRefusalReason,
+  Ombudsman,
+  OmbudsmanOrderKind,
   Outcome,
   RefusalReason,
+  RemedyAnswer,
   RemedyKind,
   RepresentativeRole,
   StageNumber,
@@ -29,6 +34,7 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = {
   closed: 'Closed',
   withdrawn: 'Withdrawn',
   refused: 'Refused',
+  merged: 'Merged into another complaint',
 };
 export const COMPLAINT_STATUSES = keysOf(STATUS_LABELS);
 
@@ -120,6 +126,7 @@ export const CLOSE_REASON_LABELS: Readonly<Record<CloseReason, string>> = {
   resolved: 'Resolved',
   'escalation-window-lapsed': 'No escalation request within the window after stage 1',
   'no-reply-after-stage-2': 'No reply after the stage 2 response',
+  'escalation-refused': 'Escalation to stage 2 refused, with reasons',
 };
 export const CLOSE_REASONS = keysOf(CLOSE_REASON_LABELS);
 
@@ -135,9 +142,56 @@ export const EVENT_LABELS: Readonly<Record<ComplaintEventType, string>> = {
   'complaint-closed': 'Complaint closed',
   'complaint-withdrawn': 'Complaint withdrawn',
   'complaint-refused': 'Complaint refused',
-  'referred-to-ombudsman': 'Referred to the Housing Ombudsman',
+  'referred-to-ombudsman': 'Referred to an ombudsman',
+  'escalation-refused': 'Escalation to stage 2 refused',
+  'action-update-given': 'Update given on an action',
+  'remedy-answered': 'Resident answered a remedy',
+  'remedy-paid': 'Compensation paid',
+  'complaint-reopened': 'Complaint re-opened',
+  'point-added': 'Point added to the complaint',
+  'complainant-added': 'Resident added to the complaint',
+  'contractor-recorded': 'Contractor recorded',
+  'merged-into': 'Merged into another complaint',
+  'duplicate-absorbed': 'Duplicate merged in',
+  'determination-recorded': "Ombudsman's determination recorded",
+  'order-complied': "Ombudsman's order complied with",
 };
 export const EVENT_TYPES = keysOf(EVENT_LABELS);
+
+export const ESCALATION_REFUSAL_REASON_LABELS: Readonly<Record<EscalationRefusalReason, string>> =
+  {
+    ...REFUSAL_REASON_LABELS,
+    'out-of-time': "Asked for after the policy's time for escalating, and discretion not used",
+  };
+export const ESCALATION_REFUSAL_REASONS = keysOf(ESCALATION_REFUSAL_REASON_LABELS);
+
+export const OMBUDSMAN_LABELS: Readonly<Record<Ombudsman, string>> = {
+  'housing-ombudsman': 'Housing Ombudsman',
+  'local-government-ombudsman': 'Local Government and Social Care Ombudsman',
+};
+export const OMBUDSMEN = keysOf(OMBUDSMAN_LABELS);
+
+export const DETERMINATION_FINDING_LABELS: Readonly<Record<DeterminationFinding, string>> = {
+  'no-maladministration': 'No maladministration',
+  'service-failure': 'Service failure',
+  maladministration: 'Maladministration',
+  'severe-maladministration': 'Severe maladministration',
+  'reasonable-redress': 'Reasonable redress offered',
+  'outside-jurisdiction': 'Outside jurisdiction',
+};
+export const DETERMINATION_FINDINGS = keysOf(DETERMINATION_FINDING_LABELS);
+
+export const OMBUDSMAN_ORDER_KIND_LABELS: Readonly<Record<OmbudsmanOrderKind, string>> = {
+  order: 'Order',
+  recommendation: 'Recommendation',
+};
+export const OMBUDSMAN_ORDER_KINDS = keysOf(OMBUDSMAN_ORDER_KIND_LABELS);
+
+export const REMEDY_ANSWER_LABELS: Readonly<Record<RemedyAnswer, string>> = {
+  accepted: 'Accepted',
+  declined: 'Declined',
+};
+export const REMEDY_ANSWERS = keysOf(REMEDY_ANSWER_LABELS);
 
 export const DEADLINE_KIND_LABELS: Readonly<Record<DeadlineKind, string>> = {
   acknowledge: 'Acknowledge',

@@ -18,6 +18,9 @@ export function deadlineStatus(
     return { state: metOn <= deadline.dueOn ? 'met' : 'missed', workingDaysLeft: null };
   }
 
+  // Stopped late when the case ended: missed, and nothing more is due.
+  if (deadline.stoppedAt !== null) return { state: 'missed', workingDaysLeft: null };
+
   // YYYY-MM-DD compares as text in date order.
   const today = localDateOf(now);
   if (today === deadline.dueOn) return { state: 'due-today', workingDaysLeft: 0 };

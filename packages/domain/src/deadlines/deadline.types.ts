@@ -30,6 +30,11 @@ export interface Deadline {
   /** When the step was done, if it has been. */
   readonly metAt: Instant | null;
   readonly metOn: LocalDate | null;
+  /**
+   * When the case ended (withdrawn, refused, merged) with this step undone and already late:
+   * the deadline stays, as missed. Null otherwise.
+   */
+  readonly stoppedAt: Instant | null;
   /** Working days added by extensions. */
   readonly extendedBy: number;
   readonly explanation: DeadlineExplanation;

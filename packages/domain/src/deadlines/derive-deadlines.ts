@@ -21,12 +21,21 @@ export function deriveDeadlines(
   const deadlines = state.stages.flatMap((stage) =>
     stageDeadlines(stage, calendarForPolicy(stage.policy, options?.holidays)),
   );
-  // A withdrawn or refused complaint has nothing left to do: its open deadlines stop running.
-  if (state.status === 'withdrawn' || state.status === 'refused') {
-    return deadlines.filter((deadline) => deadline.metAt !== null);
+  // A withdrawn, refused or merged complaint has nothing left to do: its open deadlines stop.
+  // One already past when the case ended stays, as missed: refusing a complaint (Code 2) does
+  // not undo a late acknowledgement, in its history or in the measures.
+  if (state.closedAt !== null && STOPPING.has(state.status)) {
+    const endedOn = localDateOf(state.closedAt);
+    const stoppedAt = state.closedAt;
+    return deadlines.flatMap((deadline) => {
+      if (deadline.metAt !== null) return [deadline];
+      return deadline.dueOn < endedOn ? [{ ...deadline, stoppedAt }] : [];
+    });
   }
   return deadlines;
 }
+
+const STOPPING = new Set<ComplaintState['status']>(['withdrawn', 'refused', 'merged']);
 
 function stageDeadlines(stage: StageState, calendar: Calendar): [Deadline, Deadline] {
   const figures = stage.stage === 1 ? stage.policy.stage1 : stage.policy.stage2;
@@ -153,6 +162,7 @@ function deadline(calendar: Calendar, input: DeadlineInput): Deadline {
     provisional: input.provisional,
     metAt: input.metAt,
     metOn: input.metAt === null ? null : localDateOf(input.metAt),
+    stoppedAt: null,
     extendedBy,
     explanation: {
       rule: input.rule,
