@@ -63,15 +63,19 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
       };
     }
 
-    case 'complaint-responded':
+    case 'complaint-responded': {
+      // Events from before remedies had ids number them as decide now does.
+      const remedies = event.remedies.map((remedy, index) => ({
+        ...remedy,
+        id: remedy.id ?? `${event.stage}.${index + 1}`,
+      }));
       return {
         ...next,
         status: 'responded',
         remedies: [
           ...state.remedies,
-          ...event.remedies.map((remedy, index) => ({
-            // Events from before remedies had ids number them as decide now does.
-            id: remedy.id ?? `${event.stage}.${index + 1}`,
+          ...remedies.map((remedy) => ({
+            id: remedy.id,
             stage: event.stage,
             kind: remedy.kind,
             description: remedy.description,
@@ -86,9 +90,10 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
           respondedBy: event.actor,
           outcome: event.outcome,
           findings: event.findings,
-          remedies: event.remedies,
+          remedies,
         }),
       };
+    }
 
     case 'escalation-requested': {
       const stage2: StageState = {

@@ -27,7 +27,10 @@ import { CONTACT_METHODS, REMEDY_KINDS, REMEDY_LABELS } from '../labels.js';
 // Actions put right what the response found (Code 7.1–7.3), so they are agreed with or after the
 // response that states the remedies. Work started during an investigation is a service request
 // that runs alongside (Code 1.5), not an agreed remedy of the complaint.
-export function decideAgreeAction({ state, context, at, stage }: Step, command: AgreeAction): Decision {
+export function decideAgreeAction(
+  { state, context, at, stage }: Step,
+  command: AgreeAction,
+): Decision {
   if (!isId(command.actionId)) {
     return invalid('actionId', `${ID_RULE} Give the action an id.`);
   }
@@ -64,6 +67,9 @@ export function decideAgreeAction({ state, context, at, stage }: Step, command: 
   }
   let remedyId: string | null = null;
   let remedyKind = command.remedy ?? null;
+  if (command.remedyId != null && typeof command.remedyId !== 'string') {
+    return invalid('remedyId', "Give the remedy's id as the response numbered it, e.g. 1.2.");
+  }
   if (!blank(command.remedyId)) {
     const remedy = state.remedies.find((r) => r.id === command.remedyId?.trim());
     if (!remedy) return unknownRemedy(state, command.remedyId ?? '', 'remedyId');
@@ -76,6 +82,15 @@ export function decideAgreeAction({ state, context, at, stage }: Step, command: 
       );
     }
     remedyKind = remedy.kind;
+    if (remedy.answer?.answer === 'declined') {
+      return refuse(
+        'REMEDY_DECLINED',
+        `The resident declined remedy ${remedy.id} on ${when(remedy.answer.at)}, so there is ` +
+          'nothing to deliver. Record a new offer in a response, or agree the action without ' +
+          'the remedy.',
+        'remedyId',
+      );
+    }
   }
   if (state.actions.some((a) => a.id === command.actionId)) {
     return refuse(
@@ -103,7 +118,10 @@ export function decideAgreeAction({ state, context, at, stage }: Step, command: 
 
 // Allowed on an ended case too: a case closes with actions open only under a policy that does
 // not wait for them, and the remedy is still owed to the resident.
-export function decideCompleteAction({ state, context, at }: Step, command: CompleteAction): Decision {
+export function decideCompleteAction(
+  { state, context, at }: Step,
+  command: CompleteAction,
+): Decision {
   const action = state.actions.find((a) => a.id === command.actionId);
   if (!action) return unknownAction(state, command.actionId);
   if (action.completedAt !== null) {
@@ -239,11 +257,11 @@ export function decidePayRemedy({ state, context, at }: Step, command: PayRemedy
   ]);
 }
 
-function unknownAction(state: ComplaintState, actionId: string): Decision {
+function unknownAction(state: ComplaintState, actionId: unknown): Decision {
   const known = state.actions.map((a) => a.id);
   return refuse(
     'ACTION_NOT_FOUND',
-    `Complaint ${state.reference} has no action ${actionId}. ` +
+    `Complaint ${state.reference} has no action ${shown(actionId)}. ` +
       (known.length > 0
         ? `Its actions are: ${known.join(', ')}.`
         : 'No actions have been agreed on it yet.'),
@@ -251,16 +269,26 @@ function unknownAction(state: ComplaintState, actionId: string): Decision {
   );
 }
 
-function unknownRemedy(state: ComplaintState, remedyId: string, field: string): Decision {
+function unknownRemedy(state: ComplaintState, remedyId: unknown, field: string): Decision {
   const known = state.remedies.map((r) => r.id);
   return refuse(
     'REMEDY_NOT_FOUND',
-    `Complaint ${state.reference} has no remedy ${remedyId}. ` +
+    `Complaint ${state.reference} has no remedy ${shown(remedyId)}. ` +
       (known.length > 0
         ? `Its remedies are: ${known.join(', ')} (stage.number, in the order the response gave them).`
         : 'No remedies have been offered in a response yet.'),
     field,
   );
+}
+
+// An id as a message quotes it: whatever a caller outside TypeScript sent, never a crash.
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }
 
 function pounds(pence: number): string {

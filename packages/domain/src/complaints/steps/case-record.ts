@@ -22,12 +22,7 @@ import {
   type Step,
   when,
 } from '../decision.js';
-import {
-  complainantProblem,
-  contractorOf,
-  contractorProblem,
-  MAX_COMPLAINANTS,
-} from './log.js';
+import { complainantProblem, contractorOf, contractorProblem, MAX_COMPLAINANTS } from './log.js';
 
 export function decideAddComplainant(
   { state, context, at }: Step,
@@ -46,7 +41,7 @@ export function decideAddComplainant(
   if (everyone.some((c) => sameText(c.name, command.complainant.name))) {
     return refuse(
       'COMPLAINANT_ALREADY_RECORDED',
-      `${command.complainant.name} is already recorded on complaint ${state.reference}.`,
+      `${command.complainant.name.trim()} is already recorded on complaint ${state.reference}.`,
       'complainant.name',
     );
   }
@@ -56,10 +51,7 @@ export function decideAddComplainant(
 }
 
 /** The complaint stays the landlord's: a contractor acts on its behalf (Code 1.2). */
-export function decideRecordContractor(
-  { context, at }: Step,
-  command: RecordContractor,
-): Decision {
+export function decideRecordContractor({ context, at }: Step, command: RecordContractor): Decision {
   const problem = contractorProblem(command.contractor, 'contractor');
   if (problem) return err(problem);
   return ok([
@@ -74,8 +66,8 @@ export function decideRecordContractor(
 
 /**
  * A duplicate ends, naming the case it repeats; that case answers for both references. Its
- * events stay as they were. Open actions are agreed on the surviving case first, so no remedy
- * is lost with the duplicate.
+ * events stay as they were. Open actions are agreed on the surviving case first, and
+ * compensation offered on the duplicate is paid first, so no remedy is lost with it (Code 7.3).
  */
 export function decideMergeInto({ state, context, at }: Step, command: MergeInto): Decision {
   if (!isId(command.intoComplaintId)) {
@@ -101,6 +93,22 @@ export function decideMergeInto({ state, context, at }: Step, command: MergeInto
       'MERGE_WITH_OPEN_ACTIONS',
       `${openActionsSummary(open)} Agree them on ${command.intoReference.trim()} (or complete ` +
         'them) before merging, so no remedy is lost.',
+    );
+  }
+  // Compensation offered on the duplicate is paid on it: once merged, it takes no more steps.
+  const owed = state.remedies.filter(
+    (r) =>
+      r.kind === 'financial-compensation' &&
+      r.answer?.answer !== 'declined' &&
+      (r.amountPence ?? 0) > r.payments.reduce((sum, p) => sum + p.amountPence, 0),
+  );
+  if (owed.length > 0) {
+    return refuse(
+      'MERGE_WITH_OPEN_ACTIONS',
+      `Compensation offered on ${state.reference} is still to be paid (remedy ` +
+        `${owed.map((r) => r.id).join(', ')}). Record the payment, or the resident declining ` +
+        'it, before merging, so no remedy is lost (Code 7.3).',
+      'remedies',
     );
   }
   return ok([

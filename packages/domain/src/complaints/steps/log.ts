@@ -20,6 +20,7 @@ import {
   isReference,
   REF_RULE,
   refuse,
+  sameText,
   toUtc,
 } from '../decision.js';
 import {
@@ -68,8 +69,18 @@ export function decideLog(command: LogComplaint, context: DecisionContext, at: I
     );
   }
   for (const [index, other] of others.entries()) {
-    const problem = complainantProblem(other, `additionalComplainants[${index}]`);
+    const field = `additionalComplainants[${index}]`;
+    const problem = complainantProblem(other, field);
     if (problem) return err(problem);
+    // As add-complainant refuses a resident already named, so does the log.
+    const earlier = [complainant, ...others.slice(0, index)];
+    if (earlier.some((c) => sameText(c.name, other.name))) {
+      return refuse(
+        'COMPLAINANT_ALREADY_RECORDED',
+        `${other.name.trim()} is named twice on the complaint. Record each resident once.`,
+        `${field}.name`,
+      );
+    }
   }
   if (command.contractor != null) {
     const problem = contractorProblem(command.contractor, 'contractor');
@@ -194,7 +205,12 @@ export function contractorProblem(contractor: Contractor, field: string): Compla
         "landlord's: a contractor acts on its behalf (Code 1.2).",
     );
   }
-  if (contractor.reference != null && !isReference(contractor.reference)) {
+  // An empty reference field is no reference, as contractorOf stores it.
+  const reference: unknown = contractor.reference;
+  const referenceOk =
+    reference == null ||
+    (typeof reference === 'string' && (blank(reference) || isReference(reference)));
+  if (!referenceOk) {
     return invalidRefusal(`${field}.reference`, `The contractor's reference: ${REF_RULE}`);
   }
   return null;

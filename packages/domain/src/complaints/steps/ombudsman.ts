@@ -5,6 +5,8 @@ import { formatLocalDate, isLocalDate } from '../../calendar/local-date.js';
 import { ok } from '../../shared/result.js';
 import type {
   ComplaintState,
+  DeterminationFinding,
+  OmbudsmanOrderInput,
   OmbudsmanReferral,
   RecordDetermination,
   RecordOrderCompliance,
@@ -79,8 +81,13 @@ export function decideDetermination(
       )}) to today (${formatLocalDate(today)}).`,
     );
   }
-  const findings = command.findings ?? [];
-  if (findings.length === 0 || findings.some((f) => !DETERMINATION_FINDINGS.includes(f))) {
+  // Shapes are checked too: a caller outside TypeScript gets a refusal, not a crash.
+  const findings: unknown = command.findings ?? [];
+  if (
+    !Array.isArray(findings) ||
+    findings.length === 0 ||
+    findings.some((f: DeterminationFinding) => !DETERMINATION_FINDINGS.includes(f))
+  ) {
     return invalid(
       'findings',
       `Record the findings, each one of ${DETERMINATION_FINDINGS.join(', ')}.`,
@@ -89,14 +96,23 @@ export function decideDetermination(
   if (blank(command.summary)) {
     return invalid('summary', "Summarise the determination in the ombudsman's words.");
   }
-  const orders = command.orders ?? [];
-  if (orders.length > MAX_ORDERS) {
-    return invalid('orders', `A determination holds at most ${MAX_ORDERS} orders here.`);
+  const given: unknown = command.orders ?? [];
+  if (!Array.isArray(given) || given.length > MAX_ORDERS) {
+    return invalid(
+      'orders',
+      `List the orders and recommendations, at most ${MAX_ORDERS} in one determination.`,
+    );
   }
+  const orders = given as readonly OmbudsmanOrderInput[];
   const ids = new Set<string>();
   for (const [index, order] of orders.entries()) {
     const field = `orders[${index}]`;
-    if (!isId(order.orderId)) return invalid(`${field}.orderId`, `${ID_RULE} Give each order an id.`);
+    if (order == null || typeof order !== 'object') {
+      return invalid(field, 'Each order has an id, a kind, a description and a due date.');
+    }
+    if (!isId(order.orderId)) {
+      return invalid(`${field}.orderId`, `${ID_RULE} Give each order an id.`);
+    }
     if (ids.has(order.orderId)) {
       return invalid(`${field}.orderId`, `Order ${order.orderId} is listed twice.`);
     }
@@ -121,7 +137,7 @@ export function decideDetermination(
       actor: context.actor,
       reference: referral.reference,
       determinedOn: command.determinedOn,
-      findings: [...new Set(findings)],
+      findings: [...new Set(findings as readonly DeterminationFinding[])],
       summary: command.summary,
       orders: orders.map((o) => ({
         orderId: o.orderId,
@@ -151,8 +167,8 @@ export function decideOrderCompliance(
   if (!order) {
     return refuse(
       'ORDER_NOT_FOUND',
-      `The determination on ${referral.reference} has no order ${command.orderId}. Its orders: ` +
-        `${referral.orders.map((o) => o.id).join(', ') || 'none'}.`,
+      `The determination on ${referral.reference} has no order ${shown(command.orderId)}. ` +
+        `Its orders: ${referral.orders.map((o) => o.id).join(', ') || 'none'}.`,
       'orderId',
     );
   }
@@ -193,13 +209,23 @@ function referralOf(state: ComplaintState, reference: string): OmbudsmanReferral
     : undefined;
 }
 
-function unknownReferral(state: ComplaintState, reference: string): Decision {
+function unknownReferral(state: ComplaintState, reference: unknown): Decision {
   return refuse(
     'REFERRAL_NOT_FOUND',
-    `Complaint ${state.reference} has no ombudsman referral ${String(reference)}. ` +
+    `Complaint ${state.reference} has no ombudsman referral ${shown(reference)}. ` +
       (state.ombudsman.length > 0
         ? `Its referrals: ${state.ombudsman.map((r) => r.reference).join(', ')}.`
         : 'Record the referral first.'),
     'reference',
   );
+}
+
+// A value as a message quotes it: whatever a caller outside TypeScript sent, never a crash.
+function shown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }
