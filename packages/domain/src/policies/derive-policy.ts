@@ -1,4 +1,5 @@
 import type { ClosureDay, Division } from '../calendar/calendar.types.js';
+import type { RefusalReason } from '../complaints/complaint.types.js';
 import type { Result } from '../shared/result.js';
 import { err, ok } from '../shared/result.js';
 import type {
@@ -6,26 +7,35 @@ import type {
   EscalationPolicy,
   Policy,
   PolicyProblem,
+  PolicyReading,
   StagePolicy,
   Window,
 } from './policy.types.js';
 import { validatePolicy } from './validate-policy.js';
 
 type PreliminaryStep = NonNullable<Policy['preliminaryStep']>;
+type FirstContact = NonNullable<Policy['firstContact']>;
 
 /**
  * The figures a landlord may change, each optional and nested ones partial. `null` clears a
- * nullable figure (no escalation limit, no preliminary step); `closures` replaces the list whole.
+ * nullable figure (no escalation limit, no preliminary step, no first contact, no grounds of its
+ * own for refusing to escalate, no readings) and puts the Code's refusal reasons back;
+ * `closures`, `refusalReasons` and `readings` replace the list whole. A reading of a figure the
+ * changes set is dropped: the landlord has given its own figure.
  */
 export interface PolicyChanges {
   readonly division?: Division;
   readonly closures?: readonly ClosureDay[];
   readonly preliminaryStep?: Partial<PreliminaryStep> | null;
+  readonly firstContact?: Partial<FirstContact> | null;
+  readonly refusalReasons?: readonly RefusalReason[] | null;
+  readonly readings?: readonly PolicyReading[] | null;
   readonly stage1?: Partial<StagePolicy>;
   readonly stage2?: Partial<StagePolicy>;
   readonly escalation?: {
     readonly window?: Partial<Window> | null;
     readonly reasonsRequired?: EscalationPolicy['reasonsRequired'];
+    readonly refusedWhen?: string | null;
   };
   readonly closing?: {
     readonly requireActionsComplete?: ClosingPolicy['requireActionsComplete'];
@@ -75,9 +85,20 @@ export function derivePolicy(
     base.closing.autoCloseAfterStage2,
     changes.closing?.autoCloseAfterStage2,
   );
-  for (const merged of [preliminaryStep, escalationWindow, autoCloseAfterStage2]) {
+  const firstContact = mergeFirstContact(base.firstContact ?? null, changes.firstContact);
+  for (const merged of [preliminaryStep, firstContact, escalationWindow, autoCloseAfterStage2]) {
     if (!merged.ok) problems.push(...merged.error);
   }
+  const refusedWhen =
+    changes.escalation?.refusedWhen === undefined
+      ? base.escalation.refusedWhen
+      : changes.escalation.refusedWhen;
+  const refusalReasons =
+    changes.refusalReasons === undefined ? base.refusalReasons : changes.refusalReasons;
+  const readings =
+    changes.readings === undefined
+      ? base.readings?.filter((reading) => !sets(changes, reading.field))
+      : changes.readings;
 
   const policy: Policy = {
     id: identity.id,
@@ -91,11 +112,17 @@ export function derivePolicy(
     division: changes.division ?? base.division,
     closures: changes.closures ?? base.closures,
     preliminaryStep: preliminaryStep.ok ? preliminaryStep.value : base.preliminaryStep,
+    // The fields added after the first release are left out when absent, as stored policies
+    // have them: absent and null mean the same (the Code's answer).
+    ...present('firstContact', firstContact.ok ? firstContact.value : base.firstContact),
+    ...present('refusalReasons', refusalReasons),
+    ...present('readings', readings && readings.length > 0 ? readings : null),
     stage1: mergeStage(base.stage1, changes.stage1),
     stage2: mergeStage(base.stage2, changes.stage2),
     escalation: {
       window: escalationWindow.ok ? escalationWindow.value : base.escalation.window,
       reasonsRequired: changes.escalation?.reasonsRequired ?? base.escalation.reasonsRequired,
+      ...present('refusedWhen', refusedWhen),
     },
     closing: {
       requireActionsComplete:
@@ -176,4 +203,45 @@ function mergePreliminaryStep(
   }
   if (name === undefined || workingDays === undefined) return err(problems);
   return ok({ name, workingDays });
+}
+
+function mergeFirstContact(
+  base: FirstContact | null,
+  change: Partial<FirstContact> | null | undefined,
+): Merged<FirstContact | null> {
+  if (change === undefined) return ok(base);
+  if (change === null) return ok(null);
+  const name = change.name ?? base?.name;
+  const optional = change.optional ?? base?.optional;
+  const problems: PolicyProblem[] = [];
+  if (name === undefined) {
+    problems.push({ field: 'firstContact.name', message: 'Name the new first-contact step.' });
+  }
+  if (optional === undefined) {
+    problems.push({
+      field: 'firstContact.optional',
+      message:
+        'Say whether the resident may ask for a formal complaint instead of the first-contact ' +
+        'step (Code 1.3).',
+    });
+  }
+  if (name === undefined || optional === undefined) return err(problems);
+  return ok({ name, optional });
+}
+
+/** `{ [key]: value }` when there is a value, else nothing. */
+function present<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return value === null || value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
+}
+
+/** Whether the changes set the figure at a dotted path, or a figure that holds it. */
+function sets(changes: PolicyChanges, path: string): boolean {
+  let at: unknown = changes;
+  for (const key of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return false;
+    at = (at as Record<string, unknown>)[key];
+    if (at === undefined) return false;
+    if (at === null) return true;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { ClosureDay, Division } from '../calendar/calendar.types.js';
+import type { RefusalReason } from '../complaints/complaint.types.js';
 
 /** Where a stage's response clock starts. The Code counts from the acknowledgement (6.3, 6.14). */
 export type ResponseClock = 'acknowledgement' | 'receipt';
@@ -24,8 +25,17 @@ export interface StagePolicy {
 export interface EscalationPolicy {
   /** How long after the stage 1 response the resident may ask to escalate; null: no limit. */
   readonly window: Window | null;
-  /** Whether the resident is asked to give reasons (the Code says they need not, 6.12). */
+  /**
+   * Whether the policy's wording asks the resident for reasons. Redress asks and records "no
+   * reasons given" when there are none, and never refuses for it (Code 6.12).
+   */
   readonly reasonsRequired: boolean;
+  /**
+   * The landlord's own grounds for refusing to escalate beyond section 2 of the Code (seed 001:
+   * "may be refused if we can show that we've followed policy"), in its words. Flagged as a
+   * departure (5.11) and never offered as a reason: Redress refuses only on the Code's grounds.
+   */
+  readonly refusedWhen?: string | null;
 }
 
 export interface ClosingPolicy {
@@ -40,6 +50,19 @@ export interface ClosingPolicy {
 /**
  * A landlord's complaint-handling figures. Versioned: a case keeps the version in force when each
  * stage began (the version is copied into the event that starts the stage).
+ *
+ * The principle: a policy may hold the landlord to more than the Complaint Handling Code
+ * (shorter timescales, more contact), never the resident to more than the Code allows. Where a
+ * landlord's wording asks more of the resident (reasons to escalate, a time limit for asking,
+ * grounds of its own for refusing, an exclusion the Code does not accept, a step before the
+ * complaint is logged), the policy keeps the wording, `checkAgainstCode` flags the departure
+ * with its clause, and Redress still does what the Code requires: reasons to escalate are asked
+ * for, recorded as "no reasons given" when there are none, and never required (6.12); a late
+ * escalation is decided by a person, either accepted with the landlord's discretion recorded or
+ * refused as a recorded decision with reasons and the Ombudsman's details (5.11, 2.4); the
+ * landlord's own grounds for refusing to escalate are never offered (5.11); a third party's
+ * service is not offered as a reason to refuse a complaint unless the policy sets it out, and
+ * is flagged where it does (1.2). docs/code.md sets this out for each preset.
  */
 export interface Policy {
   /** Stable id across versions, e.g. `code-2024` or a landlord's own. */
@@ -56,6 +79,24 @@ export interface Policy {
    * The Code allows two stages and no more (5.2–5.4); this records a procedure that has one.
    */
   readonly preliminaryStep: { readonly name: string; readonly workingDays: number } | null;
+  /**
+   * An attempt to resolve at first contact before a complaint is logged (seeds 000, 003). The
+   * Code allows it only if the resident is given the choice to complain whenever they express
+   * dissatisfaction (1.3), it is no extra named stage (5.2) and it does not hold up the 5-day
+   * acknowledgement (6.2): `optional` says whether the landlord's wording gives that choice.
+   * Absent (policies made before it was recorded) or null: none.
+   */
+  readonly firstContact?: { readonly name: string; readonly optional: boolean } | null;
+  /**
+   * The reasons for refusing a complaint the policy sets out (Code 2.2). Absent: the Code's
+   * own (everything but a third party's service: a contractor acts for the landlord, 1.2).
+   */
+  readonly refusalReasons?: readonly RefusalReason[];
+  /**
+   * Where the landlord's text gives no figure and the preset had to read one in: Redress's
+   * reading, said as such, so it is never mistaken for the landlord's words.
+   */
+  readonly readings?: readonly PolicyReading[];
   readonly stage1: StagePolicy;
   readonly stage2: StagePolicy;
   readonly escalation: EscalationPolicy;
@@ -66,6 +107,14 @@ export interface Policy {
   readonly respondWithoutAcknowledgement: boolean;
   /** Working days before a due date when a deadline counts as due soon. */
   readonly warningDays: number;
+}
+
+/** A figure a preset reads into a landlord's text that does not state it. */
+export interface PolicyReading {
+  /** A dotted path to the field read in, e.g. `escalation.window`. */
+  readonly field: string;
+  /** What the text says, what Redress reads into it and why, for a person to check. */
+  readonly text: string;
 }
 
 /** A departure of a policy from the Complaint Handling Code. */
@@ -83,7 +132,10 @@ export type DepartureCode =
   | 'ESCALATION_REASONS_REQUIRED'
   | 'ESCALATION_TIME_LIMIT'
   | 'MORE_THAN_TWO_STAGES'
-  | 'STAGE2_HANDLER_NOT_INDEPENDENT';
+  | 'STAGE2_HANDLER_NOT_INDEPENDENT'
+  | 'FIRST_CONTACT_STEP'
+  | 'ESCALATION_REFUSAL_GROUNDS'
+  | 'REFUSAL_REASON_OUTSIDE_CODE';
 
 /** Why a policy was refused as invalid. */
 export interface PolicyProblem {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { CODE_REFUSAL_REASONS, refusalReasonsOf } from './policy-defaults.js';
 import { CODE_2024, PRESETS, presetById } from './presets.js';
 import { validatePolicy } from './validate-policy.js';
 
@@ -20,9 +22,8 @@ describe('PRESETS', () => {
   });
 
   it.each(PRESETS.filter((p) => p.id !== 'code-2024').map((p) => [p.id, p] as const))(
-    '%s is version 1, based on the Code, with a name and a description quoting its seed',
+    '%s is based on the Code, with a name and a description quoting its seed',
     (_id, preset) => {
-      expect(preset.version).toBe(1);
       expect(preset.basedOn).toBe('code-2024');
       expect(preset.name).toMatch(/^Seed 00\d: /);
       expect(preset.description).toMatch(/"/);
@@ -32,13 +33,30 @@ describe('PRESETS', () => {
   it('has names that tell the presets apart', () => {
     expect(new Set(PRESETS.map((p) => p.name)).size).toBe(PRESETS.length);
   });
+
+  // A stored version is never rewritten (the API inserts each preset version once), so a preset
+  // whose body changes without a new version would never reach a database that holds the old
+  // one. Changed a preset? Give it the next version, then the fingerprint printed here.
+  it.each([
+    ['code-2024', 2, '4ec68561'],
+    ['seed-000', 2, 'f0b93909'],
+    ['seed-001', 2, '875a1199'],
+    ['seed-002', 1, '73c88cf9'],
+    ['seed-003', 2, '1450982a'],
+    ['seed-004', 2, '4026c3a4'],
+  ])('%s changes only with a new version (now %i)', (id, version, fingerprint) => {
+    const preset = presetById(id);
+    const body = JSON.stringify(preset);
+    const actual = createHash('sha256').update(body).digest('hex').slice(0, 8);
+    expect({ version: preset?.version, fingerprint: actual }).toEqual({ version, fingerprint });
+  });
 });
 
 describe('CODE_2024', () => {
   it('holds the Code 2024 figures', () => {
     expect(CODE_2024).toMatchObject({
       id: 'code-2024',
-      version: 1,
+      version: 2,
       basedOn: null,
       division: 'england-and-wales',
       closures: [],
@@ -66,13 +84,29 @@ describe('CODE_2024', () => {
       warningDays: 2,
     });
   });
+
+  it("leaves the new fields out, so the Code's answers apply: no first contact, the Code's refusal reasons (1.2: no third party), no readings", () => {
+    expect(CODE_2024.firstContact).toBeUndefined();
+    expect(CODE_2024.refusalReasons).toBeUndefined();
+    expect(CODE_2024.readings).toBeUndefined();
+    expect(CODE_2024.escalation.refusedWhen).toBeUndefined();
+    expect(refusalReasonsOf(CODE_2024)).toEqual(CODE_REFUSAL_REASONS);
+    expect(refusalReasonsOf(CODE_2024)).not.toContain('third-party-service');
+  });
 });
 
 // The figures each seed's text gives, and the Code's where it is silent.
+const NO_READINGS = undefined;
 describe.each([
   {
     id: 'seed-000',
     preliminaryStep: null,
+    // "log as a formal complaint if you want us to": the resident may skip it.
+    firstContact: {
+      name: 'Service request, resolved on initial contact where possible',
+      optional: true,
+    },
+    refusalReasons: CODE_REFUSAL_REASONS,
     stage1: [3, 10, 'acknowledgement', 10],
     stage2: [5, 20, 'acknowledgement', 20],
     escalation: { window: { length: 20, unit: 'working-days' }, reasonsRequired: false },
@@ -81,20 +115,32 @@ describe.each([
       autoCloseWhenEscalationWindowLapses: true,
       autoCloseAfterStage2: { length: 20, unit: 'calendar-days' },
     },
+    // Neither figure is in the seed's words: both are said to be Redress's reading.
+    readings: ['escalation.window', 'closing.autoCloseAfterStage2'],
     independentStage2Handler: true,
   },
   {
     id: 'seed-001',
     preliminaryStep: { name: 'Triage contact by the complaints team', workingDays: 5 },
+    firstContact: undefined,
+    refusalReasons: CODE_REFUSAL_REASONS,
     stage1: [5, 10, 'receipt', 10],
     stage2: [5, 20, 'acknowledgement', 20],
-    escalation: { window: { length: 28, unit: 'calendar-days' }, reasonsRequired: true },
+    escalation: {
+      window: { length: 28, unit: 'calendar-days' },
+      reasonsRequired: true,
+      refusedWhen:
+        "Your request may be refused if we can show that we've followed policy or legal requirements.",
+    },
     closing: CODE_2024.closing,
+    readings: NO_READINGS,
     independentStage2Handler: true,
   },
   {
     id: 'seed-002',
     preliminaryStep: null,
+    firstContact: undefined,
+    refusalReasons: CODE_REFUSAL_REASONS,
     stage1: [5, 10, 'acknowledgement', 10],
     stage2: [5, 20, 'acknowledgement', 20],
     escalation: { window: null, reasonsRequired: false },
@@ -103,24 +149,43 @@ describe.each([
       autoCloseWhenEscalationWindowLapses: false,
       autoCloseAfterStage2: null,
     },
+    readings: NO_READINGS,
     independentStage2Handler: true,
   },
   {
     id: 'seed-003',
     preliminaryStep: null,
+    // "If your concern cannot be resolved quickly, we follow a two-stage complaints process":
+    // nothing offers the resident a formal complaint at once instead.
+    firstContact: {
+      name: 'Resolution at the first point of contact, by the Contact Centre or the service area',
+      optional: false,
+    },
+    // "a service provided by a third-party organisation" is among its exclusions.
+    refusalReasons: [
+      'over-12-months-old',
+      'legal-proceedings',
+      'already-considered',
+      'third-party-service',
+      'separate-policy',
+    ],
     stage1: [5, 10, 'acknowledgement', 10],
     stage2: [5, 20, 'acknowledgement', 20],
     escalation: { window: null, reasonsRequired: true },
     closing: CODE_2024.closing,
+    readings: ['firstContact.optional'],
     independentStage2Handler: true,
   },
   {
     id: 'seed-004',
     preliminaryStep: null,
+    firstContact: undefined,
+    refusalReasons: CODE_REFUSAL_REASONS,
     stage1: [2, 10, 'acknowledgement', 10],
     stage2: [5, 20, 'acknowledgement', 20],
     escalation: { window: { length: 20, unit: 'working-days' }, reasonsRequired: true },
     closing: CODE_2024.closing,
+    readings: NO_READINGS,
     independentStage2Handler: true,
   },
 ] as const)('$id', (expected) => {
@@ -135,14 +200,35 @@ describe.each([
   it('encodes the seed procedure', () => {
     expect(preset).toBeDefined();
     expect(preset?.preliminaryStep).toEqual(expected.preliminaryStep);
+    expect(preset?.firstContact).toEqual(expected.firstContact);
+    expect(preset && refusalReasonsOf(preset)).toEqual(expected.refusalReasons);
     expect(preset?.stage1).toEqual(stage(expected.stage1));
     expect(preset?.stage2).toEqual(stage(expected.stage2));
     expect(preset?.escalation).toEqual(expected.escalation);
     expect(preset?.closing).toEqual(expected.closing);
+    expect(preset?.readings?.map((r) => r.field)).toEqual(expected.readings);
     expect(preset?.independentStage2Handler).toBe(expected.independentStage2Handler);
     expect(preset?.respondWithoutAcknowledgement).toBe(false);
     expect(preset?.division).toBe('england-and-wales');
     expect(preset?.closures).toEqual([]);
+  });
+});
+
+describe('seed 000', () => {
+  it("says in its description that its escalation window is Redress's reading, not the seed's words", () => {
+    const seed = presetById('seed-000');
+    expect(seed?.description).toMatch(/The seed gives no figure for that date; Redress's reading/);
+    expect(seed?.readings?.[0]?.text).toMatch(
+      /^The seed says only "by the date stated in the full response"\. Redress reads/,
+    );
+  });
+});
+
+describe('seed 003', () => {
+  it('says in its description why its first contact is read as not optional', () => {
+    expect(presetById('seed-003')?.description).toMatch(
+      /Nothing in the wording offers the resident a formal complaint at once instead, so the first contact is read as not optional/,
+    );
   });
 });
 

@@ -147,6 +147,65 @@ describe('validatePolicy', () => {
       },
       ['closing.autoCloseWhenEscalationWindowLapses'],
     ],
+    [
+      'a first contact without a name (Code 1.3: the step is named to the resident)',
+      { ...CODE_2024, firstContact: { name: ' ', optional: true } },
+      ['firstContact.name'],
+    ],
+    [
+      'a first contact that is neither optional nor not',
+      unchecked({ firstContact: { name: 'First contact', optional: 'sometimes' } }),
+      ['firstContact.optional'],
+    ],
+    [
+      'an empty list of refusal reasons (Code 2.2: the policy sets out its exclusions)',
+      { ...CODE_2024, refusalReasons: [] },
+      ['refusalReasons'],
+    ],
+    [
+      'an unknown refusal reason and a repeated one',
+      unchecked({ refusalReasons: ['legal-proceedings', 'too-busy', 'legal-proceedings'] }),
+      ['refusalReasons[1]', 'refusalReasons[2]'],
+    ],
+    [
+      'refusal reasons that are not a list',
+      unchecked({ refusalReasons: 'legal-proceedings' }),
+      ['refusalReasons'],
+    ],
+    [
+      'blank grounds for refusing to escalate',
+      { ...CODE_2024, escalation: { ...CODE_2024.escalation, refusedWhen: '  ' } },
+      ['escalation.refusedWhen'],
+    ],
+    [
+      'grounds for refusing to escalate longer than 1,000 characters',
+      { ...CODE_2024, escalation: { ...CODE_2024.escalation, refusedWhen: 'x'.repeat(1001) } },
+      ['escalation.refusedWhen'],
+    ],
+    [
+      'a reading of no field, of an identity field, and one without text',
+      {
+        ...CODE_2024,
+        readings: [
+          { field: 'escalation.deadline', text: 'Read so.' },
+          { field: 'name', text: 'Read so.' },
+          { field: 'escalation.window', text: '' },
+        ],
+      },
+      ['readings[0].field', 'readings[1].field', 'readings[2].text'],
+    ],
+    [
+      'two readings of one field',
+      {
+        ...CODE_2024,
+        readings: [
+          { field: 'stage1.respondDays', text: 'Read so.' },
+          { field: 'stage1.respondDays', text: 'And so.' },
+        ],
+      },
+      ['readings[1].field'],
+    ],
+    ['readings that are not a list', unchecked({ readings: {} }), ['readings']],
     ['negative warning days', { ...CODE_2024, warningDays: -1 }, ['warningDays']],
     [
       'a flag that is not true or false',
@@ -192,6 +251,42 @@ describe('validatePolicy', () => {
         },
       ] satisfies PolicyProblem[],
     });
+  });
+
+  it('accepts the fields added later, set or absent, as stored policies have them', () => {
+    const policy: Policy = {
+      ...CODE_2024,
+      firstContact: { name: 'Resolved at first contact', optional: true },
+      refusalReasons: ['over-12-months-old', 'third-party-service'],
+      readings: [{ field: 'escalation.window', text: 'Read as 20 working days.' }],
+      escalation: {
+        window: { length: 20, unit: 'working-days' },
+        reasonsRequired: false,
+        refusedWhen: 'We may refuse if we followed policy.',
+      },
+    };
+    expect(validatePolicy(policy)).toEqual({ ok: true, value: policy });
+    const cleared: Policy = {
+      ...CODE_2024,
+      firstContact: null,
+      readings: [],
+      escalation: { ...CODE_2024.escalation, refusedWhen: null },
+    };
+    expect(validatePolicy(cleared).ok).toBe(true);
+    // JSON may carry null for "none": the Code's reasons, no readings.
+    expect(validatePolicy(unchecked({ refusalReasons: null, readings: null })).ok).toBe(true);
+  });
+
+  it('names the known refusal reasons when one is not (Code 2.2)', () => {
+    const result = validatePolicy(unchecked({ refusalReasons: ['not-our-problem'] }));
+    expect(result.ok ? [] : result.error).toEqual([
+      {
+        field: 'refusalReasons[0]',
+        message:
+          'Unknown reason "not-our-problem"; choose from over-12-months-old, legal-proceedings, ' +
+          'already-considered, third-party-service, separate-policy.',
+      },
+    ]);
   });
 
   it('explains how to lift a window rather than set it to zero', () => {

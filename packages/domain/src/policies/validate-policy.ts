@@ -1,5 +1,6 @@
 import { DIVISIONS } from '../calendar/calendar.types.js';
 import { isLocalDate } from '../calendar/local-date.js';
+import { REFUSAL_REASONS } from '../complaints/labels.js';
 import type { Result } from '../shared/result.js';
 import { err, ok } from '../shared/result.js';
 import type { Policy, PolicyProblem, StagePolicy, Window } from './policy.types.js';
@@ -8,6 +9,11 @@ import type { Policy, PolicyProblem, StagePolicy, Window } from './policy.types.
 // three times the Code's longest period; a year is the longest window any procedure could mean.
 const MAX_WORKING_DAYS = 60;
 const MAX_WINDOW: Record<Window['unit'], number> = { 'working-days': 260, 'calendar-days': 366 };
+// A name is a line on a form; the landlord's words for refusing to escalate are a sentence or
+// two; a reading says what the text says and why it was read so.
+const MAX_NAME = 200;
+const MAX_WORDING = 1000;
+const MAX_READING = 2000;
 
 const CLOCKS: readonly string[] = ['acknowledgement', 'receipt'];
 const UNITS: readonly string[] = ['working-days', 'calendar-days'];
@@ -49,11 +55,24 @@ export function validatePolicy(policy: Policy): Result<Policy, PolicyProblem[]> 
     checkDays(add, 'preliminaryStep.workingDays', policy.preliminaryStep.workingDays, 1);
   }
 
+  checkFirstContact(add, policy.firstContact);
+  checkRefusalReasons(add, policy.refusalReasons);
+  checkReadings(add, policy);
+
   checkStage(add, 'stage1', policy.stage1);
   checkStage(add, 'stage2', policy.stage2);
 
   checkWindow(add, 'escalation.window', policy.escalation.window);
   checkBoolean(add, 'escalation.reasonsRequired', policy.escalation.reasonsRequired);
+  if (policy.escalation.refusedWhen !== undefined && policy.escalation.refusedWhen !== null) {
+    checkText(
+      add,
+      'escalation.refusedWhen',
+      policy.escalation.refusedWhen,
+      MAX_WORDING,
+      "Quote the policy's own grounds for refusing to escalate, or set this to null for none.",
+    );
+  }
 
   checkBoolean(add, 'closing.requireActionsComplete', policy.closing.requireActionsComplete);
   checkBoolean(
@@ -100,6 +119,89 @@ function checkClosures(policy: Policy, add: Add): void {
       add(`closures[${i}].title`, 'Give the closure a title, e.g. "Christmas closure".');
     }
   });
+}
+
+function checkFirstContact(add: Add, step: Policy['firstContact']): void {
+  if (step === undefined || step === null) return;
+  checkText(
+    add,
+    'firstContact.name',
+    step.name,
+    MAX_NAME,
+    'Name the first-contact step, e.g. "Resolved at first contact".',
+  );
+  checkBoolean(add, 'firstContact.optional', step.optional);
+}
+
+// Absent or null (as JSON may carry it): the Code's reasons, or no readings.
+function checkRefusalReasons(add: Add, reasons: Policy['refusalReasons'] | null): void {
+  if (reasons === undefined || reasons === null) return;
+  if (!Array.isArray(reasons) || reasons.length === 0) {
+    add(
+      'refusalReasons',
+      'List at least one reason for refusing a complaint, or leave the list out to use the ' +
+        "Code's (Code 2.2).",
+    );
+    return;
+  }
+  const known: readonly string[] = REFUSAL_REASONS;
+  const seen = new Set<string>();
+  reasons.forEach((reason, i) => {
+    if (!known.includes(reason)) {
+      add(
+        `refusalReasons[${i}]`,
+        `Unknown reason ${show(reason)}; choose from ${REFUSAL_REASONS.join(', ')}.`,
+      );
+    } else if (seen.has(reason)) {
+      add(`refusalReasons[${i}]`, `"${reason}" is listed more than once; remove the repeat.`);
+    } else {
+      seen.add(reason);
+    }
+  });
+}
+
+function checkReadings(add: Add, policy: Policy): void {
+  const readings: Policy['readings'] | null = policy.readings;
+  if (readings === undefined || readings === null) return;
+  if (!Array.isArray(readings)) {
+    add('readings', 'Readings must be a list of fields and texts (it may be empty).');
+    return;
+  }
+  const seen = new Set<string>();
+  readings.forEach((reading, i) => {
+    const field: unknown = reading?.field;
+    if (typeof field !== 'string' || !READABLE.test(field) || !hasPath(policy, field)) {
+      add(
+        `readings[${i}].field`,
+        `${show(field)} names no figure of the policy; give its dotted path, e.g. ` +
+          '"escalation.window".',
+      );
+    } else if (seen.has(field)) {
+      add(`readings[${i}].field`, `${field} has a reading already; say it in one.`);
+    } else {
+      seen.add(field);
+    }
+    checkText(
+      add,
+      `readings[${i}].text`,
+      reading?.text,
+      MAX_READING,
+      'Say what the text says and how Redress reads it.',
+    );
+  });
+}
+
+// A reading is of a figure: a field of the policy below its identity, as a dotted path.
+const READABLE =
+  /^(preliminaryStep|firstContact|stage1|stage2|escalation|closing|independentStage2Handler|respondWithoutAcknowledgement|warningDays|division|closures)(\.[a-zA-Z0-9]+)*$/;
+
+function hasPath(policy: Policy, path: string): boolean {
+  let at: unknown = policy;
+  for (const key of path.split('.')) {
+    if (typeof at !== 'object' || at === null || !Object.hasOwn(at, key)) return false;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return true;
 }
 
 function checkStage(add: Add, prefix: string, stage: StagePolicy): void {
@@ -157,6 +259,14 @@ function checkWindow(add: Add, field: string, window: Window | null): void {
 
 function checkBoolean(add: Add, field: string, value: boolean): void {
   if (typeof value !== 'boolean') add(field, `Must be true or false; got ${show(value)}.`);
+}
+
+function checkText(add: Add, field: string, value: unknown, max: number, blank: string): void {
+  if (typeof value !== 'string' || value.trim().length === 0) {
+    add(field, blank);
+  } else if (value.length > max) {
+    add(field, `At most ${max} characters; this is ${value.length}. Shorten it.`);
+  }
 }
 
 function isFilled(value: string): boolean {
