@@ -167,8 +167,7 @@ export interface ComplaintState {
   readonly closeReason: CloseReason | null;
   readonly withdrawnReason: string | null;
   readonly refusal:
-    | (RefusalRecord<RefusalReason> & { readonly discretionConsidered: string | null })
-    | null;
+    (RefusalRecord<RefusalReason> & { readonly discretionConsidered: string | null }) | null;
   /** The latest refusal to take the case to stage 2, if any. */
   readonly escalationRefusal: RefusalRecord<EscalationRefusalReason> | null;
   /** Each time the case was opened again, and why. */

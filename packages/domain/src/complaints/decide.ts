@@ -32,11 +32,7 @@ import {
 } from './steps/ending.js';
 import { decideEscalation, decideRefuseEscalation } from './steps/escalation.js';
 import { decideLog } from './steps/log.js';
-import {
-  decideDetermination,
-  decideOrderCompliance,
-  decideReferral,
-} from './steps/ombudsman.js';
+import { decideDetermination, decideOrderCompliance, decideReferral } from './steps/ombudsman.js';
 import {
   decideAcknowledge,
   decideAddPoint,
@@ -58,12 +54,7 @@ type CommandType = ComplaintCommand['type'];
  */
 const AFTER_THE_END: Readonly<Record<'closed' | 'withdrawn' | 'refused', readonly CommandType[]>> =
   {
-    closed: [
-      ...followThrough(),
-      'reopen',
-      'request-escalation',
-      'refuse-escalation',
-    ],
+    closed: [...followThrough(), 'reopen', 'request-escalation', 'refuse-escalation'],
     withdrawn: [...followThrough(), 'reopen'],
     refused: [...followThrough(), 'reopen'],
   };

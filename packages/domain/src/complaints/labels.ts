@@ -158,11 +158,10 @@ export const EVENT_LABELS: Readonly<Record<ComplaintEventType, string>> = {
 };
 export const EVENT_TYPES = keysOf(EVENT_LABELS);
 
-export const ESCALATION_REFUSAL_REASON_LABELS: Readonly<Record<EscalationRefusalReason, string>> =
-  {
-    ...REFUSAL_REASON_LABELS,
-    'out-of-time': "Asked for after the policy's time for escalating, and discretion not used",
-  };
+export const ESCALATION_REFUSAL_REASON_LABELS: Readonly<Record<EscalationRefusalReason, string>> = {
+  ...REFUSAL_REASON_LABELS,
+  'out-of-time': "Asked for after the policy's time for escalating, and discretion not used",
+};
 export const ESCALATION_REFUSAL_REASONS = keysOf(ESCALATION_REFUSAL_REASON_LABELS);
 
 export const OMBUDSMAN_LABELS: Readonly<Record<Ombudsman, string>> = {

@@ -85,7 +85,10 @@ export function decideWithdraw({ context, at }: Step, command: WithdrawComplaint
  * their right to go to the Ombudsman, and, for an issue over 12 months old, how discretion to
  * accept it anyway was weighed. Deadlines already missed stay missed (deriveDeadlines).
  */
-export function decideRefuse({ state, context, at, stage }: Step, command: RefuseComplaint): Decision {
+export function decideRefuse(
+  { state, context, at, stage }: Step,
+  command: RefuseComplaint,
+): Decision {
   if (!REFUSAL_REASONS.includes(command.reason)) {
     return invalid(
       'reason',

@@ -31,7 +31,10 @@ import {
 import { OUTCOMES, REMEDY_KINDS } from '../labels.js';
 import { actorNotIndependent, assigneeNotIndependent } from './independence.js';
 
-export function decideAssign({ state, context, at, stage }: Step, command: AssignComplaint): Decision {
+export function decideAssign(
+  { state, context, at, stage }: Step,
+  command: AssignComplaint,
+): Decision {
   if (blank(command.handler)) {
     return invalid('handler', 'Name the person who will handle this stage.');
   }
@@ -77,11 +80,13 @@ export function decideAcknowledge(
   if (notIndependent) return notIndependent;
 
   const stage1 = state.stages[0];
-  const understanding = given(command.understanding) ??
+  const understanding =
+    given(command.understanding) ??
     (stage.stage === 1
       ? state.summary
       : (stage.escalationReason ?? stage1?.understanding ?? state.summary));
-  const outcomeSought = given(command.outcomeSought) ??
+  const outcomeSought =
+    given(command.outcomeSought) ??
     (stage.stage === 1 ? state.desiredOutcome : (stage1?.outcomeSought ?? state.desiredOutcome));
   const clarification = given(command.clarification);
   if (outcomeSought === null && clarification === null) {
