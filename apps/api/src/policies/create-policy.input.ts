@@ -1,4 +1,10 @@
-import type { Division, LocalDate, ResponseClock, WindowUnit } from '@redress/domain';
+import type {
+  Division,
+  LocalDate,
+  RefusalReason,
+  ResponseClock,
+  WindowUnit,
+} from '@redress/domain';
 import {
   ArrayMaxSize,
   Matches,
@@ -10,6 +16,7 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DivisionEnum } from '../calendar/division.type.js';
+import { RefusalReasonEnum } from '../complaints/complaint-enums.type.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import { ResponseClockEnum, WindowUnitEnum } from './policy.type.js';
 
@@ -37,6 +44,32 @@ export class PreliminaryStepInput {
   @Min(0)
   @Max(MAX_DAYS)
   workingDays?: number | null;
+}
+
+@InputType('FirstContactInput', {
+  description: 'A first-contact step, or the part of it to change.',
+})
+export class FirstContactInput {
+  @Field(() => String, { nullable: true })
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the resident may ask for a formal complaint instead (Code 1.3).',
+  })
+  optional?: boolean | null;
+}
+
+@InputType('PolicyReadingInput')
+export class PolicyReadingInput {
+  @Field({ description: 'The dotted path of the figure read in, e.g. escalation.window.' })
+  @MaxLength(100)
+  field: string;
+
+  @Field()
+  @MaxLength(2000)
+  text: string;
 }
 
 @InputType('StagePolicyChanges', { description: 'Figures of a stage to change; the rest stay.' })
@@ -79,6 +112,15 @@ export class EscalationChangesInput {
 
   @Field(() => Boolean, { nullable: true })
   reasonsRequired?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The landlord's own grounds for refusing to escalate, in its words (flagged, Code 5.11); " +
+      'null: none.',
+  })
+  @MaxLength(1000)
+  refusedWhen?: string | null;
 }
 
 @InputType('ClosingPolicyChanges')
@@ -133,6 +175,26 @@ export class CreatePolicyInput {
   @Field(() => PreliminaryStepInput, { nullable: true, description: 'null: no preliminary step.' })
   @ValidateNested()
   preliminaryStep?: PreliminaryStepInput | null;
+
+  @Field(() => FirstContactInput, { nullable: true, description: 'null: no first-contact step.' })
+  @ValidateNested()
+  firstContact?: FirstContactInput | null;
+
+  @Field(() => [RefusalReasonEnum], {
+    nullable: true,
+    description:
+      "The reasons the policy sets out for refusing a complaint; replaces the list whole. null: the Code's.",
+  })
+  @ArrayMaxSize(20)
+  refusalReasons?: RefusalReason[] | null;
+
+  @Field(() => [PolicyReadingInput], {
+    nullable: true,
+    description: 'Replaces the list whole; null: none. A reading of a figure you set is dropped.',
+  })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(50)
+  readings?: PolicyReadingInput[] | null;
 
   @Field(() => StagePolicyChangesInput, { nullable: true })
   @ValidateNested()

@@ -1,4 +1,10 @@
-import type { CodeDeparture, Policy, PolicyChanges, Window } from '@redress/domain';
+import {
+  refusalReasonsOf,
+  type CodeDeparture,
+  type Policy,
+  type PolicyChanges,
+  type Window,
+} from '@redress/domain';
 import type { CreatePolicyInput, WindowInput } from './create-policy.input.js';
 import type { CodeDepartureType, PolicyType, WindowType } from './policy.type.js';
 
@@ -12,11 +18,21 @@ export function toPolicyType(policy: Policy): PolicyType {
     division: policy.division,
     closures: policy.closures.map((closure) => ({ date: closure.date, title: closure.title })),
     preliminaryStep: policy.preliminaryStep ? { ...policy.preliminaryStep } : null,
+    // Absent in versions stored before these were recorded: the Code's answer.
+    firstContact: policy.firstContact
+      ? { name: policy.firstContact.name, optional: policy.firstContact.optional }
+      : null,
+    refusalReasons: [...refusalReasonsOf(policy)],
+    readings: (policy.readings ?? []).map((reading) => ({
+      field: reading.field,
+      text: reading.text,
+    })),
     stage1: { ...policy.stage1 },
     stage2: { ...policy.stage2 },
     escalation: {
       window: toWindowType(policy.escalation.window),
       reasonsRequired: policy.escalation.reasonsRequired,
+      refusedWhen: policy.escalation.refusedWhen ?? null,
     },
     closing: {
       requireActionsComplete: policy.closing.requireActionsComplete,
@@ -61,12 +77,19 @@ export function toPolicyChanges(input: CreatePolicyInput): PolicyChanges {
     division: input.division ?? undefined,
     closures: input.closures?.map((day) => ({ date: day.date, title: day.title })),
     preliminaryStep: input.preliminaryStep === null ? null : definedOnly(input.preliminaryStep),
+    firstContact: input.firstContact === null ? null : definedOnly(input.firstContact),
+    refusalReasons: input.refusalReasons,
+    readings:
+      input.readings === null
+        ? null
+        : input.readings?.map((reading) => ({ field: reading.field, text: reading.text })),
     stage1: definedOnly(input.stage1),
     stage2: definedOnly(input.stage2),
     escalation: input.escalation
       ? {
           window: windowChange(input.escalation.window),
           reasonsRequired: input.escalation.reasonsRequired ?? undefined,
+          refusedWhen: input.escalation.refusedWhen,
         }
       : undefined,
     closing: input.closing

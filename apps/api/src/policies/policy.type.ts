@@ -1,6 +1,14 @@
-import type { Division, LocalDate, Policy, ResponseClock, WindowUnit } from '@redress/domain';
+import type {
+  Division,
+  LocalDate,
+  Policy,
+  RefusalReason,
+  ResponseClock,
+  WindowUnit,
+} from '@redress/domain';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DivisionEnum } from '../calendar/division.type.js';
+import { RefusalReasonEnum } from '../complaints/complaint-enums.type.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 
@@ -46,6 +54,35 @@ export class PreliminaryStepType {
   workingDays: number;
 }
 
+@ObjectType('FirstContact', {
+  description:
+    'An attempt to resolve at first contact before a complaint is logged. The resident must be ' +
+    'given the choice to complain instead (Code 1.3); the acknowledgement is not held up by it.',
+})
+export class FirstContactType {
+  @Field()
+  name: string;
+
+  @Field({
+    description:
+      "Whether the landlord's wording lets the resident ask for a formal complaint instead. " +
+      'False: as written, a stage the resident must pass (flagged, Code 1.3, 5.2).',
+  })
+  optional: boolean;
+}
+
+@ObjectType('PolicyReading', {
+  description:
+    "A figure the landlord's text does not state, read in by Redress and said to be its reading.",
+})
+export class PolicyReadingType {
+  @Field({ description: 'The dotted path of the figure, e.g. escalation.window.' })
+  field: string;
+
+  @Field({ description: 'What the text says, what Redress reads into it and why.' })
+  text: string;
+}
+
 @ObjectType('StagePolicy')
 export class StagePolicyType {
   @Field(() => Int, { description: 'Working days to acknowledge.' })
@@ -80,8 +117,20 @@ export class EscalationPolicyType {
   })
   window: WindowType | null;
 
-  @Field({ description: 'Whether the resident is asked for reasons (the Code says not, 6.12).' })
+  @Field({
+    description:
+      "Whether the policy's wording asks the resident for reasons. Redress asks, records none " +
+      'given, and never refuses for want of them (Code 6.12).',
+  })
   reasonsRequired: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The landlord's own grounds for refusing to escalate, in its words. Flagged (Code 5.11) " +
+      "and never offered as a reason: Redress refuses only on the Code's grounds.",
+  })
+  refusedWhen: string | null;
 }
 
 @ObjectType('ClosingPolicy')
@@ -124,6 +173,21 @@ export class PolicyType {
 
   @Field(() => PreliminaryStepType, { nullable: true })
   preliminaryStep: PreliminaryStepType | null;
+
+  @Field(() => FirstContactType, { nullable: true, description: 'null: none.' })
+  firstContact: FirstContactType | null;
+
+  @Field(() => [RefusalReasonEnum], {
+    description:
+      "The reasons this policy sets out for refusing a complaint (Code 2.2); the Code's own " +
+      "unless the policy lists others. A third party's service is not among the Code's (1.2).",
+  })
+  refusalReasons: RefusalReason[];
+
+  @Field(() => [PolicyReadingType], {
+    description: "Figures Redress read into a landlord's text that does not state them.",
+  })
+  readings: PolicyReadingType[];
 
   @Field(() => StagePolicyType)
   stage1: StagePolicyType;
