@@ -207,3 +207,6 @@ export const DEADLINE_STATE_LABELS: Readonly<Record<DeadlineState, string>> = {
   missed: 'Missed',
 };
 export const DEADLINE_STATES = keysOf(DEADLINE_STATE_LABELS);
+
+/** What letters and screens say of an escalation asked for without reasons (Code 6.12). */
+export const NO_ESCALATION_REASONS_LABEL = 'No reasons given';
