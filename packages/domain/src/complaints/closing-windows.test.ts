@@ -237,6 +237,62 @@ describe('autoCloseDueOn', () => {
   });
 });
 
+describe('the windows of a case that ended and came back', () => {
+  const seed000 = preset('seed-000');
+  const closedAutomatically: ComplaintEvent = {
+    type: 'complaint-closed',
+    at: '2027-01-07T00:05:00.000Z',
+    actor,
+    reason: 'escalation-window-lapsed',
+    automatic: true,
+  };
+
+  it('Code 6.10: still reads the window a late request is judged by after closing', () => {
+    const closed = state([...answeredEvents(seed000), closedAutomatically]);
+    expect(escalationWindowEndsOn(closed)).toBe('2027-01-06');
+    expect(autoCloseDueOn(closed)).toBeNull();
+  });
+
+  it('does not close by itself a case re-opened after its response: someone came back', () => {
+    const reopened = state([
+      ...answeredEvents(seed000),
+      closedAutomatically,
+      {
+        type: 'complaint-reopened',
+        at: '2027-01-08T10:00:00.000Z',
+        actor,
+        reason: 'The resident rang: the bill was sent a third time.',
+      },
+    ]);
+    expect(reopened.status).toBe('responded');
+    expect(autoCloseDueOn(reopened)).toBeNull();
+  });
+
+  it('counts again from the stage 2 response of a case re-opened at stage 2', () => {
+    const escalated: ComplaintEvent[] = [
+      ...answeredEvents(seed000),
+      closedAutomatically,
+      {
+        type: 'escalation-requested',
+        at: '2027-01-08T10:00:00.000Z',
+        actor,
+        reason: null,
+        lateReason: 'The resident was in hospital.',
+        policy: seed000,
+        reopened: true,
+      },
+    ];
+    expect(autoCloseDueOn(state(escalated))).toBeNull();
+    // Answered Mon 18 Jan 2027: 20 calendar days to come back, to Sun 7 Feb.
+    const answered = state([
+      ...escalated,
+      acknowledged(2, '2027-01-11T09:00:00.000Z'),
+      responded(2, '2027-01-18T12:00:00.000Z'),
+    ]);
+    expect(autoCloseDueOn(answered)).toBe('2027-02-08');
+  });
+});
+
 function answeredEvents(policy: Policy): ComplaintEvent[] {
   return [
     logged(policy),

@@ -36,7 +36,8 @@ export function escalationWindowEndsOn(
  * - at stage 2, answered, under a policy with a window after the stage 2 response: the day after
  *   that window's last day;
  * - never while agreed actions are open under a policy that closes only once they are done, nor
- *   on a case that is not waiting at a response (still being handled, or already ended).
+ *   on a case that is not waiting at a response (still being handled, or already ended), nor on
+ *   one re-opened since its response (the resident came back: a person closes it).
  */
 export function autoCloseDueOn(
   state: ComplaintState,
@@ -45,6 +46,9 @@ export function autoCloseDueOn(
   if (state.status !== 'responded') return null;
   const stage = state.stages[state.stage - 1];
   if (!stage?.respondedAt) return null;
+  // Re-opened since its response: someone came back, which is what the window waits for. A
+  // person closes it once it is settled; a new response (at stage 2) starts a window again.
+  if (reopenedSinceResponse(state, stage.respondedAt)) return null;
   const { closing } = stage.policy;
   if (closing.requireActionsComplete && state.actions.some((a) => a.completedAt === null)) {
     return null;
@@ -67,6 +71,12 @@ export function autoCloseDueOn(
   }
   // The resident has the whole of the window's last day; closing may start the day after.
   return lastDay === null ? null : addCalendarDays(lastDay, 1);
+}
+
+/** Whether the case was re-opened after `respondedAt`, the current stage's response. */
+export function reopenedSinceResponse(state: ComplaintState, respondedAt: Instant): boolean {
+  const answered = Date.parse(respondedAt);
+  return state.reopenings.some((reopening) => Date.parse(reopening.at) > answered);
 }
 
 function windowEndsOn(

@@ -3,7 +3,7 @@
 import { addCalendarDays, formatLocalDate } from '../../calendar/local-date.js';
 import { refusalReasonsOf } from '../../policies/policy-defaults.js';
 import { err, ok } from '../../shared/result.js';
-import { autoCloseDueOn } from '../closing-windows.js';
+import { autoCloseDueOn, reopenedSinceResponse } from '../closing-windows.js';
 import type {
   ComplaintState,
   RefuseComplaint,
@@ -23,6 +23,7 @@ import {
   reasonProblem,
   refuse,
   type Step,
+  when,
 } from '../decision.js';
 import { REFUSAL_REASON_LABELS, REFUSAL_REASONS, STATUS_LABELS } from '../labels.js';
 
@@ -183,6 +184,13 @@ function autoCloseNotDueReason(state: ComplaintState, stage: StageState): string
       `Complaint ${state.reference} is ${STATUS_LABELS[state.status].toLowerCase()} at stage ` +
       `${stage.stage}; it can close automatically only after a response, when the resident ` +
       'has not come back in time.'
+    );
+  }
+  if (stage.respondedAt !== null && reopenedSinceResponse(state, stage.respondedAt)) {
+    const last = state.reopenings.at(-1);
+    return (
+      `Complaint ${state.reference} was re-opened${last ? ` on ${when(last.at)}` : ''} after ` +
+      'its response, so it does not close by itself: close it by hand once it is settled.'
     );
   }
   const { closing, name } = stage.policy;
