@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CODE_2024, presetById } from '../policies/presets.js';
@@ -16,8 +17,10 @@ import type {
   LogComplaint,
   Outcome,
   RefusalReason,
+  RefuseComplaint,
   RemedyKind,
   RepresentativeRole,
+  ResidentNotice,
   Tenure,
 } from './complaint.types.js';
 import { decide, MAX_EXTENSION_WORKING_DAYS } from './decide.js';
@@ -25,7 +28,15 @@ import { evolve } from './evolve.js';
 
 // Fri 6 Nov 2026 onwards, in GMT, so UTC and London dates agree unless a test says otherwise.
 const handler: Actor = { kind: 'user', id: 'user-alex', name: 'Alex Morgan' };
+// Stage 2 is considered by someone who did not consider stage 1 (Code 6.13).
+const reviewer: Actor = { kind: 'user', id: 'user-priya', name: 'Priya Shah' };
 const system: Actor = { kind: 'system', id: 'redress' };
+const DESIRED_OUTCOME = 'The damp treated and the bedroom redecorated.';
+
+/** A notice to the resident given on `toldOn`, with the Ombudsman's details (Code 2.4, 6.5). */
+function told(toldOn: string): ResidentNotice {
+  return { toldOn, method: 'email', ombudsmanDetailsGiven: true };
+}
 
 function policy(changes: Partial<Policy> = {}): Policy {
   return { ...CODE_2024, ...changes };
@@ -50,6 +61,7 @@ function logCommand(changes: Partial<LogComplaint> = {}): LogComplaint {
     channel: 'phone',
     complainant: { name: 'Jordan Price', type: 'tenant', preferredContact: 'email' },
     summary: 'Damp in the bedroom reported three times and not fixed.',
+    desiredOutcome: DESIRED_OUTCOME,
     category: 'repairs',
     tenure: 'lcra',
     ...changes,
@@ -94,18 +106,29 @@ type Point =
   | 'stage2-acknowledged'
   | 'stage2-responded';
 
-const script: readonly { point: Point; now: Instant; command: ComplaintCommand }[] = [
+const script: readonly {
+  point: Point;
+  now: Instant;
+  command: ComplaintCommand;
+  actor?: Actor;
+}[] = [
   { point: 'logged', now: '2026-11-06T09:30:00Z', command: logCommand() },
   {
     point: 'assigned',
     now: '2026-11-06T10:00:00Z',
-    command: { type: 'assign', handler: 'Alex Morgan' },
+    command: { type: 'assign', handler: 'Alex Morgan', handlerId: 'user-alex' },
   },
   { point: 'acknowledged', now: '2026-11-09T09:00:00Z', command: { type: 'acknowledge' } },
   {
     point: 'extended',
     now: '2026-11-12T09:00:00Z',
-    command: { type: 'extend', workingDays: 4, reason: 'Waiting for the surveyor' },
+    // Due Mon 23 Nov; decided and told on Thu 12 Nov (Code 6.4, 6.5).
+    command: {
+      type: 'extend',
+      workingDays: 4,
+      reason: 'Waiting for the surveyor',
+      notice: told('2026-11-12'),
+    },
   },
   {
     point: 'responded',
@@ -140,26 +163,42 @@ const script: readonly { point: Point; now: Instant; command: ComplaintCommand }
   {
     point: 'stage2-assigned',
     now: '2026-11-18T11:00:00Z',
-    command: { type: 'assign', handler: 'Priya Shah' },
+    command: { type: 'assign', handler: 'Priya Shah', handlerId: 'user-priya' },
   },
-  { point: 'stage2-acknowledged', now: '2026-11-19T10:00:00Z', command: { type: 'acknowledge' } },
+  {
+    point: 'stage2-acknowledged',
+    now: '2026-11-19T10:00:00Z',
+    command: { type: 'acknowledge' },
+    actor: reviewer,
+  },
   {
     point: 'stage2-responded',
     now: '2026-11-30T10:00:00Z',
     command: { type: 'respond', outcome: 'upheld', findings: 'The stage 1 remedy fell short.' },
+    actor: reviewer,
   },
 ];
 
-function at(point: Point, policyInForce: Policy = CODE_2024): ComplaintState {
+function at(
+  point: Point,
+  policyInForce: Policy = CODE_2024,
+  log: Partial<LogComplaint> = {},
+): ComplaintState {
   let state: ComplaintState | null = null;
   for (const step of script) {
-    state = accept(state, step.command, context(step.now, { policy: policyInForce }));
+    state = accept(
+      state,
+      step.point === 'logged' ? logCommand(log) : step.command,
+      context(step.now, { policy: policyInForce, actor: step.actor ?? handler }),
+    );
     if (step.point === point) return state;
   }
   throw new Error(`no point ${point}`);
 }
 
 const LATER = '2026-12-01T12:00:00Z';
+// Before stage 1's response falls due (Mon 23 Nov, extended by 4 to Fri 27 Nov).
+const BEFORE_DUE = context('2026-11-13T12:00:00Z');
 
 describe('decide: log', () => {
   it('records the complaint with the policy in force and UTC instants', () => {
@@ -182,7 +221,7 @@ describe('decide: log', () => {
         complainant: { name: 'Jordan Price', type: 'tenant', preferredContact: 'email' },
         representative: null,
         summary: 'Damp in the bedroom reported three times and not fixed.',
-        desiredOutcome: null,
+        desiredOutcome: DESIRED_OUTCOME,
         category: 'repairs',
         tenure: 'lcra',
         serviceRequestId: null,
@@ -247,32 +286,49 @@ describe('decide: the steps that are accepted', () => {
     expect(events[0]).toMatchObject({ type: 'complaint-assigned', stage: 2 });
   });
 
-  it('acknowledges each stage once', () => {
+  it('acknowledges each stage once, defining the complaint as logged (Code 5.6)', () => {
     expect(eventsOf(decide(at('logged'), { type: 'acknowledge' }, context(LATER)))).toEqual([
-      { type: 'complaint-acknowledged', at: '2026-12-01T12:00:00.000Z', actor: handler, stage: 1 },
+      {
+        type: 'complaint-acknowledged',
+        at: '2026-12-01T12:00:00.000Z',
+        actor: handler,
+        stage: 1,
+        understanding: 'Damp in the bedroom reported three times and not fixed.',
+        outcomeSought: DESIRED_OUTCOME,
+        clarification: null,
+      },
     ]);
-    const stage2 = eventsOf(decide(at('escalated'), { type: 'acknowledge' }, context(LATER)));
-    expect(stage2[0]).toMatchObject({ stage: 2 });
+    const stage2 = eventsOf(
+      decide(at('escalated'), { type: 'acknowledge' }, context(LATER, { actor: reviewer })),
+    );
+    expect(stage2[0]).toMatchObject({
+      stage: 2,
+      understanding: 'The damp is back.',
+      outcomeSought: DESIRED_OUTCOME,
+    });
   });
 
   it('extends up to the maximum, and beyond it with an exceptional reason', () => {
-    // 4 days used of 10.
+    // 4 days used of 10; the response is due Fri 27 Nov, and this is Fri 13 Nov.
     const upToMaximum = eventsOf(
       decide(
         at('extended'),
-        { type: 'extend', workingDays: 6, reason: 'Contractor' },
-        context(LATER),
+        { type: 'extend', workingDays: 6, reason: 'Contractor', notice: told('2026-11-13') },
+        BEFORE_DUE,
       ),
     );
     expect(upToMaximum).toEqual([
       {
         type: 'response-deadline-extended',
-        at: '2026-12-01T12:00:00.000Z',
+        at: '2026-11-13T12:00:00.000Z',
         actor: handler,
         stage: 1,
         workingDays: 6,
         reason: 'Contractor',
         exceptionalReason: null,
+        notice: told('2026-11-13'),
+        fromDueOn: '2026-11-27',
+        toDueOn: '2026-12-07',
       },
     ]);
     const beyond = eventsOf(
@@ -283,8 +339,9 @@ describe('decide: the steps that are accepted', () => {
           workingDays: 15,
           reason: 'Structural survey',
           exceptionalReason: 'Specialist survey booked by the insurer',
+          notice: told('2026-11-13'),
         },
-        context(LATER),
+        BEFORE_DUE,
       ),
     );
     expect(beyond[0]).toMatchObject({
@@ -297,11 +354,17 @@ describe('decide: the steps that are accepted', () => {
     const events = eventsOf(
       decide(
         at('stage2-acknowledged'),
-        { type: 'extend', workingDays: 20, reason: 'Survey' },
-        context(LATER),
+        { type: 'extend', workingDays: 20, reason: 'Survey', notice: told('2026-12-01') },
+        context(LATER, { actor: reviewer }),
       ),
     );
-    expect(events[0]).toMatchObject({ stage: 2, workingDays: 20 });
+    // Stage 2 acknowledged Thu 19 Nov: due 20 working days later, Thu 17 Dec (Code 6.14, 6.15).
+    expect(events[0]).toMatchObject({
+      stage: 2,
+      workingDays: 20,
+      fromDueOn: '2026-12-17',
+      toDueOn: '2027-01-19',
+    });
   });
 
   it('responds with the findings and remedies, amounts held as null where none', () => {
@@ -328,9 +391,10 @@ describe('decide: the steps that are accepted', () => {
         stage: 1,
         outcome: 'upheld',
         findings: 'Missed twice',
+        // Each remedy gets an id an action, an answer and a payment can name (Code 7.3).
         remedies: [
-          { kind: 'apology', description: 'Sorry', amountPence: null },
-          { kind: 'financial-compensation', description: 'Delay', amountPence: 0 },
+          { id: '1.1', kind: 'apology', description: 'Sorry', amountPence: null },
+          { id: '1.2', kind: 'financial-compensation', description: 'Delay', amountPence: 0 },
         ],
       },
     ]);
@@ -463,6 +527,7 @@ describe('decide: the steps that are accepted', () => {
             type: 'refuse',
             reason: 'legal-proceedings',
             explanation: 'In court; you may go to the Ombudsman.',
+            notice: told('2026-12-01'),
           },
           context(LATER),
         ),
@@ -474,6 +539,7 @@ describe('decide: the steps that are accepted', () => {
         actor: handler,
         reason: 'legal-proceedings',
         explanation: 'In court; you may go to the Ombudsman.',
+        notice: told('2026-12-01'),
       },
     ]);
     expect(
@@ -490,6 +556,7 @@ describe('decide: the steps that are accepted', () => {
         at: '2026-12-01T12:00:00.000Z',
         actor: handler,
         reference: 'HOS-123',
+        ombudsman: 'housing-ombudsman',
       },
     ]);
   });
@@ -586,6 +653,20 @@ describe('decide: escalation windows', () => {
       code: 'ESCALATION_OUT_OF_TIME',
     });
   });
+
+  it.each(['seed-001', 'seed-003', 'seed-004'])(
+    'Code 6.12: takes a request without reasons under %s, whose wording asks for them',
+    (id) => {
+      const [event] = eventsOf(
+        decide(
+          at('responded', seed(id)),
+          { type: 'request-escalation', reason: '  ' },
+          context('2026-11-18T10:00:00Z', { policy: seed(id) }),
+        ),
+      );
+      expect(event).toMatchObject({ type: 'escalation-requested', reason: null });
+    },
+  );
 
   it('sets no limit where the policy has no window (the Code)', () => {
     const responded = at('responded');
@@ -716,10 +797,27 @@ const withdrawnCase = () =>
 const refusedCase = () =>
   accept(
     at('logged'),
-    { type: 'refuse', reason: 'over-12-months-old', explanation: 'From 2023.' },
+    {
+      type: 'refuse',
+      reason: 'over-12-months-old',
+      explanation: 'The repair you complain about was finished in 2023.',
+      discretionConsidered: 'No reason was given for the delay, and the works are signed off.',
+      notice: told('2026-12-01'),
+    },
     context(LATER),
   );
 const AFTER = context('2026-12-02T09:00:00Z');
+
+/** A refusal with everything the Code asks of one (2.1, 2.4). */
+function refuseCommand(changes: Partial<RefuseComplaint> = {}): RefuseComplaint {
+  return {
+    type: 'refuse',
+    reason: 'separate-policy',
+    explanation: 'Parking permits are handled under the parking policy, not as complaints.',
+    notice: told('2026-12-01'),
+    ...changes,
+  };
+}
 
 const refusals: readonly RefusalCase[] = [
   {
@@ -741,14 +839,14 @@ const refusals: readonly RefusalCase[] = [
     state: closedCase,
     command: { type: 'acknowledge' },
     code: 'COMPLAINT_NOT_OPEN',
-    says: /was closed on Tue 1 Dec 2026\. Only an Ombudsman referral.*log a new complaint/,
+    says: /was closed on Tue 1 Dec 2026\. Re-open it \(with a reason\) to carry on.*Log a new complaint/,
   },
   {
     name: 'escalating a withdrawn complaint',
     state: withdrawnCase,
     command: { type: 'request-escalation' },
     code: 'COMPLAINT_NOT_OPEN',
-    says: /was withdrawn.*log a new complaint/,
+    says: /was withdrawn.*Log a new complaint for a new matter/,
   },
   {
     name: 'closing a refused complaint',
@@ -768,7 +866,7 @@ const refusals: readonly RefusalCase[] = [
   {
     name: 'a step dated before the last one',
     state: () => at('acknowledged'),
-    command: { type: 'extend', workingDays: 2, reason: 'Survey' },
+    command: { type: 'extend', workingDays: 2, reason: 'Survey', notice: told('2026-11-09') },
     context: context(LATER, { at: '2026-11-09T08:59:59Z' }),
     code: 'EVENT_BEFORE_PREVIOUS',
     says: /give a time on or after it/,
@@ -839,27 +937,64 @@ const refusals: readonly RefusalCase[] = [
   {
     name: 'extending after the response',
     state: () => at('responded'),
-    command: { type: 'extend', workingDays: 2, reason: 'Late' },
+    command: { type: 'extend', workingDays: 2, reason: 'Late', notice: told('2026-12-01') },
     code: 'EXTENSION_AFTER_RESPONSE',
     field: undefined,
     says: /Agree an action with a due date/,
   },
   {
+    // Code 6.4: the extension is decided before the due date it moves (Fri 27 Nov).
+    name: 'extending after the due date',
+    state: () => at('extended'),
+    command: { type: 'extend', workingDays: 2, reason: 'Survey', notice: told('2026-12-01') },
+    code: 'EXTENSION_AFTER_DUE_DATE',
+    says: /was due on Fri 27 Nov 2026.*Send it as soon as you can/,
+  },
+  {
+    // Code 6.5: when and how the resident was told, with the Ombudsman's details.
+    name: 'extending without telling the resident',
+    state: () => at('extended'),
+    command: { type: 'extend', workingDays: 2, reason: 'Survey' },
+    context: BEFORE_DUE,
+    code: 'RESIDENT_NOT_TOLD',
+    field: 'notice',
+    says: /Record when and how the resident was told.*Code 6\.5/,
+  },
+  {
+    name: "extending without the Ombudsman's details",
+    state: () => at('extended'),
+    command: {
+      type: 'extend',
+      workingDays: 2,
+      reason: 'Survey',
+      notice: { ...told('2026-11-13'), ombudsmanDetailsGiven: false },
+    },
+    context: BEFORE_DUE,
+    code: 'OMBUDSMAN_DETAILS_NOT_GIVEN',
+    field: 'notice.ombudsmanDetailsGiven',
+    says: /Tell them, then record it/,
+  },
+  {
     name: 'extending over the maximum',
     state: () => at('extended'),
-    command: { type: 'extend', workingDays: 7, reason: 'Contractor' },
+    command: { type: 'extend', workingDays: 7, reason: 'Contractor', notice: told('2026-11-13') },
+    context: BEFORE_DUE,
     code: 'EXTENSION_OVER_POLICY_MAXIMUM',
     field: 'workingDays',
-    says: /at most 10 working days of extension at stage 1; 4 working days already used, so 7 working days more would make 11\. Extend by 6 working days or fewer, or record an exceptional reason/,
+    says: /at most 10 working days of extension at stage 1; 4 working days already used, so 7 working days more would make 11\. Extend by 6 working days or fewer, or record the good reason to go beyond the maximum \(Code 6\.4\)/,
   },
   {
     name: 'extending once the maximum is used up',
     state: () =>
-      accept(at('extended'), { type: 'extend', workingDays: 6, reason: 'More' }, context(LATER)),
-    command: { type: 'extend', workingDays: 1, reason: 'Again' },
-    context: AFTER,
+      accept(
+        at('extended'),
+        { type: 'extend', workingDays: 6, reason: 'More', notice: told('2026-11-13') },
+        BEFORE_DUE,
+      ),
+    command: { type: 'extend', workingDays: 1, reason: 'Again', notice: told('2026-11-16') },
+    context: context('2026-11-16T09:00:00Z'),
     code: 'EXTENSION_OVER_POLICY_MAXIMUM',
-    says: /10 working days already used.*Record an exceptional reason to go beyond the maximum/,
+    says: /10 working days already used.*Record the good reason to go beyond the maximum/,
   },
   {
     name: 'escalating before the stage 1 response',
@@ -876,15 +1011,6 @@ const refusals: readonly RefusalCase[] = [
     says: /Two stages, never more.*the resident may go to the Housing Ombudsman/,
   },
   {
-    name: 'escalating without reasons where the policy asks for them',
-    state: () => at('responded'),
-    command: { type: 'request-escalation', reason: '  ' },
-    context: context(LATER, { policy: seed('seed-003') }),
-    code: 'ESCALATION_REASON_REQUIRED',
-    field: 'reason',
-    says: /Record the reasons they gave/,
-  },
-  {
     name: 'escalating after the window',
     state: () => at('responded', seed('seed-001')),
     command: { type: 'request-escalation', reason: 'Unhappy' },
@@ -892,15 +1018,30 @@ const refusals: readonly RefusalCase[] = [
     context: context('2026-12-15T10:00:00Z', { policy: seed('seed-001') }),
     code: 'ESCALATION_OUT_OF_TIME',
     field: 'lateReason',
-    says: /until Mon 14 Dec 2026 \(28 calendar days after the stage 1 response\).*Record why the late request is accepted/,
+    says: /until Mon 14 Dec 2026 \(28 calendar days after the stage 1 response\).*accept it, recording why \(lateReason\), or refuse the escalation/,
   },
   {
     name: 'the stage 1 handler at stage 2',
     state: () => at('escalated'),
-    command: { type: 'assign', handler: ' alex morgan' },
+    command: { type: 'assign', handler: 'A. Morgan', handlerId: 'user-alex' },
     code: 'STAGE2_HANDLER_NOT_INDEPENDENT',
-    field: 'handler',
-    says: /handled stage 1.*Assign a different person/,
+    field: 'assigneeId',
+    says: /considered stage 1.*\(Code 6\.13\)\. Assign a different person/,
+  },
+  {
+    name: 'the stage 1 responder acknowledging stage 2',
+    state: () => at('escalated'),
+    command: { type: 'acknowledge' },
+    code: 'STAGE2_HANDLER_NOT_INDEPENDENT',
+    says: /Alex Morgan considered stage 1.*Ask a colleague to take it/,
+  },
+  {
+    name: 'an acknowledgement with no outcome sought',
+    state: () => at('logged', CODE_2024, { desiredOutcome: null }),
+    command: { type: 'acknowledge', outcomeSought: ' ' },
+    code: 'OUTCOME_SOUGHT_NOT_RECORDED',
+    field: 'outcomeSought',
+    says: /Record it, or, if it is unclear, what you asked the resident to clarify it/,
   },
   {
     name: 'an action id used before',
@@ -1003,16 +1144,46 @@ const refusals: readonly RefusalCase[] = [
   {
     name: 'refusing after the stage 1 response',
     state: () => at('responded'),
-    command: { type: 'refuse', reason: 'separate-policy', explanation: 'Covered elsewhere' },
+    command: refuseCommand(),
     code: 'REFUSAL_AFTER_RESPONSE',
     says: /can no longer be refused\. Carry on with the process/,
   },
   {
     name: 'refusing at stage 2',
     state: () => at('escalated'),
-    command: { type: 'refuse', reason: 'separate-policy', explanation: 'Covered elsewhere' },
+    command: refuseCommand(),
     code: 'REFUSAL_AFTER_RESPONSE',
     says: /can no longer be refused/,
+  },
+  {
+    name: 'refusing without telling the resident',
+    state: () => at('acknowledged'),
+    command: refuseCommand({ notice: null }),
+    code: 'RESIDENT_NOT_TOLD',
+    field: 'notice',
+    says: /Code 2\.4/,
+  },
+  {
+    name: 'refusing for a reason the policy does not set out',
+    state: () => at('acknowledged'),
+    command: refuseCommand({ reason: 'third-party-service' }),
+    code: 'REFUSAL_REASON_NOT_IN_POLICY',
+    field: 'reason',
+    says: /record the contractor and handle the complaint/,
+  },
+  {
+    name: 're-opening a case that is open',
+    state: () => at('acknowledged'),
+    command: { type: 'reopen', reason: 'The resident rang back about the same leak.' },
+    code: 'COMPLAINT_NOT_ENDED',
+    says: /is acknowledged, not ended: there is nothing to re-open/,
+  },
+  {
+    name: 'adding a point after the response',
+    state: () => at('responded'),
+    command: { type: 'add-point', point: 'The hallway light is broken too.' },
+    code: 'POINT_AFTER_RESPONSE',
+    says: /logged as a new complaint \(Code 6\.8\)/,
   },
   {
     name: 'the same Ombudsman referral twice',
@@ -1023,6 +1194,26 @@ const refusals: readonly RefusalCase[] = [
     field: 'reference',
     says: /a new referral comes with a new reference/,
   },
+];
+
+// The refusals of the casework steps (remedies, the case record, merging, the Ombudsman's
+// side) are exercised with those steps, in casework.test.ts.
+const CASEWORK_CODES: readonly ComplaintRefusalCode[] = [
+  'REMEDY_NOT_FOUND',
+  'REMEDY_ALREADY_ANSWERED',
+  'REMEDY_NOT_PAYABLE',
+  'REMEDY_DECLINED',
+  'PAYMENT_OVER_REMEDY',
+  'TOO_MANY_COMPLAINANTS',
+  'COMPLAINANT_ALREADY_RECORDED',
+  'MERGE_CHAIN',
+  'MERGE_WITH_OPEN_ACTIONS',
+  'DUPLICATE_ALREADY_MERGED',
+  'REFERRAL_NOT_FOUND',
+  'DETERMINATION_ALREADY_RECORDED',
+  'DETERMINATION_NOT_RECORDED',
+  'ORDER_NOT_FOUND',
+  'ORDER_ALREADY_COMPLIED',
 ];
 
 describe('decide: refusals', () => {
@@ -1052,7 +1243,6 @@ describe('decide: refusals', () => {
       EXTENSION_OVER_POLICY_MAXIMUM: true,
       ESCALATION_BEFORE_RESPONSE: true,
       NO_FURTHER_STAGE: true,
-      ESCALATION_REASON_REQUIRED: true,
       ESCALATION_OUT_OF_TIME: true,
       STAGE2_HANDLER_NOT_INDEPENDENT: true,
       ACTION_ALREADY_EXISTS: true,
@@ -1064,9 +1254,43 @@ describe('decide: refusals', () => {
       AUTO_CLOSE_NOT_DUE: true,
       REFUSAL_AFTER_RESPONSE: true,
       ALREADY_REFERRED_TO_OMBUDSMAN: true,
+      RESIDENT_NOT_TOLD: true,
+      OMBUDSMAN_DETAILS_NOT_GIVEN: true,
+      OUTCOME_SOUGHT_NOT_RECORDED: true,
+      EXTENSION_AFTER_DUE_DATE: true,
+      POINT_AFTER_RESPONSE: true,
+      REFUSAL_REASON_NOT_IN_POLICY: true,
+      COMPLAINT_NOT_ENDED: true,
+      REMEDY_NOT_FOUND: true,
+      REMEDY_ALREADY_ANSWERED: true,
+      REMEDY_NOT_PAYABLE: true,
+      REMEDY_DECLINED: true,
+      PAYMENT_OVER_REMEDY: true,
+      TOO_MANY_COMPLAINANTS: true,
+      COMPLAINANT_ALREADY_RECORDED: true,
+      MERGE_CHAIN: true,
+      MERGE_WITH_OPEN_ACTIONS: true,
+      DUPLICATE_ALREADY_MERGED: true,
+      REFERRAL_NOT_FOUND: true,
+      DETERMINATION_ALREADY_RECORDED: true,
+      DETERMINATION_NOT_RECORDED: true,
+      ORDER_NOT_FOUND: true,
+      ORDER_ALREADY_COMPLIED: true,
     };
-    const covered = new Set<string>([...refusals.map((c) => c.code), 'INVALID_COMMAND']);
+    const covered = new Set<string>([
+      ...refusals.map((c) => c.code),
+      'INVALID_COMMAND',
+      ...CASEWORK_CODES,
+    ]);
     expect(Object.keys(every).filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it('leaves to casework.test.ts only codes it exercises', () => {
+    // casework.test.ts, and casework-remedies and casework-ombudsman beside it.
+    const casework = ['', '-remedies', '-ombudsman']
+      .map((part) => readFileSync(new URL(`./casework${part}.test.ts`, import.meta.url), 'utf8'))
+      .join('\n');
+    expect(CASEWORK_CODES.filter((code) => !casework.includes(`'${code}'`))).toEqual([]);
   });
 });
 
@@ -1093,6 +1317,13 @@ interface InvalidCase {
 }
 
 const LOG_NOW = context('2026-11-06T10:00:00Z');
+const sixtyDays: ComplaintCommand = {
+  type: 'extend',
+  workingDays: 60,
+  reason: 'A structural survey of the block',
+  exceptionalReason: 'The insurer has to survey the whole block before any repair starts.',
+  notice: told('2026-11-13'),
+};
 const jordan = logCommand().complainant;
 
 const invalids: readonly InvalidCase[] = [
@@ -1297,16 +1528,66 @@ const invalids: readonly InvalidCase[] = [
     name: 'extensions adding up to more than a stage may have in all',
     state: () =>
       accept(
-        accept(
-          at('acknowledged'),
-          { type: 'extend', workingDays: 60, reason: 'a', exceptionalReason: 'b' },
-          context(LATER),
-        ),
-        { type: 'extend', workingDays: 60, reason: 'a', exceptionalReason: 'b' },
-        context(LATER),
+        accept(at('acknowledged'), sixtyDays, BEFORE_DUE),
+        sixtyDays,
+        context('2026-11-16T09:00:00Z'),
       ),
-    command: { type: 'extend', workingDays: 1, reason: 'x', exceptionalReason: 'y' },
+    command: {
+      type: 'extend',
+      workingDays: 1,
+      reason: 'x',
+      exceptionalReason: 'y',
+      notice: told('2026-11-17'),
+    },
+    context: context('2026-11-17T09:00:00Z'),
     field: 'workingDays',
+  },
+  {
+    // Code 6.4: past the maximum, "good reason" is a sentence the resident can follow.
+    name: 'a token good reason beyond the maximum',
+    state: () => at('acknowledged'),
+    command: {
+      type: 'extend',
+      workingDays: 15,
+      reason: 'Survey',
+      exceptionalReason: 'x',
+      notice: told('2026-11-13'),
+    },
+    context: BEFORE_DUE,
+    field: 'exceptionalReason',
+  },
+  {
+    name: 'a notice dated after the step',
+    state: () => at('acknowledged'),
+    command: { type: 'extend', workingDays: 2, reason: 'Survey', notice: told('2026-11-14') },
+    context: BEFORE_DUE,
+    field: 'notice.toldOn',
+  },
+  {
+    name: 'a notice dated before the stage began',
+    state: () => at('acknowledged'),
+    command: { type: 'extend', workingDays: 2, reason: 'Survey', notice: told('2026-11-05') },
+    context: BEFORE_DUE,
+    field: 'notice.toldOn',
+  },
+  {
+    name: 'a notice on no real date',
+    state: () => at('acknowledged'),
+    command: { type: 'extend', workingDays: 2, reason: 'Survey', notice: told('2026-11-31') },
+    context: BEFORE_DUE,
+    field: 'notice.toldOn',
+  },
+  {
+    name: 'a notice by an unknown method',
+    state: () => at('acknowledged'),
+    command: {
+      type: 'extend',
+      workingDays: 2,
+      reason: 'Survey',
+      notice: { ...told('2026-11-13'), method: 'pigeon' as string as 'email' },
+    },
+    context: BEFORE_DUE,
+    field: 'notice.method',
   },
   {
     name: 'an extension without a reason',
@@ -1476,6 +1757,26 @@ const invalids: readonly InvalidCase[] = [
     field: 'explanation',
   },
   {
+    // Code 2.1: an explanation the resident can follow, not "No.".
+    name: 'a refusal explained as "No."',
+    state: () => at('logged'),
+    command: refuseCommand({ explanation: 'No.' }),
+    field: 'explanation',
+  },
+  {
+    // Code 2.3: past 12 months, how discretion to accept it anyway was considered.
+    name: 'a refusal as over 12 months old without discretion considered',
+    state: () => at('logged'),
+    command: refuseCommand({ reason: 'over-12-months-old' }),
+    field: 'discretionConsidered',
+  },
+  {
+    name: 'a re-opening without a reason a resident can follow',
+    state: closedCase,
+    command: { type: 'reopen', reason: 'oops' },
+    field: 'reason',
+  },
+  {
     name: 'a referral without a reference',
     state: () => at('logged'),
     command: { type: 'refer-to-ombudsman', reference: '' },
@@ -1484,7 +1785,7 @@ const invalids: readonly InvalidCase[] = [
   {
     name: 'an unknown step',
     state: () => at('logged'),
-    command: { type: 'reopen' } as unknown as ComplaintCommand,
+    command: { type: 'teleport' } as unknown as ComplaintCommand,
     field: 'type',
   },
 ];
@@ -1523,7 +1824,12 @@ const arbitraryCommand: fc.Arbitrary<ComplaintCommand> = fc.oneof(
       type: fc.constant('extend' as const),
       workingDays: fc.integer({ min: -1, max: 12 }),
       reason: fc.constantFrom('Survey', ''),
-      exceptionalReason: fc.constantFrom(null, 'Insurer'),
+      exceptionalReason: fc.constantFrom(
+        null,
+        'Insurer',
+        'The insurer must survey the block first.',
+      ),
+      notice: fc.constantFrom(null, told('2026-11-09'), told('2026-11-20')),
     }),
   ),
   often(fc.constant({ type: 'respond', outcome: 'upheld', findings: 'Found' } as const)),
@@ -1549,13 +1855,7 @@ const arbitraryCommand: fc.Arbitrary<ComplaintCommand> = fc.oneof(
   rarely(fc.constant({ type: 'close' } as const)),
   rarely(fc.constant({ type: 'auto-close' } as const)),
   rarely(fc.constant({ type: 'withdraw', reason: 'Sorted' } as const)),
-  rarely(
-    fc.constant({
-      type: 'refuse',
-      reason: 'separate-policy',
-      explanation: 'Covered elsewhere',
-    } as const),
-  ),
+  rarely(fc.constant(refuseCommand({ notice: told('2026-11-09') }))),
   often(
     fc
       .constantFrom('HOS-1', 'HOS-2')

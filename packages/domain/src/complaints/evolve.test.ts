@@ -107,12 +107,14 @@ describe('evolve', () => {
       loggedBy: actor,
       channel: 'email',
       complainant: { name: 'Jordan Price', type: 'tenant' },
+      additionalComplainants: [],
       representative: null,
       summary: 'Damp',
       desiredOutcome: 'Fix it',
       category: 'repairs',
       tenure: 'lcho',
       serviceRequestId: 'SR-9',
+      contractor: null,
       stages: [
         {
           stage: 1,
@@ -122,6 +124,11 @@ describe('evolve', () => {
           handlerId: null,
           teamId: null,
           acknowledgedAt: null,
+          acknowledgedBy: null,
+          understanding: null,
+          outcomeSought: null,
+          clarification: null,
+          points: [],
           extensions: [],
           respondedAt: null,
           respondedBy: null,
@@ -133,12 +140,17 @@ describe('evolve', () => {
         },
       ],
       actions: [],
+      remedies: [],
       ombudsman: [],
       lastEventAt: '2026-11-06T10:00:00.000Z',
       closedAt: null,
       closeReason: null,
       withdrawnReason: null,
       refusal: null,
+      escalationRefusal: null,
+      reopenings: [],
+      mergedInto: null,
+      duplicates: [],
     });
   });
 
@@ -177,6 +189,8 @@ describe('evolve', () => {
           workingDays: 3,
           reason: 'Survey',
           exceptionalReason: null,
+          // An event from before notices were kept.
+          notice: null,
         },
       ],
       respondedAt: '2026-11-16T15:00:00.000Z',
@@ -192,6 +206,12 @@ describe('evolve', () => {
       handlerId: null,
       teamId: null,
       acknowledgedAt: '2026-11-19T10:00:00.000Z',
+      acknowledgedBy: actor,
+      // An acknowledgement from before the complaint definition was kept.
+      understanding: null,
+      outcomeSought: null,
+      clarification: null,
+      points: [],
       extensions: [],
       respondedAt: '2026-11-30T10:00:00.000Z',
       respondedBy: actor,
@@ -212,9 +232,11 @@ describe('evolve', () => {
         owner: 'Repairs',
         dueOn: '2026-11-27',
         remedy: 'action-on-delay',
+        remedyId: null,
         agreedAt: '2026-11-16T15:30:00.000Z',
         completedAt: null,
         note: null,
+        updates: [],
       },
     ]);
     expect(replayed(9).actions[0]).toMatchObject({
@@ -226,7 +248,14 @@ describe('evolve', () => {
   it('records Ombudsman referrals without changing the status', () => {
     const state = replayed(12);
     expect(state.ombudsman).toEqual([
-      { reference: 'HOS-1', referredAt: '2026-12-01T10:00:00.000Z' },
+      {
+        reference: 'HOS-1',
+        // An event from before the LGSCO could be named: the Housing Ombudsman.
+        ombudsman: 'housing-ombudsman',
+        referredAt: '2026-12-01T10:00:00.000Z',
+        determination: null,
+        orders: [],
+      },
     ]);
     expect(state.status).toBe('responded');
   });
@@ -262,6 +291,114 @@ describe('evolve', () => {
       status: 'refused',
       closedAt: '2026-11-07T09:00:00.000Z',
       refusal: { reason: 'over-12-months-old', explanation: 'The repair was in 2024.' },
+    });
+  });
+
+  it('keeps the complaint definition set out on acknowledgement (Code 5.6)', () => {
+    const state = evolve(replayed(2), {
+      type: 'complaint-acknowledged',
+      at: '2026-11-09T09:00:00.000Z',
+      actor,
+      stage: 1,
+      understanding: 'Damp in the bedroom since August',
+      outcomeSought: null,
+      clarification: 'Asked whether the hallway is affected too',
+    });
+    expect(state.stages[0]).toMatchObject({
+      acknowledgedBy: actor,
+      understanding: 'Damp in the bedroom since August',
+      outcomeSought: null,
+      clarification: 'Asked whether the hallway is affected too',
+    });
+  });
+
+  it('re-opens a case closed after stage 1 at stage 2 when the resident escalates (Code 6.10)', () => {
+    const closed = evolve(replayed(6), {
+      type: 'complaint-closed',
+      at: '2026-11-17T10:00:00.000Z',
+      actor,
+      reason: 'resolved',
+      automatic: false,
+    });
+    const escalated = evolve(closed, {
+      type: 'escalation-requested',
+      at: '2026-11-20T10:00:00.000Z',
+      actor,
+      reason: null,
+      lateReason: null,
+      policy: seed004,
+      reopened: true,
+    });
+    expect(escalated).toMatchObject({
+      status: 'received',
+      stage: 2,
+      closedAt: null,
+      closeReason: null,
+    });
+    expect(escalated.stages[0]).toEqual(closed.stages[0]);
+    expect(escalated.stages[1]).toMatchObject({ escalationReason: null, policy: seed004 });
+  });
+
+  it('closes a case whose escalation was refused, keeping the decision (Code 5.11)', () => {
+    const notice = { toldOn: '2026-11-20', method: 'letter', ombudsmanDetailsGiven: true } as const;
+    const refused = evolve(replayed(6), {
+      type: 'escalation-refused',
+      at: '2026-11-20T10:00:00.000Z',
+      actor,
+      reason: 'legal-proceedings',
+      explanation: 'The matter is now before the county court.',
+      notice,
+    });
+    expect(refused).toMatchObject({
+      status: 'closed',
+      stage: 1,
+      closedAt: '2026-11-20T10:00:00.000Z',
+      closeReason: 'escalation-refused',
+      escalationRefusal: {
+        reason: 'legal-proceedings',
+        explanation: 'The matter is now before the county court.',
+        at: '2026-11-20T10:00:00.000Z',
+        notice,
+      },
+    });
+  });
+
+  it('re-opens an ended case where it stood, keeping why', () => {
+    const withdrawn = evolve(replayed(3), {
+      type: 'complaint-withdrawn',
+      at: '2026-11-10T09:00:00.000Z',
+      actor,
+      reason: 'Sorted informally',
+    });
+    const reopened = evolve(withdrawn, {
+      type: 'complaint-reopened',
+      at: '2026-11-11T09:00:00.000Z',
+      actor,
+      reason: 'The resident rang: the damp came back overnight.',
+    });
+    expect(reopened).toMatchObject({
+      status: 'acknowledged',
+      stage: 1,
+      closedAt: null,
+      withdrawnReason: null,
+      reopenings: [
+        {
+          at: '2026-11-11T09:00:00.000Z',
+          reason: 'The resident rang: the damp came back overnight.',
+        },
+      ],
+    });
+    const closed = evolve(replayed(history.length), {
+      type: 'complaint-reopened',
+      at: '2026-12-03T10:00:00.000Z',
+      actor,
+      reason: 'The Ombudsman asked us to look again at the remedy.',
+    });
+    expect(closed).toMatchObject({
+      status: 'responded',
+      stage: 2,
+      closedAt: null,
+      closeReason: null,
     });
   });
 

@@ -170,12 +170,23 @@ describe.each(expectations)('a whole case under $id', (expected) => {
     });
     expect(onLogging[1]?.provisional).toBe(expected.onLogging.provisional);
 
-    c.step('2026-11-16T10:00:00Z', { type: 'assign', handler: 'Alex Morgan' });
+    c.step('2026-11-16T10:00:00Z', {
+      type: 'assign',
+      handler: 'Alex Morgan',
+      handlerId: 'user-alex',
+    });
     c.step('2026-11-17T10:00:00Z', { type: 'acknowledge' });
+    expect(c.state.stages[0]).toMatchObject({
+      understanding: 'Black mould in the bedroom, reported three times since August.',
+      outcomeSought: 'Treat the mould and redecorate',
+    });
+    // Before the response falls due, with the resident told and given the Ombudsman's details
+    // (Code 6.4, 6.5).
     c.step('2026-11-25T10:00:00Z', {
       type: 'extend',
       workingDays: 5,
       reason: 'Waiting for the damp survey',
+      notice: { toldOn: '2026-11-25', method: 'email', ombudsmanDetailsGiven: true },
     });
     c.step('2026-12-04T14:00:00Z', {
       type: 'respond',
@@ -204,21 +215,33 @@ describe.each(expectations)('a whole case under $id', (expected) => {
     });
     expect(escalationWindowEndsOn(c.state)).toBe(expected.escalationEnds);
 
-    // Stage 2: reasons only where the policy asks for them.
+    // Stage 2: reasons asked for, never required, whatever the policy's wording (Code 6.12).
     const withoutReason = decide(
       c.state,
       { type: 'request-escalation' },
       { now: '2026-12-07T11:00:00Z', actor: alex, policy },
     );
-    expect(withoutReason.ok).toBe(!policy.escalation.reasonsRequired);
+    expect(withoutReason.ok).toBe(true);
     c.step('2026-12-07T11:00:00Z', {
       type: 'request-escalation',
       reason: 'The mould has come back in the same place.',
     });
-    expect(c.refused('2026-12-07T12:00:00Z', { type: 'assign', handler: 'Alex Morgan' }).code).toBe(
+    // Code 6.13: not the person who considered stage 1, by user, whatever the name typed.
+    expect(
+      c.refused('2026-12-07T12:00:00Z', {
+        type: 'assign',
+        handler: 'A Morgan',
+        handlerId: 'user-alex',
+      }).code,
+    ).toBe('STAGE2_HANDLER_NOT_INDEPENDENT');
+    expect(c.refused('2026-12-07T12:00:00Z', { type: 'acknowledge' }).code).toBe(
       'STAGE2_HANDLER_NOT_INDEPENDENT',
     );
-    c.step('2026-12-07T12:00:00Z', { type: 'assign', handler: 'Priya Shah' });
+    c.step('2026-12-07T12:00:00Z', {
+      type: 'assign',
+      handler: 'Priya Shah',
+      handlerId: 'user-priya',
+    });
     c.step('2026-12-09T09:00:00Z', { type: 'complete-action', actionId: 'A2', note: 'Paid' });
     c.step('2026-12-09T10:00:00Z', { type: 'acknowledge' }, { actor: priya });
     c.step('2026-12-18T16:00:00Z', { type: 'complete-action', actionId: 'A1' });
@@ -330,6 +353,7 @@ describe('seed 000: closed when the escalation window lapses', () => {
       channel: 'email',
       complainant: { name: 'Sam Okafor', type: 'leaseholder' },
       summary: 'Service charge bill sent twice.',
+      desiredOutcome: 'Cancel the second bill',
       category: 'service charges',
       tenure: 'other',
     });
@@ -354,9 +378,17 @@ describe('seed 000: closed when the escalation window lapses', () => {
     // The resident may still go to the Ombudsman.
     c.step('2027-02-01T09:00:00Z', { type: 'refer-to-ombudsman', reference: 'HOS-2027-0101' });
     expect(c.state.ombudsman).toHaveLength(1);
+    // And may still ask for stage 2 (Code 6.10): past the policy's window, a person decides,
+    // accepting it with the reason recorded, or refusing it with reasons (5.11).
     expect(c.refused('2027-02-01T09:00:00Z', { type: 'request-escalation' }).code).toBe(
-      'COMPLAINT_NOT_OPEN',
+      'ESCALATION_OUT_OF_TIME',
     );
+    c.step('2027-02-01T09:30:00Z', {
+      type: 'request-escalation',
+      lateReason: 'The resident was in hospital over Christmas and New Year.',
+    });
+    expect(c.state).toMatchObject({ status: 'received', stage: 2, closedAt: null });
+    expect(c.events.at(-1)).toMatchObject({ type: 'escalation-requested', reopened: true });
   });
 });
 
@@ -372,6 +404,7 @@ describe('instants near midnight, London time', () => {
       channel: 'online',
       complainant: { name: 'Lee Chen', type: 'shared-owner' },
       summary: 'No reply to three emails about a leak.',
+      desiredOutcome: 'A reply and the leak fixed',
       category: 'communication',
       tenure: 'lcho',
     });

@@ -19,6 +19,7 @@ function due(
     provisional: false,
     metAt,
     metOn,
+    stoppedAt: null,
     extendedBy: 0,
     explanation: {
       rule: '10 working days after acknowledgement',
@@ -94,6 +95,26 @@ describe('deadlineStatus: the warning window', () => {
   ])('with %i warning days, 2 working days before: %s', (warningDays, state) => {
     const status = deadlineStatus(due('2026-11-13'), '2026-11-11T10:00:00Z', calendar, warningDays);
     expect(status).toEqual({ state, workingDaysLeft: 2 });
+  });
+});
+
+describe('deadlineStatus of a deadline stopped late when the case ended', () => {
+  it('is missed, with nothing left to do, before or after its due date', () => {
+    const stopped: Deadline = { ...due('2026-11-13'), stoppedAt: '2026-11-17T10:00:00.000Z' };
+    for (const now of ['2026-11-10T10:00:00Z', '2026-11-17T12:00:00Z', '2027-06-01T12:00:00Z']) {
+      expect(deadlineStatus(stopped, now, calendar, 2)).toEqual({
+        state: 'missed',
+        workingDaysLeft: null,
+      });
+    }
+  });
+
+  it('is judged by when it was done, if it was done', () => {
+    const done: Deadline = {
+      ...due('2026-11-13', '2026-11-12T10:00:00Z', '2026-11-12'),
+      stoppedAt: '2026-11-17T10:00:00.000Z',
+    };
+    expect(deadlineStatus(done, '2026-11-20T10:00:00Z', calendar, 2).state).toBe('met');
   });
 });
 

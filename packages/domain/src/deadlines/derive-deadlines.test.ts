@@ -20,13 +20,23 @@ import { deriveDeadlines, MAX_EXPLANATION_LENGTH } from './derive-deadlines.js';
 
 type StageInput = Partial<StageState> & { readonly policy: Policy; readonly startedAt: Instant };
 
-function complaint(stages: readonly StageInput[], status?: ComplaintStatus): ComplaintState {
+/** A case; an ended status needs `endedAt`, when it ended, as the fold would record it. */
+function complaint(
+  stages: readonly StageInput[],
+  status?: ComplaintStatus,
+  endedAt: Instant | null = null,
+): ComplaintState {
   const built: StageState[] = stages.map((stage, i) => ({
     stage: i === 0 ? 1 : 2,
     handler: null,
     handlerId: null,
     teamId: null,
     acknowledgedAt: null,
+    acknowledgedBy: null,
+    understanding: null,
+    outcomeSought: null,
+    clarification: null,
+    points: [],
     extensions: [],
     respondedAt: null,
     respondedBy: null,
@@ -50,25 +60,32 @@ function complaint(stages: readonly StageInput[], status?: ComplaintStatus): Com
     loggedBy: { kind: 'user', id: 'u-1', name: 'Sam Patel' },
     channel: 'phone',
     complainant: { name: 'Amina Okafor', type: 'tenant' },
+    additionalComplainants: [],
     representative: null,
     summary: 'Damp in the bedroom not treated',
     desiredOutcome: null,
     category: 'repairs',
     tenure: 'lcra',
     serviceRequestId: null,
+    contractor: null,
     stages: built,
     actions: [],
+    remedies: [],
     ombudsman: [],
-    lastEventAt: RECEIVED,
-    closedAt: null,
+    lastEventAt: endedAt ?? RECEIVED,
+    closedAt: endedAt,
     closeReason: null,
     withdrawnReason: null,
     refusal: null,
+    escalationRefusal: null,
+    reopenings: [],
+    mergedInto: null,
+    duplicates: [],
   };
 }
 
 function extension(workingDays: number, reason: string): Extension {
-  return { at: '2026-11-18T10:00:00Z', workingDays, reason, exceptionalReason: null };
+  return { at: '2026-11-18T10:00:00Z', workingDays, reason, exceptionalReason: null, notice: null };
 }
 
 function preset(id: string): Policy {
@@ -422,6 +439,7 @@ describe('deriveDeadlines: cases that stop', () => {
         },
       ],
       'closed',
+      '2026-11-24T10:00:00Z',
     );
     expect(summary(deriveDeadlines(state))).toEqual([
       [1, 'acknowledge', '2026-11-13', '2026-11-09', false],
@@ -429,19 +447,63 @@ describe('deriveDeadlines: cases that stop', () => {
     ]);
   });
 
-  it('drops the deadlines a withdrawn complaint had not met', () => {
+  it('drops the deadlines a withdrawn complaint had not met and were not yet due', () => {
+    // Respond by Mon 23 Nov; withdrawn Thu 12 Nov.
     const state = complaint(
       [{ policy: CODE_2024, startedAt: RECEIVED, acknowledgedAt: ACKNOWLEDGED }],
       'withdrawn',
+      '2026-11-12T10:00:00Z',
     );
     expect(summary(deriveDeadlines(state))).toEqual([
       [1, 'acknowledge', '2026-11-13', '2026-11-09', false],
     ]);
   });
 
-  it('drops every deadline of a complaint refused before acknowledgement', () => {
-    const state = complaint([{ policy: CODE_2024, startedAt: RECEIVED }], 'refused');
+  it('drops every deadline of a complaint refused before acknowledgement was due', () => {
+    // Acknowledge by Fri 13 Nov; refused Mon 9 Nov.
+    const state = complaint([{ policy: CODE_2024, startedAt: RECEIVED }], 'refused', ACKNOWLEDGED);
     expect(deriveDeadlines(state)).toEqual([]);
+  });
+
+  it('drops a deadline whose due day is the day the case ended: it was not yet late', () => {
+    const state = complaint(
+      [{ policy: CODE_2024, startedAt: RECEIVED }],
+      'refused',
+      '2026-11-13T16:00:00Z',
+    );
+    expect(deriveDeadlines(state)).toEqual([]);
+  });
+
+  it.each(['refused', 'withdrawn', 'merged'] as const)(
+    'Code 2.1: keeps, as missed, a deadline already late when the case was %s',
+    (status) => {
+      // Acknowledge by Fri 13 Nov, never done; the case ended Tue 17 Nov. The provisional
+      // response (due Fri 27 Nov) was not yet late, and goes.
+      const endedAt = '2026-11-17T10:00:00.000Z';
+      const state = complaint([{ policy: CODE_2024, startedAt: RECEIVED }], status, endedAt);
+      const deadlines = deriveDeadlines(state);
+      expect(deadlines).toHaveLength(1);
+      expect(deadlines[0]).toMatchObject({
+        stage: 1,
+        kind: 'acknowledge',
+        dueOn: '2026-11-13',
+        metAt: null,
+        stoppedAt: endedAt,
+      });
+      const calendar = calendarForPolicy(CODE_2024);
+      // Missed whenever it is read, and nothing is left to do.
+      for (const now of ['2026-11-17T12:00:00Z', '2027-06-01T12:00:00Z']) {
+        expect(deadlineStatus(deadlines[0] as Deadline, now, calendar, 2)).toEqual({
+          state: 'missed',
+          workingDaysLeft: null,
+        });
+      }
+    },
+  );
+
+  it('sets no stoppedAt on the deadlines of an open or closed case', () => {
+    const open = complaint([{ policy: CODE_2024, startedAt: RECEIVED }]);
+    expect(deriveDeadlines(open).map((d) => d.stoppedAt)).toEqual([null, null]);
   });
 
   it('keeps stage 1 and drops stage 2 when withdrawn during stage 2 before acknowledgement', () => {
@@ -456,6 +518,7 @@ describe('deriveDeadlines: cases that stop', () => {
         { policy: CODE_2024, startedAt: ESCALATED },
       ],
       'withdrawn',
+      '2026-12-16T10:00:00Z',
     );
     expect(deriveDeadlines(state).map((d) => [d.stage, d.kind])).toEqual([
       [1, 'acknowledge'],
