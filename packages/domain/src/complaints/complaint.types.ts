@@ -164,7 +164,6 @@ export interface Actor {
   readonly name?: string;
 }
 
-
 export type * from './complaint-commands.js';
 export type * from './complaint-events.js';
 export type * from './complaint-state.js';

@@ -236,11 +236,11 @@ function run(policy: Policy, moves: readonly Move[]): Run {
   for (const m of moves) {
     minutes += m.gap;
     now = new Date(minutes * 60_000).toISOString();
-    // A deadline fixed for the resident (not a provisional estimate), undone, whose day has gone.
+    // A deadline undone whose day has gone, provisional or not: a late acknowledgement buys the
+    // response no time, so once past, a response is late for good.
     const today = localDateOf(now);
     for (const d of deriveDeadlines(state)) {
-      const fixed = d.kind === 'acknowledge' || !d.provisional;
-      if (fixed && d.metAt === null && d.dueOn < today) late.add(`${d.stage}/${d.kind}`);
+      if (d.metAt === null && d.dueOn < today) late.add(`${d.stage}/${d.kind}`);
     }
     const result = decide(state, commandOf(m, state, now), {
       now,

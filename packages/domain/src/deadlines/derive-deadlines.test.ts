@@ -340,13 +340,25 @@ describe('deriveDeadlines: the response clock', () => {
     );
   });
 
-  it('once acknowledged, counts from the acknowledgement, earlier or later than due', () => {
+  it('once acknowledged on time, counts from the acknowledgement (Code 6.3)', () => {
+    const early = complaint([
+      { policy: CODE_2024, startedAt: RECEIVED, acknowledgedAt: '2026-11-10T09:00:00Z' },
+    ]);
+    expect(summary(deriveDeadlines(early))).toEqual([
+      [1, 'acknowledge', '2026-11-13', '2026-11-10', false],
+      [1, 'respond', '2026-11-24', null, false],
+    ]);
+  });
+
+  it('acknowledged late, keeps the response date counted from the acknowledgement due date', () => {
+    // Counting from the late acknowledgement would give Mon 30 Nov: the response would gain the
+    // days the acknowledgement lost, and an overdue response could turn pending again.
     const late = complaint([
       { policy: CODE_2024, startedAt: RECEIVED, acknowledgedAt: '2026-11-16T09:00:00Z' },
     ]);
     expect(summary(deriveDeadlines(late))).toEqual([
       [1, 'acknowledge', '2026-11-13', '2026-11-16', false],
-      [1, 'respond', '2026-11-30', null, false],
+      [1, 'respond', '2026-11-27', null, false],
     ]);
   });
 
@@ -526,7 +538,7 @@ describe('deriveDeadlines: cases that stop', () => {
     ]);
   });
 
-  it('gives deadlines whose states a handler can read: a late acknowledgement is missed', () => {
+  it('gives deadlines whose states a handler can read: a late acknowledgement is missed, and buys the response no time', () => {
     const state = complaint([
       { policy: CODE_2024, startedAt: RECEIVED, acknowledgedAt: '2026-11-16T09:00:00Z' },
     ]);
@@ -536,7 +548,11 @@ describe('deriveDeadlines: cases that stop', () => {
     );
     expect(states).toEqual([
       { state: 'missed', workingDaysLeft: null },
-      { state: 'pending', workingDaysLeft: 3 },
+      { state: 'due-soon', workingDaysLeft: 2 },
     ]);
+    const respond = deriveDeadlines(state)[1];
+    expect(respond?.dueOn).toBe('2026-11-27');
+    expect(respond?.explanation.fromLabel).toBe('acknowledgement due date (acknowledged late)');
+    expect(respond?.explanation.text).toMatch(/as the acknowledgement on Mon 16 Nov 2026 was late/);
   });
 });

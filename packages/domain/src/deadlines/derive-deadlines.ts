@@ -74,10 +74,19 @@ function stageDeadlines(stage: StageState, calendar: Calendar): [Deadline, Deadl
     from = started;
     fromLabel = startLabel;
     fromPhrase = `${startPhrase} on`;
-  } else if (stage.acknowledgedAt !== null) {
+  } else if (stage.acknowledgedAt !== null && localDateOf(stage.acknowledgedAt) <= acknowledgeDue) {
     from = localDateOf(stage.acknowledgedAt);
     fromLabel = 'acknowledgement';
     fromPhrase = 'acknowledgement on';
+  } else if (stage.acknowledgedAt !== null) {
+    // Acknowledged late: the response keeps the date it had while it waited (counted from the
+    // acknowledgement's due date), so a late acknowledgement never buys the response more time,
+    // nor turns an overdue response back to pending. The Code counts from the acknowledgement
+    // (6.3, 6.14); counting from the earlier day holds the landlord to more, never the resident.
+    from = acknowledgeDue;
+    fromLabel = 'acknowledgement due date (acknowledged late)';
+    fromPhrase = 'the acknowledgement due date,';
+    fromNote = `, as the acknowledgement on ${formatLocalDate(localDateOf(stage.acknowledgedAt))} was late`;
   } else if (stage.respondedAt !== null) {
     // Never acknowledged apart: the response was due as if acknowledged on the last day allowed.
     from = acknowledgeDue;
