@@ -38,6 +38,7 @@ export {
 export { evolve, replay } from './complaints/evolve.js';
 export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-windows.js';
 export { ENDED_STATUSES, isEnded } from './complaints/status.js';
+export { upgradeState, type OlderComplaintState } from './complaints/state-upgrade.js';
 export { MIN_REASON_LENGTH } from './complaints/decision.js';
 export * from './complaints/labels.js';
 

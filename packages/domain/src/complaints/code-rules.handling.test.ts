@@ -101,6 +101,34 @@ describe('Code 6.13: stage 2 is considered by someone who did not consider stage
     c.step('2026-12-01T11:00:00Z', { type: 'acknowledge' }, { actor: partner });
   });
 
+  it('keeps off a stage 1 handler the case was handed on from', () => {
+    const c = caseUnder(CODE_2024)
+      .step('2026-11-16T10:00:00Z', {
+        type: 'assign',
+        handler: 'Priya Shah',
+        handlerId: 'user-priya',
+      })
+      .step('2026-11-16T11:00:00Z', {
+        type: 'assign',
+        handler: 'j smith',
+        handlerId: 'user-js-1',
+      })
+      .step('2026-11-17T10:00:00Z', { type: 'acknowledge' }, { actor: jSmith })
+      .step('2026-11-27T14:00:00Z', RESPONSE, { actor: jSmith })
+      .step('2026-12-01T10:00:00Z', { type: 'request-escalation' });
+    expect(c.state.stages[0]?.assignedUserIds).toEqual(['user-priya', 'user-js-1']);
+    expect(
+      c.refused('2026-12-01T11:00:00Z', {
+        type: 'assign',
+        handler: 'Priya Shah',
+        handlerId: 'user-priya',
+      }).code,
+    ).toBe('STAGE2_HANDLER_NOT_INDEPENDENT');
+    expect(c.refused('2026-12-01T11:00:00Z', { type: 'acknowledge' }, { actor: priya }).code).toBe(
+      'STAGE2_HANDLER_NOT_INDEPENDENT',
+    );
+  });
+
   it('still compares typed names in histories from before users', () => {
     const c = caseUnder(CODE_2024)
       .step('2026-11-16T10:00:00Z', { type: 'assign', handler: 'J Smith' })

@@ -42,6 +42,8 @@ export interface StageState {
   readonly handler: string | null;
   /** The handler as a user, when the assignment named one. */
   readonly handlerId: string | null;
+  /** Every user the stage has been assigned to, in order: all of them considered it (6.13). */
+  readonly assignedUserIds: readonly string[];
   /** The team holding the stage, when one does. */
   readonly teamId: string | null;
   readonly acknowledgedAt: Instant | null;

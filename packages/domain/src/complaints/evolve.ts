@@ -31,6 +31,7 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         stages: updateStage(state, event.stage, {
           handler: event.handler,
           handlerId: event.handlerId ?? null,
+          assignedUserIds: assignedUserIds(stageOf(state, event.stage), event.handlerId),
           teamId: event.teamId ?? null,
         }),
       };
@@ -383,6 +384,7 @@ function emptyStage(
     startedAt,
     handler: null,
     handlerId: null,
+    assignedUserIds: [],
     teamId: null,
     acknowledgedAt: null,
     acknowledgedBy: null,
@@ -407,6 +409,12 @@ function stageOf(state: ComplaintState, stage: StageNumber): StageState {
     throw new Error(`Complaint ${state.id} has no stage ${stage}; the history is out of order.`);
   }
   return found;
+}
+
+function assignedUserIds(stage: StageState, handlerId: string | null | undefined): string[] {
+  const ids = [...stage.assignedUserIds];
+  if (handlerId != null && !ids.includes(handlerId)) ids.push(handlerId);
+  return ids;
 }
 
 function currentStageOf(state: ComplaintState): StageState {

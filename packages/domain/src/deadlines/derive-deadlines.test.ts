@@ -30,6 +30,7 @@ function complaint(
     stage: i === 0 ? 1 : 2,
     handler: null,
     handlerId: null,
+    assignedUserIds: [],
     teamId: null,
     acknowledgedAt: null,
     acknowledgedBy: null,

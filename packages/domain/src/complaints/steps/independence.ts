@@ -1,8 +1,8 @@
 // Code 6.13: "The person considering the complaint at stage 2 must not be the same person that
 // considered the complaint at stage 1." People are compared as users (or partner keys), never
 // by typed names: "J Smith" and "John Smith" may be one person or two, and a name says nothing
-// when nobody was assigned. Who considered stage 1 is whoever was assigned it and whoever sent
-// its response.
+// when nobody was assigned. Who considered stage 1 is everyone it was ever assigned to (a case
+// handed on was still considered by its first handler) and whoever sent its response.
 import type { Actor, ComplaintState, StageState } from '../complaint.types.js';
 import { refuse, sameText, type Decision } from '../decision.js';
 
@@ -12,6 +12,7 @@ function stage1People(state: ComplaintState): { keys: Set<string>; names: string
   const keys = new Set<string>();
   const names: string[] = [];
   if (!stage1) return { keys, names };
+  for (const id of stage1.assignedUserIds) keys.add(`user:${id}`);
   if (stage1.handlerId !== null) keys.add(`user:${stage1.handlerId}`);
   else if (stage1.handler !== null) names.push(stage1.handler);
   const responder = stage1.respondedBy;
