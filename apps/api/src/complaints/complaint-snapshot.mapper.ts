@@ -1,4 +1,9 @@
-import type { ComplaintState, Policy, StageState } from '@redress/domain';
+import {
+  upgradeState,
+  type ComplaintState,
+  type OlderComplaintState,
+  type Policy,
+} from '@redress/domain';
 import type { PolicyRef, PolicyVersionCache } from '../policies/policy-version.repository.js';
 
 // The read model's `state` column: the domain's snapshot of a case with each stage's policy
@@ -7,14 +12,15 @@ import type { PolicyRef, PolicyVersionCache } from '../policies/policy-version.r
 // shrinks from about 2 KB to a few hundred bytes. The events keep their full copy: they are the
 // audit record, and this snapshot is only a cache of their fold.
 
-export interface StageSnapshot extends Omit<StageState, 'policy'> {
+export type StageSnapshot = Omit<OlderComplaintState['stages'][number], 'policy'> & {
   /** A reference; a full copy in rows written before the snapshot kept references. */
   readonly policy: PolicyRef | Policy;
-}
+};
 
-export interface ComplaintSnapshot extends Omit<ComplaintState, 'stages'> {
+/** As written by any release: fields added since are filled by the domain's upgradeState. */
+export type ComplaintSnapshot = Omit<OlderComplaintState, 'stages'> & {
   readonly stages: readonly StageSnapshot[];
-}
+};
 
 export function toSnapshot(state: ComplaintState): ComplaintSnapshot {
   return {
@@ -38,7 +44,9 @@ export function fromSnapshot(
   snapshot: ComplaintSnapshot,
   policies: PolicyVersionCache,
 ): ComplaintState {
-  return {
+  // Fields added to the state since the snapshot was written are filled by the domain, as
+  // folding the same events today would fill them.
+  return upgradeState({
     ...snapshot,
     // Snapshots written before sign-in lack these; the migration filled loggedBy from the events.
     loggedBy: snapshot.loggedBy ?? UNKNOWN_LOGGER,
@@ -51,7 +59,7 @@ export function fromSnapshot(
         ? stage.policy
         : policies.require(stage.policy.id, stage.policy.version),
     })),
-  };
+  });
 }
 
 const UNKNOWN_LOGGER = Object.freeze({ kind: 'system', id: 'before-sign-in' } as const);
