@@ -16,6 +16,9 @@ import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js
 import { ComplaintPeopleResolver } from './complaints/complaint-people.resolver.js';
 import { StagePeopleResolver } from './complaints/stage-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
+import { ComplaintCaseworkResolver } from './complaints/complaint-casework.resolver.js';
+import { OmbudsmanResolver } from './complaints/ombudsman.resolver.js';
+import { RemediesResolver } from './complaints/remedies.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
@@ -31,6 +34,9 @@ export const RESOLVERS = [
   ComplaintPeopleResolver,
   StagePeopleResolver,
   ComplaintLifecycleResolver,
+  ComplaintCaseworkResolver,
+  RemediesResolver,
+  OmbudsmanResolver,
   ComplaintEventResolver,
   DeadlineAlertResolver,
   PolicyResolver,

@@ -89,6 +89,11 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Query.policyDepartures': { args: 'id: "code-2024"' },
   'Query.user': { args: `id: "${NONE}"` },
   'Mutation.acknowledgeComplaint': { args: `id: "${NONE}"` },
+  'Mutation.addComplainant': {
+    args: `id: "${NONE}", complainant: { name: "Priya Shah", type: TENANT }`,
+  },
+  'Mutation.addComplaintPoint': { args: `id: "${NONE}", point: "The bathroom fan too."` },
+  'Mutation.answerRemedy': { args: `complaintId: "${NONE}", remedyId: "1.1", answer: ACCEPTED` },
   'Mutation.agreeAction': {
     args: `complaintId: "${NONE}", input: { description: "Fix the gutter.", owner: "Repairs", dueOn: "2026-11-30" }`,
   },
@@ -112,9 +117,20 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Mutation.deactivateUser': { args: `id: "${NONE}"` },
   'Mutation.extendResponseDeadline': { args: `id: "${NONE}", workingDays: 5, reason: "A survey."` },
   'Mutation.logComplaint': { args: `input: ${LOG}` },
+  'Mutation.mergeComplaint': { args: `duplicateId: "${NONE}", intoId: "${NONE}"` },
+  'Mutation.payRemedy': {
+    args: `complaintId: "${NONE}", remedyId: "1.2", amountPence: 100, paidOn: "2026-11-09"`,
+  },
   'Mutation.reactivateUser': { args: `id: "${NONE}"` },
+  'Mutation.recordContractor': { args: `id: "${NONE}", contractor: { name: "Acme Repairs" }` },
   'Mutation.recordFeedback': {
     args: 'input: { kind: COMPLIMENT, receivedAt: "2026-11-06T10:00:00Z", channel: PHONE, summary: "Kind plumber.", category: "repairs" }',
+  },
+  'Mutation.recordOmbudsmanDetermination': {
+    args: `complaintId: "${NONE}", input: { reference: "HOS-000001", determinedOn: "2026-11-09", findings: [MALADMINISTRATION], summary: "Delay." }`,
+  },
+  'Mutation.recordOrderCompliance': {
+    args: `complaintId: "${NONE}", reference: "HOS-000001", orderId: "O1", compliedOn: "2026-11-09"`,
   },
   'Mutation.referToOmbudsman': { args: `id: "${NONE}", reference: "HOS-000001"` },
   'Mutation.refreshSession': {
@@ -135,6 +151,9 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Mutation.signIn': { args: () => `email: "${signInUser.email}", password: "${TEST_PASSWORD}"` },
   'Mutation.signOut': { headers: (caller) => caller.fresh() },
   'Mutation.signOutEverywhere': { headers: (caller) => caller.fresh() },
+  'Mutation.updateOnAction': {
+    args: `complaintId: "${NONE}", actionId: "gutter", update: "Booked for Monday.", method: PHONE`,
+  },
   'Mutation.updateUser': { args: `id: "${NONE}", input: { name: "Renamed" }` },
   'Mutation.withdrawComplaint': { args: `id: "${NONE}", reason: "Moved out."` },
 };

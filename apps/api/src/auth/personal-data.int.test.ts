@@ -27,6 +27,8 @@ import { signInNewUser, type SignedInUser } from '../test/test-principals.js';
 const PERSONAL_FIELDS = [
   'Action.description',
   'Action.note',
+  'ActionUpdate.update',
+  'Complaint.additionalComplainants',
   'Complaint.complainant',
   'Complaint.desiredOutcome',
   'Complaint.representative',
@@ -38,10 +40,16 @@ const PERSONAL_FIELDS = [
   'Extension.reason',
   'Feedback.from',
   'Feedback.summary',
+  'OmbudsmanDetermination.summary',
+  'OmbudsmanOrder.description',
+  'OmbudsmanOrder.note',
   'Remedy.description',
+  'RemedyAnswerRecord.note',
+  'RemedyRecord.description',
   'Stage.escalationReason',
   'Stage.findings',
   'Stage.lateReason',
+  'StagePoint.point',
 ] as const;
 const PERSONAL: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
 
@@ -78,8 +86,13 @@ beforeAll(async () => {
       contact: '07700 900123',
       consentGiven: true,
     },
+    additionalComplainants: [{ name: 'Sam Ellis', type: 'TENANT', phone: '07700 900456' }],
   });
   await step(`mutation ($id: ID!) { acknowledgeComplaint(id: $id) { id } }`, { id: full });
+  await step(
+    `mutation ($id: ID!) { addComplaintPoint(id: $id, point: "Sam Ellis says the boiler cupboard is damp too.") { id } }`,
+    { id: full },
+  );
   await step(
     `mutation ($id: ID!) { extendResponseDeadline(id: $id, workingDays: 5, reason: "Awaiting the surveyor's report on the damp.") { id } }`,
     { id: full },
@@ -108,7 +121,42 @@ beforeAll(async () => {
     },
   );
   await step(
+    `mutation ($id: ID!) { updateOnAction(complaintId: $id, actionId: "gutter", update: "Jordan, the scaffold goes up on Monday.", method: PHONE) { id } }`,
+    { id: full },
+  );
+  await step(
     `mutation ($id: ID!) { completeAction(complaintId: $id, actionId: "gutter", note: "Done; Jordan was home.") { id } }`,
+    { id: full },
+  );
+  await step(
+    `mutation ($id: ID!) { answerRemedy(complaintId: $id, remedyId: "1.1", answer: ACCEPTED, note: "Jordan Ellis accepted by phone.") { id } }`,
+    { id: full },
+  );
+  await step(`mutation ($id: ID!) { referToOmbudsman(id: $id, reference: "202612345") { id } }`, {
+    id: full,
+  });
+  await step(
+    `mutation ($id: ID!, $input: RecordDeterminationInput!) { recordOmbudsmanDetermination(complaintId: $id, input: $input) { id } }`,
+    {
+      id: full,
+      input: {
+        reference: '202612345',
+        determinedOn: '2026-11-09',
+        findings: ['SERVICE_FAILURE'],
+        summary: "The landlord was slow to find the leak above Jordan Ellis's bedroom.",
+        orders: [
+          {
+            id: 'O1',
+            kind: 'ORDER',
+            description: 'Apologise to Jordan Ellis in person.',
+            dueOn: '2026-12-07',
+          },
+        ],
+      },
+    },
+  );
+  await step(
+    `mutation ($id: ID!) { recordOrderCompliance(complaintId: $id, reference: "202612345", orderId: "O1", compliedOn: "2026-11-09", note: "Visited Jordan at home.") { id } }`,
     { id: full },
   );
   await step(

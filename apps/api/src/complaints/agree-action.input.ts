@@ -28,4 +28,12 @@ export class AgreeActionInput {
 
   @Field(() => RemedyKindEnum, { nullable: true })
   remedy?: RemedyKind | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The remedy of the response this action delivers, by its id (`1.2`); its kind is the action's.",
+  })
+  @MaxLength(20)
+  remedyId?: string | null;
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { ComplaintCommand, Instant, LogComplaint, RefusalReason } from '@redress/domain';
+import type {
+  ComplaintCommand,
+  Instant,
+  LogComplaint,
+  Ombudsman,
+  RefusalReason,
+} from '@redress/domain';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { BadUserInputError } from '../errors/app-errors.js';
@@ -11,6 +17,7 @@ import { RefusalReasonEnum } from './complaint-enums.type.js';
 import { toComplaintType, toLogCommand, toRemedies } from './complaint.mapper.js';
 import { ComplaintType } from './complaint.type.js';
 import { LogComplaintInput } from './log-complaint.input.js';
+import { OmbudsmanEnum } from './ombudsman.type.js';
 import { RespondInput } from './respond.input.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
 
@@ -198,6 +205,7 @@ export class ComplaintLifecycleResolver {
         owner: input.owner,
         dueOn: input.dueOn,
         remedy: input.remedy ?? null,
+        remedyId: input.remedyId ?? null,
       },
       at,
       expectedVersion,
@@ -285,11 +293,17 @@ export class ComplaintLifecycleResolver {
 
   @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
-    description: 'Records a referral to the Housing Ombudsman, with its reference.',
+    description:
+      'Records a referral to an ombudsman, with its reference: the Housing Ombudsman unless `ombudsman` says otherwise.',
   })
   referToOmbudsman(
     @Arg('id', () => ID) id: string,
     @Arg('reference') reference: string,
+    @Arg('ombudsman', () => OmbudsmanEnum, {
+      nullable: true,
+      description: 'Default HOUSING_OMBUDSMAN.',
+    })
+    ombudsman: Ombudsman | null | undefined,
     @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
     @Ctx() ctx: AppContext,
@@ -297,7 +311,11 @@ export class ComplaintLifecycleResolver {
     return step(
       ctx,
       id,
-      { type: 'refer-to-ombudsman', reference: bounded('reference', reference, 100) },
+      {
+        type: 'refer-to-ombudsman',
+        reference: bounded('reference', reference, 100),
+        ombudsman: ombudsman ?? 'housing-ombudsman',
+      },
       at,
       expectedVersion,
     );

@@ -4,6 +4,7 @@
 import {
   autoCloseDueOn,
   calendarForPolicy,
+  ENDED_STATUSES,
   localDateOf,
   type BankHolidaysData,
   type ComplaintState,
@@ -13,6 +14,7 @@ import {
   type LocalDate,
   type StageState,
 } from '@redress/domain';
+import { isUuid } from '../shared/uuid.js';
 import { toSnapshot } from './complaint-snapshot.mapper.js';
 import type { ComplaintSummary } from './complaint.repository.js';
 
@@ -56,6 +58,8 @@ export const READ_MODEL_COLUMNS = [
   { name: 'next_due_kind', type: 'text' },
   { name: 'next_due_stage', type: 'smallint' },
   { name: 'auto_close_on', type: 'date' },
+  // A duplicate's survivor: its reference answers with that case.
+  { name: 'merged_into_id', type: 'uuid' },
   // jsonb travels as text and is cast in SQL: both drivers pass a string through unchanged,
   // where a jsonb[] parameter would be encoded differently by each.
   { name: 'state', type: 'text' },
@@ -63,7 +67,7 @@ export const READ_MODEL_COLUMNS = [
 
 type ReadModelRow = Record<(typeof READ_MODEL_COLUMNS)[number]['name'], unknown>;
 
-const ENDED: ReadonlySet<ComplaintStatus> = new Set(['closed', 'withdrawn', 'refused']);
+const ENDED: ReadonlySet<ComplaintStatus> = new Set(ENDED_STATUSES);
 
 /** The summary the read model's columns keep of a case, as a write stores it. */
 export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSummary {
@@ -163,6 +167,9 @@ export function readModelOf(
     next_due_kind: next?.kind ?? null,
     next_due_stage: next?.stage ?? null,
     auto_close_on: autoCloseDueOn(state, holidays ? { holidays } : {}),
+    // Ids from outside the API (an import) need not be UUIDs; only a case's own id is stored.
+    merged_into_id:
+      state.mergedInto !== null && isUuid(state.mergedInto.id) ? state.mergedInto.id : null,
     state: JSON.stringify(toSnapshot(state)),
   };
 }

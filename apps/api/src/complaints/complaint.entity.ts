@@ -149,6 +149,10 @@ export class ComplaintEntity {
   @Column({ name: 'auto_close_on', type: 'date', nullable: true })
   autoCloseOn: string | null;
 
+  /** A duplicate's survivor, once merged: the duplicate's reference answers with that case. */
+  @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
+  mergedIntoId: string | null;
+
   @Column({ type: 'jsonb' })
   state: ComplaintState;
 

@@ -1,5 +1,7 @@
 import {
+  DETERMINATION_FINDING_LABELS,
   EVENT_LABELS,
+  OMBUDSMAN_LABELS,
   OUTCOME_LABELS,
   REFUSAL_REASON_LABELS,
   REMEDY_LABELS,
@@ -123,11 +125,27 @@ export function toRefusalType(
 }
 
 export function toOmbudsmanReferralType(referral: OmbudsmanReferral): OmbudsmanReferralType {
-  return { reference: referral.reference, referredAt: referral.referredAt };
+  const { determination } = referral;
+  return {
+    reference: referral.reference,
+    ombudsman: referral.ombudsman,
+    ombudsmanLabel: OMBUDSMAN_LABELS[referral.ombudsman],
+    referredAt: referral.referredAt,
+    determination: determination
+      ? {
+          determinedOn: determination.determinedOn,
+          findings: [...determination.findings],
+          findingLabels: determination.findings.map((f) => DETERMINATION_FINDING_LABELS[f]),
+          summary: determination.summary,
+          recordedAt: determination.recordedAt,
+        }
+      : null,
+    orders: referral.orders.map((order) => ({ ...order })),
+  };
 }
 
 /** Every absent field made explicit: the API answers them so, and the events keep them so. */
-function toComplainantType(complainant: Complainant): ComplainantType {
+export function toComplainantType(complainant: Complainant): ComplainantType {
   return {
     name: complainant.name,
     type: complainant.type,
@@ -172,6 +190,7 @@ export function toStageType(stage: StageState): StageType {
     outcome: stage.outcome,
     outcomeLabel: stage.outcome ? OUTCOME_LABELS[stage.outcome] : null,
     findings: stage.findings,
+    points: stage.points.map((point) => ({ point: point.point, at: point.at })),
     remedies: stage.remedies.map((remedy) => ({
       kind: remedy.kind,
       label: REMEDY_LABELS[remedy.kind],
@@ -192,11 +211,13 @@ export function toActionType(action: ActionState, today: LocalDate): ActionType 
     owner: action.owner,
     dueOn: action.dueOn,
     remedy: action.remedy,
+    remedyId: action.remedyId,
     agreedAt: action.agreedAt,
     completedAt: action.completedAt,
     note: action.note,
     // YYYY-MM-DD strings order as the dates do.
     overdue: action.completedAt === null && action.dueOn < today,
+    updates: action.updates.map((update) => ({ ...update })),
   };
 }
 
@@ -220,12 +241,23 @@ export function toLogCommand(input: LogComplaintInput): LogComplaintFields {
     receivedAt: input.receivedAt,
     channel: input.channel,
     complainant: toComplainantType(complainant),
+    ...(input.additionalComplainants?.length
+      ? { additionalComplainants: input.additionalComplainants.map(toComplainantType) }
+      : {}),
     representative: representative ? toRepresentativeType(representative) : null,
     summary: input.summary,
     desiredOutcome: input.desiredOutcome ?? null,
     category: input.category,
     tenure: input.tenure,
     serviceRequestId: null,
+    ...(input.contractor
+      ? {
+          contractor: {
+            name: input.contractor.name,
+            reference: input.contractor.reference ?? null,
+          },
+        }
+      : {}),
   };
 }
 

@@ -359,6 +359,10 @@ export class ComplaintRepository {
     return (await this.toRows(rows, manager))[0] ?? null;
   }
 
+  /**
+   * The case a reference names, or, for a duplicate merged into another, the case that carries
+   * on: one reference answers for both (within the scope given).
+   */
   async findByReference(
     reference: string,
     scope: ComplaintScope = ALL,
@@ -367,7 +371,9 @@ export class ComplaintRepository {
     const condition = scopeCondition(scope, (value) => `$${params.push(value)}`);
     const rows: StateRow[] = await this.dataSource.query(
       `SELECT ${SUMMARY_COLUMNS}, state FROM complaint
-        WHERE reference = $1${condition === null ? '' : ` AND ${condition}`}`,
+        WHERE id = (SELECT coalesce(merged_into_id, id) FROM complaint WHERE reference = $1)${
+          condition === null ? '' : ` AND ${condition}`
+        }`,
       params,
     );
     return (await this.toRows(rows))[0] ?? null;

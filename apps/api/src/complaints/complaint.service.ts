@@ -38,6 +38,7 @@ import {
   summaryOf,
   type ComplaintRepository,
   type ComplaintFilter,
+  type ComplaintForWrite,
   type ComplaintOrder,
   type ComplaintSummary,
   type NewEvent,
@@ -78,6 +79,15 @@ export interface WriteOptions {
   readonly at?: string;
   /** The version the caller last saw; a different current version is a conflict. */
   readonly expectedVersion?: number;
+}
+
+/** One of several steps that stand or fall together (`executeTogether`). */
+export interface JointStep {
+  readonly id: string;
+  /** The version of this case the caller last saw. */
+  readonly expectedVersion?: number;
+  /** The step, made from the cases as read (locked), each after the steps before it. */
+  command(states: ReadonlyMap<string, ComplaintState>): ComplaintStepCommand;
 }
 
 export interface LogOptions {
@@ -233,15 +243,7 @@ export class ComplaintService {
     opts: WriteOptions,
   ): Promise<ComplaintRecord> {
     checkInstant(opts.at, 'at');
-    if (
-      opts.expectedVersion !== undefined &&
-      (!Number.isInteger(opts.expectedVersion) || opts.expectedVersion < 1)
-    ) {
-      throw new BadUserInputError(
-        'expectedVersion must be a whole number, 1 or more.',
-        'expectedVersion',
-      );
-    }
+    checkVersion(opts.expectedVersion);
     // A write without an expected version applies to the case as it is when it lands: when
     // another write of the same version lands first, it reads the case again, this time locked
     // in a transaction, so writers of one case queue behind each other instead of racing again.
@@ -279,22 +281,51 @@ export class ComplaintService {
     }
     if (command.type === 'assign') checkAssignment(opts.by, command);
     const { state } = found;
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== state.version) {
-      throw new ConflictError(
-        `Complaint ${state.reference} is at version ${state.version}, not ${opts.expectedVersion}: someone else has changed it. Reload it and try again.`,
-        state.version,
-      );
-    }
-    // The case's policy as it stands now (a later version, if one was made): it is copied into
-    // the event that starts stage 2. A stage already begun keeps its own version.
-    const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
-    if (!policy) throw new NotFoundError('policy', state.reference);
-    const events = this.decideOrThrow(state, command, policy, opts);
+    checkExpected(state, opts.expectedVersion);
+    const events = this.decideOrThrow(state, command, policyOf(found), opts);
     // Nothing to record (the domain found the step already done): the case as it is.
     if (events.length === 0) {
       return { summary: found.summary, state };
     }
     return this.persist(state, events, manager);
+  }
+
+  /**
+   * Steps on several cases that stand or fall together (a merge: one on the duplicate, one on
+   * the case it repeats). Every case is read locked, in id order, so that two such writes over
+   * the same cases queue instead of deadlocking; every step is decided before any is stored;
+   * and all are stored in one statement of the one transaction, so a refusal of any step leaves
+   * every case as it was. Answers each step's case as it then stands, in the steps' order.
+   */
+  async executeTogether(
+    steps: readonly JointStep[],
+    opts: Omit<WriteOptions, 'expectedVersion'>,
+  ): Promise<ComplaintRecord[]> {
+    checkInstant(opts.at, 'at');
+    for (const { expectedVersion } of steps) checkVersion(expectedVersion);
+    requirePermission(opts.by, 'complaints:write');
+    return this.transactions.run(async (manager) => {
+      const found = new Map<string, ComplaintForWrite>();
+      for (const id of [...new Set(steps.map((s) => s.id))].sort()) {
+        const row = await this.repository.findForWrite(id, manager, true);
+        // As for one step: a case outside the caller's scope does not exist for them.
+        if (row && scopeAdmits(complaintScopeOf(opts.by), row.summary)) found.set(id, row);
+      }
+      for (const { id, expectedVersion } of steps) {
+        const row = found.get(id);
+        if (!row) throw new NotFoundError('complaint', id);
+        checkExpected(row.state, expectedVersion);
+      }
+      const states = new Map([...found].map(([id, row]) => [id, row.state]));
+      const writes = steps.map((s) => {
+        const row = found.get(s.id) as ComplaintForWrite;
+        const before = states.get(s.id) as ComplaintState;
+        const events = this.decideOrThrow(before, s.command(states), policyOf(row), opts);
+        states.set(s.id, events.reduce<ComplaintState>(evolve, before));
+        return { before, events };
+      });
+      return this.persistAll(writes, manager);
+    });
   }
 
   /** The case, if `by` may see it; null otherwise (as if it did not exist). */
@@ -460,29 +491,47 @@ export class ComplaintService {
     events: readonly ComplaintEvent[],
     manager?: Transaction,
   ): Promise<ComplaintRecord> {
-    let state = before;
+    const [record] = await this.persistAll([{ before, events }], manager);
+    if (!record) throw new Error('A write stored no case.');
+    return record;
+  }
+
+  /**
+   * Stores the writes in one statement: every case or none. A case written twice is stored as
+   * its last write leaves it (each write's `before` is the one before it leaves).
+   */
+  private async persistAll(
+    writes: readonly { before: ComplaintState | null; events: readonly ComplaintEvent[] }[],
+    manager?: Transaction,
+  ): Promise<ComplaintRecord[]> {
     const newEvents: NewEvent[] = [];
-    for (const event of events) {
-      state = evolve(state, event);
-      newEvents.push({ complaintId: state.id, version: state.version, event });
-    }
-    if (!state) throw new Error('A write with events left no state.');
+    const states = writes.map(({ before, events }) => {
+      let state = before;
+      for (const event of events) {
+        state = evolve(state, event);
+        newEvents.push({ complaintId: state.id, version: state.version, event });
+      }
+      if (!state) throw new Error('A write with events left no state.');
+      return state;
+    });
+    const last = new Map(states.map((state) => [state.id, state]));
     try {
       const updatedAt = await this.repository.write(
         {
           events: newEvents,
-          cases: [{ state, deadlines: this.derive(state) }],
+          cases: [...last.values()].map((state) => ({ state, deadlines: this.derive(state) })),
           notifyChannel: this.options.pubsub.channelOf('COMPLAINT_EVENT'),
           ...this.saveOptions(),
         },
         manager,
       );
-      return { summary: summaryOf(state, updatedAt), state };
+      return states.map((state) => ({ summary: summaryOf(state, updatedAt), state }));
     } catch (error) {
       if (isUniqueViolation(error)) {
+        const references = [...last.values()].map((state) => state.reference).join(' or ');
         throw new ConflictError(
-          `Complaint ${state.reference} was changed by someone else at the same moment. Reload it and try again.`,
-          before?.version,
+          `Complaint ${references} was changed by someone else at the same moment. Reload it and try again.`,
+          writes.length === 1 ? (writes[0]?.before?.version ?? undefined) : undefined,
         );
       }
       throw error;
@@ -511,6 +560,38 @@ function checkAssignment(
   const forSelf =
     by.kind === 'user' && command.handlerId === by.id && (command.teamId ?? null) === null;
   requirePermission(by, forSelf ? 'complaints:assign:self' : 'complaints:assign');
+}
+
+/**
+ * The case's policy as it stands now (a later version, if one was made): it is copied into the
+ * event that starts stage 2. A stage already begun keeps its own version.
+ */
+function policyOf(found: ComplaintForWrite): Policy {
+  const { state } = found;
+  const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
+  if (!policy) throw new NotFoundError('policy', state.reference);
+  return policy;
+}
+
+function checkVersion(expectedVersion: number | undefined): void {
+  if (
+    expectedVersion !== undefined &&
+    (!Number.isInteger(expectedVersion) || expectedVersion < 1)
+  ) {
+    throw new BadUserInputError(
+      'expectedVersion must be a whole number, 1 or more.',
+      'expectedVersion',
+    );
+  }
+}
+
+function checkExpected(state: ComplaintState, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== state.version) {
+    throw new ConflictError(
+      `Complaint ${state.reference} is at version ${state.version}, not ${expectedVersion}: someone else has changed it. Reload it and try again.`,
+      state.version,
+    );
+  }
 }
 
 function refusalError(refusal: ComplaintRefusal, state: ComplaintState | null): Error {

@@ -6,6 +6,7 @@ import type {
   ContactMethod,
   Instant,
   LocalDate,
+  Ombudsman,
   RefusalReason,
   RepresentativeRole,
   Tenure,
@@ -25,6 +26,7 @@ import {
   RepresentativeRoleEnum,
   TenureEnum,
 } from './complaint-enums.type.js';
+import { OmbudsmanDeterminationType, OmbudsmanEnum, OmbudsmanOrderType } from './ombudsman.type.js';
 
 /**
  * A personal field's description: what it is, and that a caller without `complaints:personal`
@@ -95,11 +97,28 @@ export class RepresentativeType {
 
 @ObjectType('OmbudsmanReferral')
 export class OmbudsmanReferralType {
-  @Field({ description: "The Housing Ombudsman's reference." })
+  @Field({ description: "The ombudsman's reference." })
   reference: string;
+
+  @Field(() => OmbudsmanEnum)
+  ombudsman: Ombudsman;
+
+  @Field()
+  ombudsmanLabel: string;
 
   @Field(() => DateTimeScalar)
   referredAt: Instant;
+
+  @Field(() => OmbudsmanDeterminationType, {
+    nullable: true,
+    description: 'Null until the determination is recorded.',
+  })
+  determination: OmbudsmanDeterminationType | null;
+
+  @Field(() => [OmbudsmanOrderType], {
+    description: "The determination's orders and recommendations, with the landlord's compliance.",
+  })
+  orders: OmbudsmanOrderType[];
 }
 
 @ObjectType('ComplaintRefusal', {

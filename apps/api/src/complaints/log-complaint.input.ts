@@ -7,10 +7,11 @@ import type {
   RepresentativeRole,
   Tenure,
 } from '@redress/domain';
-import { IsEmail, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEmail, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
+import { ContractorInput } from './case-record.type.js';
 import {
   ChannelEnum,
   ComplainantTypeEnum,
@@ -99,6 +100,15 @@ export class LogComplaintInput {
   @ValidateNested()
   complainant: ComplainantInput;
 
+  @Field(() => [ComplainantInput], {
+    nullable: true,
+    description:
+      'Further residents making the same complaint, each recorded (Code 1.2: a resident or group of residents).',
+  })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
+  additionalComplainants?: ComplainantInput[] | null;
+
   @Field(() => RepresentativeInput, { nullable: true })
   @ValidateNested()
   representative?: RepresentativeInput | null;
@@ -117,6 +127,13 @@ export class LogComplaintInput {
 
   @Field(() => TenureEnum)
   tenure: Tenure;
+
+  @Field(() => ContractorInput, {
+    nullable: true,
+    description: 'The contractor whose service it is about; the complaint is still yours.',
+  })
+  @ValidateNested()
+  contractor?: ContractorInput | null;
 
   @Field(() => ID, {
     nullable: true,

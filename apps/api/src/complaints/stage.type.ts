@@ -4,6 +4,7 @@ import { RequirePermission } from '../auth/permission.decorator.js';
 import { PolicyType } from '../policies/policy.type.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { OutcomeEnum, RemedyKindEnum } from './complaint-enums.type.js';
+import { StagePointType } from './case-record.type.js';
 import { personalData } from './complaint.type.js';
 
 @ObjectType('Extension', { description: 'An extension of a stage response deadline.' })
@@ -88,6 +89,11 @@ export class StageType {
   @RequirePermission('complaints:personal')
   @Field(() => String, { nullable: true, description: personalData() })
   findings: string | null;
+
+  @Field(() => [StagePointType], {
+    description: 'Points raised during the investigation, answered in this response (Code 6.8).',
+  })
+  points: StagePointType[];
 
   @Field(() => [RemedyType])
   remedies: RemedyType[];

@@ -4,6 +4,8 @@ import { createServices } from '../services.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/1763942400000-complaint-snapshot-policy-refs.js';
 import { mapTypedHandlersToUsers } from './migrations/1764115200000-sign-in.js';
+import { fillMergedInto } from './migrations/1764460800000-merged-complaints.js';
+import { mergeComplaints } from '../complaints/merge-complaints.js';
 import { createPgPubSub } from './pg-pubsub.js';
 import { principalFor, READER } from '../test/test-principals.js';
 
@@ -32,6 +34,7 @@ describe('the migrations', () => {
       'OidcSignIn1764201600000',
       'RateLimits1764288000000',
       'IdempotencyKeys1764374400000',
+      'MergedComplaints1764460800000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });
@@ -157,6 +160,48 @@ describe('the migrations', () => {
       handlerId: users[0]?.id,
     });
     expect(after?.state.loggedBy).toEqual({ kind: 'user', id: 'intake.team', name: 'Intake Team' });
+    await pubsub.close();
+  });
+
+  it('give a duplicate merged before the column existed its survivor, so its reference answers with that case', async () => {
+    const pubsub = createPgPubSub(db.dataSource, db.listener);
+    const services = createServices(db.dataSource, { clock: systemClock, pubsub });
+    const by = principalFor({ kind: 'system', id: 'test' });
+    const log = () =>
+      services.complaints.log(
+        {
+          receivedAt: '2026-11-06T09:30:00Z',
+          channel: 'email',
+          complainant: { name: 'Jordan Ellis', type: 'tenant' },
+          summary: 'Damp in the back bedroom.',
+          category: 'repairs',
+          tenure: 'lcra',
+        },
+        { by, at: '2026-11-06T09:30:00Z' },
+      );
+    const [survivor, duplicate] = [await log(), await log()];
+    await mergeComplaints(services.complaints, by, {
+      duplicateId: duplicate.state.id,
+      intoId: survivor.state.id,
+    });
+    // As the row was before the migration: the merge in the snapshot, no column.
+    await db.dataSource.query('UPDATE complaint SET merged_into_id = NULL WHERE id = $1', [
+      duplicate.state.id,
+    ]);
+    const reference = duplicate.state.reference;
+    expect((await services.complaints.findByReference(READER, reference))?.state.id).toBe(
+      duplicate.state.id,
+    );
+
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await fillMergedInto(runner);
+    } finally {
+      await runner.release();
+    }
+    expect((await services.complaints.findByReference(READER, reference))?.state.id).toBe(
+      survivor.state.id,
+    );
     await pubsub.close();
   });
 });

@@ -4,6 +4,7 @@ import { SignIn1764115200000 } from './1764115200000-sign-in.js';
 import { OidcSignIn1764201600000 } from './1764201600000-oidc-sign-in.js';
 import { RateLimits1764288000000 } from './1764288000000-rate-limits.js';
 import { IdempotencyKeys1764374400000 } from './1764374400000-idempotency-keys.js';
+import { MergedComplaints1764460800000 } from './1764460800000-merged-complaints.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OidcSignIn1764201600000,
   RateLimits1764288000000,
   IdempotencyKeys1764374400000,
+  MergedComplaints1764460800000,
 ];
