@@ -4,11 +4,10 @@
 import {
   autoCloseDueOn,
   calendarForPolicy,
-  ENDED_STATUSES,
+  isEnded,
   localDateOf,
   type BankHolidaysData,
   type ComplaintState,
-  type ComplaintStatus,
   type Deadline,
   type Instant,
   type LocalDate,
@@ -67,8 +66,6 @@ export const READ_MODEL_COLUMNS = [
 
 type ReadModelRow = Record<(typeof READ_MODEL_COLUMNS)[number]['name'], unknown>;
 
-const ENDED: ReadonlySet<ComplaintStatus> = new Set(ENDED_STATUSES);
-
 /** The summary the read model's columns keep of a case, as a write stores it. */
 export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSummary {
   const current = currentStageOf(state);
@@ -119,10 +116,10 @@ export function readModelOf(
   const stage1: StageState | undefined = state.stages[0];
   const stage2: StageState | undefined = state.stages[1];
   const current = currentStageOf(state);
-  const next = ENDED.has(state.status)
+  const next = isEnded(state.status)
     ? undefined
     : deadlines
-        .filter((d) => d.metAt === null)
+        .filter((d) => d.metAt === null && d.stoppedAt === null)
         .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.stage - b.stage))[0];
   const extended = (stage: StageState | undefined) =>
     stage?.extensions.reduce((days, e) => days + e.workingDays, 0) ?? 0;
@@ -181,6 +178,7 @@ interface DeadlineRow {
   dueOn: LocalDate;
   warnOn: LocalDate;
   metAt: string | null;
+  stoppedAt: string | null;
   provisional: boolean;
 }
 
@@ -202,6 +200,7 @@ export function deadlineRowOf(
     // the due date, so it is the warning window's number of working days before the due date.
     warnOn: calendar.addWorkingDays(deadline.dueOn, -policy.warningDays),
     metAt: deadline.metAt,
+    stoppedAt: deadline.stoppedAt,
     provisional: deadline.provisional,
   };
 }

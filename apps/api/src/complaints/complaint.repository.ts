@@ -492,7 +492,8 @@ export class ComplaintRepository {
         ${param(deadlineRows.map((d) => d.dueOn))}::date[],
         ${param(deadlineRows.map((d) => d.warnOn))}::date[],
         ${param(deadlineRows.map((d) => d.metAt))}::timestamptz[],
-        ${param(deadlineRows.map((d) => d.provisional))}::boolean[])`;
+        ${param(deadlineRows.map((d) => d.provisional))}::boolean[],
+        ${param(deadlineRows.map((d) => d.stoppedAt))}::timestamptz[])`;
 
     // The sub-statements of a WITH run on one snapshot and must not touch the same row twice:
     // the deadline DELETE takes the keys a case no longer has, the upsert the ones it has.
@@ -546,13 +547,14 @@ export class ComplaintRepository {
       ),
       saved_deadlines AS (
         INSERT INTO complaint_deadline
-          (complaint_id, stage, kind, due_on, warn_on, met_at, provisional)
+          (complaint_id, stage, kind, due_on, warn_on, met_at, provisional, stopped_at)
         SELECT * FROM ${deadlineValues}
         ON CONFLICT (complaint_id, stage, kind) DO UPDATE SET
           due_on = excluded.due_on,
           warn_on = excluded.warn_on,
           met_at = excluded.met_at,
           provisional = excluded.provisional,
+          stopped_at = excluded.stopped_at,
           -- The alert already raised stays raised unless the due date moved.
           last_alert = CASE WHEN complaint_deadline.due_on = excluded.due_on
                             THEN complaint_deadline.last_alert END,

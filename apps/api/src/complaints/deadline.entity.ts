@@ -44,6 +44,10 @@ export class DeadlineEntity {
   @Column({ name: 'met_at', type: 'timestamptz', nullable: true })
   metAt: Date | null;
 
+  /** When the case ended with this step undone and already late: missed, nothing more due. */
+  @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true })
+  stoppedAt: Date | null;
+
   @Column({ type: 'boolean' })
   provisional: boolean;
 

@@ -35,6 +35,7 @@ describe('the migrations', () => {
       'RateLimits1764288000000',
       'IdempotencyKeys1764374400000',
       'MergedComplaints1764460800000',
+      'DeadlineStoppedAt1764547200000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });

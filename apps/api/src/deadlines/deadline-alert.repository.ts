@@ -1,4 +1,4 @@
-import type { DeadlineKind, StageNumber } from '@redress/domain';
+import { ENDED_STATUSES, type DeadlineKind, type StageNumber } from '@redress/domain';
 import type { DataSource } from 'typeorm';
 import type { DeadlineAlertLevel } from '../database/pg-pubsub.js';
 import type { Transaction } from '../database/transactions.js';
@@ -29,7 +29,8 @@ export class DeadlineAlertRepository {
 
   /**
    * Up to `limit` unmet deadlines of open cases whose next alert level is due today, locked
-   * with SKIP LOCKED so that another instance's watcher takes the others.
+   * with SKIP LOCKED so that another instance's watcher takes the others. A deadline stopped
+   * when its case ended is missed, not overdue: nothing is due of it.
    */
   async claimDue(tx: Transaction, today: string, limit: number): Promise<ClaimedDeadline[]> {
     const rows: Array<{
@@ -44,13 +45,14 @@ export class DeadlineAlertRepository {
          FROM complaint_deadline d
          JOIN complaint c ON c.id = d.complaint_id
         WHERE d.met_at IS NULL
+          AND d.stopped_at IS NULL
           AND d.warn_on <= $1::date
-          AND c.status NOT IN ('closed', 'withdrawn', 'refused')
+          AND c.status <> ALL($3::text[])
           AND ${RANK_SQL(LEVEL_SQL)} > ${RANK_SQL("coalesce(d.last_alert, '')")}
         ORDER BY d.due_on, d.complaint_id, d.stage, d.kind
         LIMIT $2
         FOR UPDATE OF d SKIP LOCKED`,
-      [today, limit],
+      [today, limit, [...ENDED_STATUSES]],
     );
     return rows.map((row) => ({
       complaintId: row.complaint_id,

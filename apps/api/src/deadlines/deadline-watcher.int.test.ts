@@ -18,7 +18,7 @@ function complaintReceived(receivedAt: string, name = 'Sam Okafor') {
     complainant: { name, type: 'tenant' as const },
     representative: null,
     summary: 'Repair to the front door lock not done',
-    desiredOutcome: null,
+    desiredOutcome: 'A front door that locks',
     category: 'repairs',
     tenure: 'lcra' as const,
     serviceRequestId: null,
@@ -100,12 +100,29 @@ describe('DeadlineWatcher', () => {
       { type: 'withdraw', reason: 'Sorted' },
       { by: principalFor(actor) },
     );
+    // Withdrawn once its acknowledgement (due Mon 9 March) was late: the deadline stays, missed
+    // and stopped, and nothing more is due of it.
+    const late = await services.complaints.log(complaintReceived('2026-03-02T08:00:00Z'), {
+      by: principalFor(actor),
+    });
     clock.set('2026-03-10T09:00:00Z');
+    await services.complaints.execute(
+      late.state.id,
+      { type: 'withdraw', reason: 'The resident moved away' },
+      { by: principalFor(actor) },
+    );
+    const stopped: Array<{ kind: string; stopped: boolean }> = await db.dataSource.query(
+      `SELECT kind, stopped_at IS NOT NULL AS stopped FROM complaint_deadline
+        WHERE complaint_id = $1 ORDER BY kind`,
+      [late.state.id],
+    );
+    expect(stopped).toEqual([{ kind: 'acknowledge', stopped: true }]);
     const { alerts } = await new DeadlineWatcher(services, { clock, pubsub }).runOnce();
     expect(
       alerts.filter((a) => a.complaintId === done.state.id && a.kind === 'acknowledge'),
     ).toEqual([]);
     expect(alerts.filter((a) => a.complaintId === ended.state.id)).toEqual([]);
+    expect(alerts.filter((a) => a.complaintId === late.state.id)).toEqual([]);
   });
 
   it('with two watchers running at once, raises each alert exactly once', async () => {

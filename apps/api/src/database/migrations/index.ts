@@ -5,6 +5,7 @@ import { OidcSignIn1764201600000 } from './1764201600000-oidc-sign-in.js';
 import { RateLimits1764288000000 } from './1764288000000-rate-limits.js';
 import { IdempotencyKeys1764374400000 } from './1764374400000-idempotency-keys.js';
 import { MergedComplaints1764460800000 } from './1764460800000-merged-complaints.js';
+import { DeadlineStoppedAt1764547200000 } from './1764547200000-deadline-stopped-at.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RateLimits1764288000000,
   IdempotencyKeys1764374400000,
   MergedComplaints1764460800000,
+  DeadlineStoppedAt1764547200000,
 ];
