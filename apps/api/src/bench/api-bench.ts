@@ -489,6 +489,7 @@ async function seed(services: Services, count: number): Promise<void> {
         channel: i % 3 === 0 ? 'phone' : 'email',
         complainant: { name: `Resident ${i}`, type: 'tenant' },
         summary: `The repair reported in week ${i % 52} is still not done.`,
+        desiredOutcome: 'The repair done, with a date for it',
         category: ['repairs', 'anti-social behaviour', 'communication'][i % 3] ?? 'repairs',
         tenure: i % 5 === 0 ? 'lcho' : 'lcra',
       },
@@ -513,6 +514,7 @@ function complaintInput(receivedAt: string): Record<string, unknown> {
     channel: 'EMAIL',
     complainant: { name: 'Jordan Ellis', type: 'TENANT', email: 'jordan.ellis@example.org' },
     summary: 'Damp and mould in the back bedroom are still there after three repair visits.',
+    desiredOutcome: 'Fix the damp for good.',
     category: 'repairs',
     tenure: 'LCRA',
   };

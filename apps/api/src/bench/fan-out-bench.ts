@@ -343,6 +343,7 @@ async function logComplaint(
           channel: 'EMAIL',
           complainant: { name: 'Jordan Ellis', type: 'TENANT' },
           summary: 'Damp and mould in the back bedroom are still there after three visits.',
+          desiredOutcome: 'Fix the damp for good.',
           category: 'repairs',
           tenure: 'LCRA',
         },

@@ -96,6 +96,60 @@ describe('the demo data', () => {
     ).toBeGreaterThan(10);
   });
 
+  it('keeps the Code in each history: definitions, notices, refusals, stage 2 independence', async () => {
+    // Every acknowledged stage sets out the complaint and the outcome sought (Code 5.6).
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint c, jsonb_array_elements(c.state->'stages') s
+                    WHERE s->>'acknowledgedAt' IS NOT NULL
+                      AND (s->>'understanding' IS NULL OR s->>'outcomeSought' IS NULL)`),
+    ).toBe(0);
+    // Every extension and every refusal records how the resident was told (2.4, 6.5, 6.16).
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint c, jsonb_array_elements(c.state->'stages') s,
+                          jsonb_array_elements(s->'extensions') e
+                    WHERE jsonb_typeof(e->'notice') <> 'object'`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE status = 'refused'
+                      AND (jsonb_typeof(state->'refusal'->'notice') <> 'object'
+                           OR state->'refusal'->>'reason' = 'third-party-service')`),
+    ).toBe(0);
+    // Stage 2 is acknowledged by someone who neither held nor answered stage 1 (6.13).
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE stage = 2
+                      AND state->'stages'->1->'acknowledgedBy'->>'id' IN (
+                            state->'stages'->0->>'handlerId',
+                            state->'stages'->0->'respondedBy'->>'id')`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint WHERE stage = 2
+                    AND state->'stages'->1->'acknowledgedBy' IS NOT NULL
+                    AND jsonb_typeof(state->'stages'->1->'acknowledgedBy') = 'object'`),
+    ).toBeGreaterThan(10);
+    // Stage 2 declined with reasons, cases re-opened, and duplicates answered by the case they
+    // repeat.
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM complaint WHERE close_reason = 'escalation-refused'",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        "SELECT count(*)::int AS n FROM complaint WHERE jsonb_array_length(state->'reopenings') > 0",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint d
+                    WHERE d.status = 'merged'
+                      AND NOT EXISTS (
+                        SELECT 1 FROM complaint c
+                         WHERE c.id::text = d.state->'mergedInto'->>'id'
+                           AND c.state->'duplicates' @> jsonb_build_array(jsonb_build_object('id', d.id::text)))`),
+    ).toBe(0);
+  });
+
   it('is what the domain would make: every read model row is the fold of its events', async () => {
     const mismatches = await count(
       `SELECT count(*)::int AS n FROM complaint c

@@ -3,8 +3,10 @@ import {
   PRESETS,
   calendarForPolicy,
   decide,
+  deriveDeadlines,
   evolve,
   localDateOf,
+  refusalReasonsOf,
   type Actor,
   type Calendar,
   type Channel,
@@ -12,18 +14,21 @@ import {
   type ComplaintCommand,
   type ComplaintEvent,
   type ComplaintState,
+  type ContactMethod,
   type LocalDate,
   type Outcome,
   type Policy,
   type RefusalReason,
   type Remedy,
   type Representative,
+  type ResidentNotice,
   type Tenure,
 } from '@redress/domain';
 import { systemPrincipal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import { formatReference } from '../complaints/complaint.service.js';
 import type { Services } from '../services.js';
+import { mergeDemoDuplicate, openDuplicateTarget, type DemoCase } from './demo-merges.js';
 import { DEMO_TEAMS, ensureDemoStaff, type DemoStaffMember } from './demo-staff.js';
 
 export interface DemoDataOptions {
@@ -49,8 +54,8 @@ export interface DemoDataReport {
 
 /**
  * Loads realistic demo complaints over the 18 months before now: every stage and status, some
- * received today, some overdue, extended, escalated, closed with their actions done, withdrawn,
- * refused, referred to the Ombudsman. Every case is made by the domain's own `decide` and `evolve`
+ * received today, some overdue, extended, escalated, closed with their actions done, withdrawn
+ * (a few re-opened), refused, stage 2 declined, duplicates merged, referred to the Ombudsman. Every case is made by the domain's own `decide` and `evolve`
  * with each step's `at` in the past, so the histories are ones the API itself could have
  * written. Returns how many complaints were loaded (0 when the database had some already).
  */
@@ -89,18 +94,31 @@ export async function loadDemoDataWithReport(
     (a, b) => a.getTime() - b.getTime(),
   );
   const numbers = await services.complaints.repository.reserveReferenceNumbers(count);
-  const histories: ComplaintEvent[][] = [];
+  const made: DemoCase[] = [];
   const refusedSteps: Record<string, number> = {};
+  const countRefused = (code: string | null) => {
+    if (code) refusedSteps[code] = (refusedSteps[code] ?? 0) + 1;
+  };
   const started = performance.now();
   receipts.forEach((receivedAt, index) => {
     const reference = formatReference(
       localDateOf(receivedAt).slice(0, 4),
       numbers[index] ?? index + 1,
     );
-    const made = makeHistory(random, now, receivedAt, reference, index, staff);
-    if (made.refused) refusedSteps[made.refused] = (refusedSteps[made.refused] ?? 0) + 1;
-    if (made.events.length > 0) histories.push(made.events);
+    const history = makeHistory(random, now, receivedAt, reference, index, staff, made);
+    countRefused(history.refused);
+    if (history.events.length === 0) return;
+    made.push(history);
+    // A duplicate is merged into the case it repeats a few hours after it was logged (Code 1.2:
+    // one complaint, one answer); both keep their events.
+    if (history.duplicateOf && history.state) {
+      const at = new Date(
+        Date.parse(history.state.lastEventAt) + between(random, 1, 4) * 3_600_000,
+      );
+      countRefused(mergeDemoDuplicate(history, history.duplicateOf, at, now));
+    }
   });
+  const histories = made.map((history) => history.events);
   const decided = performance.now();
   await services.complaints.importHistories(histories);
   const feedback = await loadFeedback(services, random, now);
@@ -496,12 +514,42 @@ function complainantFor(random: Random): {
 // One case's history, step by step through the domain.
 
 type Ending =
-  'close' | 'escalate' | 'withdraw' | 'refuse' | 'await' | 'stall-ack' | 'stall-response';
+  | 'close'
+  | 'escalate'
+  | 'withdraw'
+  | 'refuse'
+  | 'refuse-escalation'
+  | 'duplicate'
+  | 'await'
+  | 'stall-ack'
+  | 'stall-response';
 
-interface Made {
-  readonly events: ComplaintEvent[];
+interface Made extends DemoCase {
   /** The code of the step the domain refused, where the history stops; null if none was. */
   readonly refused: string | null;
+  /** The earlier case this one repeats, to be merged into. */
+  readonly duplicateOf?: DemoCase;
+}
+
+/** How the handler sums the complaint up on acknowledging it, after the resident's words. */
+const UNDERSTANDINGS = [
+  'The resident says this has happened before and nobody followed it up.',
+  'The resident is unhappy with how long it has taken and with not being kept informed.',
+  'The resident says the earlier visits did not fix it.',
+] as const;
+
+/** What residents ask for when they did not say when the complaint was logged. */
+const OUTCOMES_SOUGHT = [
+  'The repair done properly, and a date for it',
+  'An apology and an explanation of what went wrong',
+  'Compensation for the time off work waiting in',
+  'Someone to call back as promised',
+] as const;
+
+/** The resident told by their preferred means (a letter otherwise), with the Ombudsman's details. */
+function noticeOn(day: LocalDate, complainant: Complainant): ResidentNotice {
+  const method: ContactMethod = complainant.preferredContact ?? 'letter';
+  return { toldOn: day, method, ombudsmanDetailsGiven: true };
 }
 
 function makeHistory(
@@ -511,25 +559,38 @@ function makeHistory(
   reference: string,
   index: number,
   staffByName: ReadonlyMap<string, DemoStaffMember>,
+  earlier: readonly DemoCase[],
 ): Made {
   const policy = policyById(weighted(random, POLICY_WEIGHTS));
   const calendar = calendarForPolicy(policy);
   const category = weighted(random, CATEGORIES);
-  const { complainant, representative } = complainantFor(random);
+  const person = complainantFor(random);
+  const ending = weighted<Ending>(random, [
+    ['close', 50],
+    ['escalate', 18],
+    ['withdraw', 6],
+    ['refuse', 5],
+    ['refuse-escalation', 2],
+    ['duplicate', 3],
+    ['await', 8],
+    ['stall-ack', 3],
+    ['stall-response', 5],
+  ]);
+  // A duplicate repeats an open case of the same kind, made by the same resident (often by
+  // another channel); without one it is an ordinary new case waiting to be acknowledged.
+  const duplicateOf =
+    ending === 'duplicate' ? openDuplicateTarget(earlier, category.id, receivedAt) : undefined;
+  const { complainant, representative } = duplicateOf
+    ? {
+        complainant: duplicateOf.state.complainant,
+        representative: duplicateOf.state.representative,
+      }
+    : person;
   const channel: Channel = representative
     ? representative.role === 'councillor' || representative.role === 'mp'
       ? 'elected-member'
       : 'representative'
     : weighted(random, CHANNELS);
-  const ending = weighted<Ending>(random, [
-    ['close', 52],
-    ['escalate', 18],
-    ['withdraw', 6],
-    ['refuse', 5],
-    ['await', 9],
-    ['stall-ack', 4],
-    ['stall-response', 6],
-  ]);
   const handler = pick(random, HANDLERS);
   const reviewer = pick(
     random,
@@ -548,6 +609,26 @@ function makeHistory(
   let refused: string | null = null;
   let stopped = false;
   const received = localDateOf(receivedAt);
+  // Read through a function: TypeScript does not see `step` assign it.
+  const current = (): ComplaintState | null => state;
+  /** The response due date the domain gives the stage now, as a handler would read it. */
+  const respondDueOf = (stage: 1 | 2): LocalDate | undefined => {
+    const state = current();
+    return state
+      ? deriveDeadlines(state).find((d) => d.stage === stage && d.kind === 'respond')?.dueOn
+      : undefined;
+  };
+  /** Whether a step planned for `day` can still be taken then: no later step recorded yet. */
+  const stillPossibleOn = (day: LocalDate): boolean => {
+    const state = current();
+    return state !== null && localDateOf(state.lastEventAt) <= day;
+  };
+  const done = (): Made => ({
+    events,
+    refused,
+    state: current(),
+    ...(duplicateOf ? { duplicateOf } : {}),
+  });
 
   /**
    * Runs a step at `at` (or just after the previous step, if that came later) unless that is
@@ -593,8 +674,12 @@ function makeHistory(
       channel,
       complainant,
       representative,
-      summary: pick(random, category.summaries),
-      desiredOutcome: random() < 0.6 ? 'Put it right and tell me when it will be done' : null,
+      summary: duplicateOf ? duplicateOf.state.summary : pick(random, category.summaries),
+      desiredOutcome: duplicateOf
+        ? duplicateOf.state.desiredOutcome
+        : random() < 0.6
+          ? 'Put it right and tell me when it will be done'
+          : null,
       category: category.id,
       tenure: weighted(random, TENURES),
       serviceRequestId: null,
@@ -607,27 +692,29 @@ function makeHistory(
     new Date(receivedAt.getTime() + 3 * 3_600_000),
     staff(handler),
   );
+  if (ending === 'duplicate') return done();
 
   if (ending === 'refuse') {
-    const reason: RefusalReason = pick(random, [
-      'over-12-months-old',
-      'legal-proceedings',
-      'already-considered',
-      'third-party-service',
-      'separate-policy',
-    ]);
+    // Only a reason the policy sets out (Code 2.2), told with the Ombudsman's details (2.4).
+    const reason: RefusalReason = pick(random, refusalReasonsOf(policy));
+    const refuseOn = workingDay(received, between(random, 1, policy.stage1.acknowledgeDays));
     step(
       {
         type: 'refuse',
         reason,
         explanation: `${refusalExplanation(reason)} You can ask the Housing Ombudsman to look at this decision.`,
+        notice: noticeOn(refuseOn, complainant),
+        discretionConsidered:
+          reason === 'over-12-months-old'
+            ? 'We looked for a good reason to consider it anyway, such as illness or a repair still failing, and found none.'
+            : null,
       },
-      on(workingDay(received, between(random, 1, policy.stage1.acknowledgeDays))),
+      on(refuseOn),
       staff(handler),
     );
-    return { events, refused };
+    return done();
   }
-  if (ending === 'stall-ack') return { events, refused };
+  if (ending === 'stall-ack') return done();
 
   // Mostly on time; one in eight late.
   const ackDays =
@@ -635,7 +722,17 @@ function makeHistory(
       ? between(random, 1, policy.stage1.acknowledgeDays)
       : policy.stage1.acknowledgeDays + between(random, 1, 4);
   const ackDate = workingDay(received, ackDays);
-  step({ type: 'acknowledge' }, on(ackDate), staff(handler));
+  // The acknowledgement sets out the complaint as understood and the outcome sought (Code 5.6).
+  const outcomeSought = current()?.desiredOutcome ?? pick(random, OUTCOMES_SOUGHT);
+  step(
+    {
+      type: 'acknowledge',
+      understanding: `${current()?.summary ?? ''} ${pick(random, UNDERSTANDINGS)}`.trim(),
+      outcomeSought,
+    },
+    on(ackDate),
+    staff(handler),
+  );
 
   if (ending === 'withdraw') {
     step(
@@ -650,24 +747,44 @@ function makeHistory(
       on(workingDay(ackDate, between(random, 1, 6))),
       staff(handler),
     );
-    return { events, refused };
+    // Now and then the resident comes back, and the case is opened where it stood.
+    const withdrawnOn = current()?.closedAt;
+    if (withdrawnOn && random() < 0.3) {
+      step(
+        {
+          type: 'reopen',
+          reason: 'The resident came back: the problem returned within a fortnight.',
+        },
+        on(workingDay(localDateOf(withdrawnOn), between(random, 5, 10))),
+        staff(handler),
+      );
+    }
+    return done();
   }
 
   const respondBase = policy.stage1.responseClock === 'receipt' ? received : ackDate;
-  let respondDue = workingDay(respondBase, policy.stage1.respondDays);
+  let respondDue = respondDueOf(1) ?? workingDay(respondBase, policy.stage1.respondDays);
   if (random() < 0.18) {
     const days = between(random, 3, Math.max(3, policy.stage1.maxExtensionDays));
+    // Decided and told before the due date it moves (Code 6.4, 6.5).
+    const extendOn = workingDay(respondDue, -between(random, 1, 3));
     if (
+      stillPossibleOn(extendOn) &&
       step(
-        { type: 'extend', workingDays: days, reason: 'Waiting for a contractor’s report' },
-        on(workingDay(respondDue, -between(random, 1, 3))),
+        {
+          type: 'extend',
+          workingDays: days,
+          reason: 'Waiting for a contractor’s report',
+          notice: noticeOn(extendOn, complainant),
+        },
+        on(extendOn),
         staff(handler),
       )
     ) {
-      respondDue = workingDay(respondDue, days);
+      respondDue = respondDueOf(1) ?? workingDay(respondDue, days);
     }
   }
-  if (ending === 'stall-response') return { events, refused };
+  if (ending === 'stall-response') return done();
   const respondOn =
     random() < 0.85
       ? workingDay(respondDue, -between(random, 0, Math.min(6, policy.stage1.respondDays - 1)))
@@ -681,8 +798,28 @@ function makeHistory(
     's1',
     workingDay,
   );
-  if (!stage1) return { events, refused };
-  if (ending === 'await') return { events, refused };
+  if (!stage1) return done();
+  if (ending === 'await') return done();
+
+  if (ending === 'refuse-escalation') {
+    // The resident asks for stage 2 after starting court proceedings about the same matter: the
+    // landlord declines, with its reasons and the Ombudsman's details (Code 5.11, 2.4), where
+    // its policy sets that reason out.
+    if (!refusalReasonsOf(policy).includes('legal-proceedings')) return done();
+    const declineOn = workingDay(stage1.respondedOn, between(random, 3, 10));
+    step(
+      {
+        type: 'refuse-escalation',
+        reason: 'legal-proceedings',
+        explanation:
+          'You have started court proceedings about the same repairs, so the court will decide them; we will not look at them again at stage 2. You can ask the Housing Ombudsman to review this decision.',
+        notice: noticeOn(declineOn, complainant),
+      },
+      on(declineOn),
+      staff(handler),
+    );
+    return done();
+  }
 
   if (ending === 'escalate') {
     const escalateOn = workingDay(stage1.respondedOn, between(random, 2, 12));
@@ -697,7 +834,7 @@ function makeHistory(
         { kind: 'user', id: 'portal', name: complainant.name },
       )
     ) {
-      return { events, refused };
+      return done();
     }
     step(
       {
@@ -718,18 +855,35 @@ function makeHistory(
       between(random, 1, stage2Policy.stage2.acknowledgeDays),
       calendar2,
     );
-    step({ type: 'acknowledge' }, on(ack2), staff(reviewer));
-    let due2 = workingDay(ack2, stage2Policy.stage2.respondDays, calendar2);
+    // Stage 2 is considered by a reviewer who took no part in stage 1 (Code 6.13).
+    step(
+      {
+        type: 'acknowledge',
+        understanding:
+          'The resident is not satisfied with the stage 1 response: the problem is still there.',
+        outcomeSought,
+      },
+      on(ack2),
+      staff(reviewer),
+    );
+    let due2 = respondDueOf(2) ?? workingDay(ack2, stage2Policy.stage2.respondDays, calendar2);
     if (random() < 0.25) {
       const days = between(random, 5, Math.max(5, stage2Policy.stage2.maxExtensionDays));
+      const extendOn = workingDay(due2, -2, calendar2);
       if (
+        stillPossibleOn(extendOn) &&
         step(
-          { type: 'extend', workingDays: days, reason: 'Independent survey booked' },
-          on(workingDay(due2, -2, calendar2)),
+          {
+            type: 'extend',
+            workingDays: days,
+            reason: 'Independent survey booked',
+            notice: noticeOn(extendOn, complainant),
+          },
+          on(extendOn),
           staff(reviewer),
         )
       ) {
-        due2 = workingDay(due2, days, calendar2);
+        due2 = respondDueOf(2) ?? workingDay(due2, days, calendar2);
       }
     }
     const respond2On =
@@ -745,7 +899,7 @@ function makeHistory(
       's2',
       (d, n) => workingDay(d, n, calendar2),
     );
-    if (!stage2) return { events, refused };
+    if (!stage2) return done();
     if (random() < 0.3) {
       const referred = workingDay(stage2.respondedOn, between(random, 10, 40), calendar2);
       step(
@@ -763,12 +917,12 @@ function makeHistory(
         on(workingDay(stage2.doneOn, between(random, 1, 5), calendar2)),
         staff(reviewer),
       );
-    return { events, refused };
+    return done();
   }
 
   // Closing: when the actions are done.
   step({ type: 'close' }, on(workingDay(stage1.doneOn, between(random, 1, 5))), staff(handler));
-  return { events, refused };
+  return done();
 }
 
 /** Responds, agrees the actions the findings call for and completes them as time allows. */
