@@ -26,6 +26,7 @@ beforeAll(async () => {
     complainant: { name: 'Jordan Ellis', type: 'TENANT', vulnerable: true },
     representative: { name: 'Sam Ellis', role: 'FAMILY', consentGiven: true },
     summary: 'Damp in the back bedroom.',
+    desiredOutcome: 'A dry bedroom.',
     category: 'repairs',
     tenure: 'LCRA',
   };

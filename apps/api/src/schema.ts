@@ -16,6 +16,7 @@ import { ComplaintEventResolver } from './complaints/complaint-event.resolver.js
 import { ComplaintPeopleResolver } from './complaints/complaint-people.resolver.js';
 import { StagePeopleResolver } from './complaints/stage-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
+import { ComplaintEndingResolver } from './complaints/complaint-ending.resolver.js';
 import { ComplaintCaseworkResolver } from './complaints/complaint-casework.resolver.js';
 import { OmbudsmanResolver } from './complaints/ombudsman.resolver.js';
 import { RemediesResolver } from './complaints/remedies.resolver.js';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   ComplaintPeopleResolver,
   StagePeopleResolver,
   ComplaintLifecycleResolver,
+  ComplaintEndingResolver,
   ComplaintCaseworkResolver,
   RemediesResolver,
   OmbudsmanResolver,

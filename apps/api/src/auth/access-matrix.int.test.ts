@@ -140,6 +140,10 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Mutation.refuseComplaint': {
     args: `id: "${NONE}", reason: LEGAL_PROCEEDINGS, explanation: "Court proceedings."`,
   },
+  'Mutation.refuseEscalation': {
+    args: `id: "${NONE}", reason: LEGAL_PROCEEDINGS, explanation: "Court proceedings have begun.", notice: { toldOn: "2026-11-09", method: EMAIL, ombudsmanDetailsGiven: true }`,
+  },
+  'Mutation.reopenComplaint': { args: `id: "${NONE}", reason: "The resident came back to us."` },
   'Mutation.requestEscalation': { args: `id: "${NONE}"` },
   'Mutation.resetUserPassword': {
     args: `id: "${NONE}", password: "another long password nobody guesses"`,

@@ -36,7 +36,9 @@ const PERSONAL_FIELDS = [
   'Complaint.summary',
   'Complaint.withdrawnReason',
   'ComplaintEvent.data',
+  'ComplaintRefusal.discretionConsidered',
   'ComplaintRefusal.explanation',
+  'EscalationRefusal.explanation',
   'Extension.exceptionalReason',
   'Extension.reason',
   'Feedback.from',
@@ -45,11 +47,15 @@ const PERSONAL_FIELDS = [
   'OmbudsmanOrder.description',
   'OmbudsmanOrder.note',
   'Remedy.description',
+  'Reopening.reason',
   'RemedyAnswerRecord.note',
   'RemedyRecord.description',
+  'Stage.clarification',
   'Stage.escalationReason',
   'Stage.findings',
   'Stage.lateReason',
+  'Stage.outcomeSought',
+  'Stage.understanding',
   'StagePoint.point',
 ] as const;
 const PERSONAL: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
@@ -58,7 +64,10 @@ let schema: GraphQLSchema;
 let api: TestServer;
 let analyst: SignedInUser;
 let handler: SignedInUser;
-/** A complaint through both stages (extension, remedy, action), one refused, one withdrawn. */
+/**
+ * A complaint through both stages (extension, remedy, action), one refused, one withdrawn, one
+ * whose escalation was refused before it was re-opened.
+ */
 const complaintIds: string[] = [];
 let feedbackId: string;
 
@@ -95,7 +104,7 @@ beforeAll(async () => {
     { id: full },
   );
   await step(
-    `mutation ($id: ID!) { extendResponseDeadline(id: $id, workingDays: 5, reason: "Awaiting the surveyor's report on the damp.") { id } }`,
+    `mutation ($id: ID!) { extendResponseDeadline(id: $id, workingDays: 5, reason: "Awaiting the surveyor's report on the damp.", notice: { toldOn: "2026-11-09", method: EMAIL, ombudsmanDetailsGiven: true }) { id } }`,
     { id: full },
   );
   await step(
@@ -166,15 +175,33 @@ beforeAll(async () => {
   );
   const refused = await log();
   await step(
-    `mutation ($id: ID!) { refuseComplaint(id: $id, reason: LEGAL_PROCEEDINGS, explanation: "Jordan Ellis has begun court proceedings about the same damp.") { id } }`,
+    `mutation ($id: ID!) { refuseComplaint(id: $id, reason: LEGAL_PROCEEDINGS, explanation: "Jordan Ellis has begun court proceedings about the same damp.", notice: { toldOn: "2026-11-09", method: LETTER, ombudsmanDetailsGiven: true }) { id } }`,
     { id: refused },
+  );
+  // Stage 2 declined with reasons, then the case opened again.
+  const reopened = await log();
+  await step(
+    `mutation ($id: ID!) { acknowledgeComplaint(id: $id, clarification: "Asked Jordan Ellis which rooms are affected.") { id } }`,
+    { id: reopened },
+  );
+  await step(
+    `mutation ($id: ID!, $input: RespondInput!) { respondToComplaint(id: $id, input: $input) { id } }`,
+    { id: reopened, input: { outcome: 'NOT_UPHELD', findings: 'The damp was treated in time.' } },
+  );
+  await step(
+    `mutation ($id: ID!) { refuseEscalation(id: $id, reason: LEGAL_PROCEEDINGS, explanation: "Jordan Ellis has since begun court proceedings about the same damp.", notice: { toldOn: "2026-11-09", method: EMAIL, ombudsmanDetailsGiven: true }) { id } }`,
+    { id: reopened },
+  );
+  await step(
+    `mutation ($id: ID!) { reopenComplaint(id: $id, reason: "Jordan Ellis withdrew the court claim and asked us again.") { id } }`,
+    { id: reopened },
   );
   const withdrawn = await log();
   await step(
     `mutation ($id: ID!) { withdrawComplaint(id: $id, reason: "Jordan Ellis moved out.") { id } }`,
     { id: withdrawn },
   );
-  complaintIds.push(full, refused, withdrawn);
+  complaintIds.push(full, refused, withdrawn, reopened);
   feedbackId = await step(
     `mutation ($input: RecordFeedbackInput!) { recordFeedback(input: $input) { id } }`,
     {

@@ -8,6 +8,8 @@ import {
   COMPLAINT_STATUSES,
   CONTACT_METHOD_LABELS,
   CONTACT_METHODS,
+  ESCALATION_REFUSAL_REASON_LABELS,
+  ESCALATION_REFUSAL_REASONS,
   OUTCOME_LABELS,
   OUTCOMES,
   REFUSAL_REASON_LABELS,
@@ -84,4 +86,11 @@ export const CloseReasonEnum = registerDomainEnum(
   'CloseReason',
   'Why a complaint was closed.',
   CLOSE_REASON_LABELS,
+);
+
+export const EscalationRefusalReasonEnum = registerDomainEnum(
+  ESCALATION_REFUSAL_REASONS,
+  'EscalationRefusalReason',
+  "A valid reason not to take a complaint to stage 2 (Code 5.11: a reason under section 2), or a request made after the policy's time for asking.",
+  ESCALATION_REFUSAL_REASON_LABELS,
 );

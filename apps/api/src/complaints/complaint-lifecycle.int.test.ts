@@ -16,6 +16,7 @@ import {
   GET_COMPLAINT,
   LOG_COMPLAINT,
   logInput,
+  notice,
   REFER_TO_OMBUDSMAN,
   REFUSE,
   REQUEST_ESCALATION,
@@ -30,11 +31,14 @@ import { signInNewUser, type SignedInUser } from '../test/test-principals.js';
 let api: TestServer;
 let intake: SignedInUser;
 let leader: SignedInUser;
+/** Stage 2's reviewer: not the admin who took stage 1 (Code 6.13). */
+let reviewer: SignedInUser;
 
 beforeAll(async () => {
   api = await startTestServer({ now: '2026-11-09T09:00:00Z' });
   intake = await signInNewUser(api.services, 'HANDLER', { name: 'Intake Team' });
   leader = await signInNewUser(api.services, 'MANAGER', { name: 'Team Leader' });
+  reviewer = await signInNewUser(api.services, 'MANAGER', { name: 'Alex Morgan' });
 });
 
 afterAll(async () => {
@@ -137,6 +141,13 @@ describe('a complaint through both stages under the Code, step by step', () => {
     });
     expect(complaint).toMatchObject({ version: 3, status: 'ACKNOWLEDGED', stage: 1 });
     expect(complaint.stages[0]?.acknowledgedAt).toBe('2026-11-10T14:00:00.000Z');
+    // The complaint as logged is what the acknowledgement sets out, unless told otherwise (5.6).
+    expect(complaint.stages[0]).toMatchObject({
+      understanding: logInput('2026-11-06T10:00:00Z').summary,
+      outcomeSought: logInput('2026-11-06T10:00:00Z').desiredOutcome,
+      clarification: null,
+      acknowledgedBy: { kind: 'USER', id: api.admin.id },
+    });
     expect(deadlineOf(complaint, 1, 'ACKNOWLEDGE')).toMatchObject({
       dueOn: '2026-11-13',
       state: 'MET',
@@ -159,6 +170,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       id: complaint.id,
       workingDays: 5,
       reason: "We are waiting for the damp surveyor's report, due on 27 November.",
+      notice: notice('2026-11-23'),
       at: '2026-11-23T08:30:00Z',
       expectedVersion: 3,
     });
@@ -167,6 +179,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       {
         workingDays: 5,
         reason: "We are waiting for the damp surveyor's report, due on 27 November.",
+        notice: { toldOn: '2026-11-23', method: 'EMAIL', ombudsmanDetailsGiven: true },
       },
     ]);
     // Tue 24 Nov + 5 working days = Tue 1 Dec.
@@ -315,12 +328,19 @@ describe('a complaint through both stages under the Code, step by step', () => {
 
   it('acknowledges stage 2: its response is due 20 working days later, across Christmas', async () => {
     api.clock.set('2026-12-07T11:00:00Z'); // Monday
-    complaint = await run(ACKNOWLEDGE, 'acknowledgeComplaint', {
-      id: complaint.id,
-      at: '2026-12-07T10:00:00Z',
-      expectedVersion: 8,
-    });
+    complaint = await run(
+      ACKNOWLEDGE,
+      'acknowledgeComplaint',
+      { id: complaint.id, at: '2026-12-07T10:00:00Z', expectedVersion: 8 },
+      reviewer.headers,
+    );
     expect(complaint).toMatchObject({ version: 9, status: 'ACKNOWLEDGED', stage: 2 });
+    // Stage 2 sets out the escalation as the resident put it, and stage 1's outcome sought.
+    expect(complaint.stages[1]).toMatchObject({
+      understanding: 'The repair date is too far away and the mould is back.',
+      outcomeSought: logInput('2026-11-06T10:00:00Z').desiredOutcome,
+      acknowledgedBy: { kind: 'USER', id: reviewer.id },
+    });
     expect(deadlineOf(complaint, 2, 'ACKNOWLEDGE')).toMatchObject({
       state: 'MET',
       metOn: '2026-12-07',
@@ -337,15 +357,20 @@ describe('a complaint through both stages under the Code, step by step', () => {
 
   it('responds at stage 2', async () => {
     api.clock.set('2027-01-05T11:00:00Z');
-    complaint = await run(RESPOND, 'respondToComplaint', {
-      id: complaint.id,
-      input: {
-        outcome: 'NOT_UPHELD',
-        findings: 'The stage 1 remedy is fair and the repair is booked.',
+    complaint = await run(
+      RESPOND,
+      'respondToComplaint',
+      {
+        id: complaint.id,
+        input: {
+          outcome: 'NOT_UPHELD',
+          findings: 'The stage 1 remedy is fair and the repair is booked.',
+        },
+        at: '2027-01-05T10:00:00Z',
+        expectedVersion: 9,
       },
-      at: '2027-01-05T10:00:00Z',
-      expectedVersion: 9,
-    });
+      reviewer.headers,
+    );
     expect(complaint).toMatchObject({ version: 10, status: 'RESPONDED', stage: 2 });
     expect(complaint.stages[1]).toMatchObject({ outcome: 'NOT_UPHELD', remedies: [] });
     expect(deadlineOf(complaint, 2, 'RESPOND')).toMatchObject({
@@ -470,6 +495,9 @@ describe('the other ways a complaint ends', () => {
       reason: 'OVER_12_MONTHS_OLD',
       explanation:
         'The refit was finished in March 2024, more than 12 months ago. You may still ask the Housing Ombudsman to look at this.',
+      notice: notice('2026-11-20', { method: 'LETTER' }),
+      discretionConsidered:
+        'No reason was given for the delay, and the refit has since been inspected and signed off.',
       expectedVersion: 1,
     });
     expect(refused).toMatchObject({
@@ -481,13 +509,13 @@ describe('the other ways a complaint ends', () => {
     // With no `at`, the step happened now: the server's clock.
     expect(refused.events[1]?.at).toBe('2026-11-20T12:00:00.000Z');
 
-    const detail = await gqlData<{
-      complaint: { refusal: { reason: string; explanation: string } | null };
-    }>(api.url, `query ($id: ID!) { complaint(id: $id) { refusal { reason explanation } } }`, {
-      id: logged.id,
+    expect(refused.refusal).toMatchObject({
+      reason: 'OVER_12_MONTHS_OLD',
+      refusedAt: '2026-11-20T12:00:00.000Z',
+      notice: { toldOn: '2026-11-20', method: 'LETTER', ombudsmanDetailsGiven: true },
+      discretionConsidered: expect.stringMatching(/signed off/),
     });
-    expect(detail.complaint.refusal).toMatchObject({ reason: 'OVER_12_MONTHS_OLD' });
-    expect(detail.complaint.refusal?.explanation).toMatch(/Housing Ombudsman/);
+    expect(refused.refusal?.explanation).toMatch(/Housing Ombudsman/);
   });
 });
 
@@ -572,9 +600,10 @@ describe('deadline states that slip', () => {
       state: 'MISSED',
       metOn: '2026-11-16',
     });
-    // The response now counts from the real acknowledgement: Mon 16 Nov + 10 = Mon 30 Nov.
+    // A late acknowledgement buys the response no time: it still counts from the day the
+    // acknowledgement was due, Fri 13 Nov + 10 = Fri 27 Nov, no longer provisional.
     expect(deadlineOf(acknowledged, 1, 'RESPOND')).toMatchObject({
-      dueOn: '2026-11-30',
+      dueOn: '2026-11-27',
       provisional: false,
     });
   });

@@ -1,40 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ComplaintCommand,
-  Instant,
-  LogComplaint,
-  Ombudsman,
-  RefusalReason,
-} from '@redress/domain';
+import type { Instant, Ombudsman } from '@redress/domain';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
-import { BadUserInputError } from '../errors/app-errors.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-keys.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { AgreeActionInput } from './agree-action.input.js';
 import { assignComplaint } from './assign-complaint.js';
-import { RefusalReasonEnum } from './complaint-enums.type.js';
+import { AT, bounded, EXPECTED_VERSION, optionalText, step } from './complaint-step.js';
 import { toComplaintType, toLogCommand, toRemedies } from './complaint.mapper.js';
 import { ComplaintType } from './complaint.type.js';
 import { LogComplaintInput } from './log-complaint.input.js';
 import { OmbudsmanEnum } from './ombudsman.type.js';
+import { ResidentNoticeInput, toResidentNotice } from './resident-notice.type.js';
 import { RespondInput } from './respond.input.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
 
-type StepCommand = Exclude<ComplaintCommand, LogComplaint>;
-
-// Every step takes the same two optional arguments, described once.
-const AT = {
-  nullable: true,
-  description:
-    'When the step happened, if not now: never in the future, never before the last event.',
-} as const;
-const EXPECTED_VERSION = {
-  nullable: true,
-  description: "The complaint's version you last read; a newer one answers CONFLICT.",
-} as const;
-
-/** One mutation per step of the procedure, each returning the complaint as it now stands. */
+/**
+ * One mutation per step of a stage, each returning the complaint as it now stands. How a case
+ * ends and opens again is in complaint-ending.resolver.ts.
+ */
 @Resolver(() => ComplaintType)
 export class ComplaintLifecycleResolver {
   @RequirePermission('complaints:write')
@@ -94,28 +78,64 @@ export class ComplaintLifecycleResolver {
 
   @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
-    description: 'Acknowledges the complaint at its current stage.',
+    description:
+      "Acknowledges the complaint at its current stage, setting out the landlord's understanding of it and the outcome the resident seeks (Code 5.6, 6.2, 6.11). Left out, they are taken from what was logged (stage 2: the escalation and stage 1's); an outcome nobody recorded is OUTCOME_SOUGHT_NOT_RECORDED unless a clarification was asked for. At stage 2, whoever handled or answered stage 1 cannot acknowledge (6.13).",
   })
   acknowledgeComplaint(
     @Arg('id', () => ID) id: string,
+    @Arg('understanding', () => String, {
+      nullable: true,
+      description: 'The complaint as the landlord understands it; default the logged summary.',
+    })
+    understanding: string | null | undefined,
+    @Arg('outcomeSought', () => String, {
+      nullable: true,
+      description: 'The outcome the resident seeks; default the one logged.',
+    })
+    outcomeSought: string | null | undefined,
+    @Arg('clarification', () => String, {
+      nullable: true,
+      description: 'What the resident was asked, where the complaint is unclear (Code 5.6).',
+    })
+    clarification: string | null | undefined,
     @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ComplaintType> {
-    return step(ctx, id, { type: 'acknowledge' }, at, expectedVersion);
+    return step(
+      ctx,
+      id,
+      {
+        type: 'acknowledge',
+        understanding: optionalText('understanding', understanding, 10_000),
+        outcomeSought: optionalText('outcomeSought', outcomeSought, 5000),
+        clarification: optionalText('clarification', clarification, 5000),
+      },
+      at,
+      expectedVersion,
+    );
   }
 
   @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
-      "Extends the current stage's response deadline by working days. Beyond the policy's maximum only with an exceptional reason.",
+      "Extends the current stage's response deadline by working days, decided and told to the resident before the date it moves (Code 6.4, 6.15: EXTENSION_AFTER_DUE_DATE once that day has passed), with the notice of when and how they were told and that they were given the Ombudsman's details (6.5, 6.16). Beyond the policy's maximum only with an exceptional reason, written as a sentence.",
   })
   extendResponseDeadline(
     @Arg('id', () => ID) id: string,
     @Arg('workingDays', () => Int) workingDays: number,
     @Arg('reason', { description: 'What the resident is told with the new date.' }) reason: string,
-    @Arg('exceptionalReason', () => String, { nullable: true })
+    @Arg('exceptionalReason', () => String, {
+      nullable: true,
+      description: "The good reason to go beyond the policy's maximum: a sentence.",
+    })
     exceptionalReason: string | null | undefined,
+    @Arg('notice', () => ResidentNoticeInput, {
+      nullable: true,
+      description:
+        "When and how the resident was told of the new date, and that they were given the Housing Ombudsman's contact details. Required (RESIDENT_NOT_TOLD without it).",
+    })
+    notice: ResidentNoticeInput | null | undefined,
     @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
     @Ctx() ctx: AppContext,
@@ -128,6 +148,7 @@ export class ComplaintLifecycleResolver {
         workingDays,
         reason: bounded('reason', reason, 5000),
         exceptionalReason: optionalText('exceptionalReason', exceptionalReason, 5000),
+        notice: toResidentNotice(notice),
       },
       at,
       expectedVersion,
@@ -160,12 +181,20 @@ export class ComplaintLifecycleResolver {
   @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
-      "Starts stage 2 at the resident's request. Reasons are optional unless the policy asks for them; a late request needs lateReason.",
+      "Starts stage 2 at the resident's request, also after a stage 1 case was closed (it re-opens at stage 2; Code 6.10). Reasons are asked for, never required, whatever the policy says (6.12): none given is recorded as none. A request after the policy's time for asking needs lateReason (accepting it), or refuseEscalation with OUT_OF_TIME.",
   })
   requestEscalation(
     @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null | undefined,
-    @Arg('lateReason', () => String, { nullable: true }) lateReason: string | null | undefined,
+    @Arg('reason', () => String, {
+      nullable: true,
+      description: "The resident's reasons, if they gave any.",
+    })
+    reason: string | null | undefined,
+    @Arg('lateReason', () => String, {
+      nullable: true,
+      description: "Why a request after the policy's time for asking is accepted.",
+    })
+    lateReason: string | null | undefined,
     @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
     @Ctx() ctx: AppContext,
@@ -238,62 +267,6 @@ export class ComplaintLifecycleResolver {
   @RequirePermission('complaints:write')
   @Mutation(() => ComplaintType, {
     description:
-      'Closes a responded complaint (refused while agreed actions are open, where the policy says so).',
-  })
-  closeComplaint(
-    @Arg('id', () => ID) id: string,
-    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
-    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
-    @Ctx() ctx: AppContext,
-  ): Promise<ComplaintType> {
-    return step(ctx, id, { type: 'close' }, at, expectedVersion);
-  }
-
-  @RequirePermission('complaints:write')
-  @Mutation(() => ComplaintType, {
-    description: 'Records that the resident withdrew the complaint.',
-  })
-  withdrawComplaint(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason') reason: string,
-    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
-    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
-    @Ctx() ctx: AppContext,
-  ): Promise<ComplaintType> {
-    return step(
-      ctx,
-      id,
-      { type: 'withdraw', reason: bounded('reason', reason, 5000) },
-      at,
-      expectedVersion,
-    );
-  }
-
-  @RequirePermission('complaints:write')
-  @Mutation(() => ComplaintType, {
-    description:
-      'Refuses to take the complaint into the procedure, for a valid reason (Code 2.1–2.4), telling the resident why and of their right to go to the Ombudsman.',
-  })
-  refuseComplaint(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => RefusalReasonEnum) reason: RefusalReason,
-    @Arg('explanation') explanation: string,
-    @Arg('at', () => DateTimeScalar, AT) at: Instant | null | undefined,
-    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null | undefined,
-    @Ctx() ctx: AppContext,
-  ): Promise<ComplaintType> {
-    return step(
-      ctx,
-      id,
-      { type: 'refuse', reason, explanation: bounded('explanation', explanation, 10_000) },
-      at,
-      expectedVersion,
-    );
-  }
-
-  @RequirePermission('complaints:write')
-  @Mutation(() => ComplaintType, {
-    description:
       'Records a referral to an ombudsman, with its reference: the Housing Ombudsman unless `ombudsman` says otherwise.',
   })
   referToOmbudsman(
@@ -320,34 +293,4 @@ export class ComplaintLifecycleResolver {
       expectedVersion,
     );
   }
-}
-
-async function step(
-  ctx: AppContext,
-  id: string,
-  command: StepCommand,
-  at: Instant | null | undefined,
-  expectedVersion: number | null | undefined,
-): Promise<ComplaintType> {
-  const record = await ctx.services.complaints.execute(id, command, {
-    by: ctx.principal,
-    at: at ?? undefined,
-    expectedVersion: expectedVersion ?? undefined,
-  });
-  return toComplaintType(record);
-}
-
-// Scalar arguments are not validated by class-validator; these keep free text to a sane size.
-function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  return value === null || value === undefined ? null : bounded(field, value, max);
-}
-
-function bounded(field: string, value: string, max: number): string {
-  if (value.length > max) {
-    throw new BadUserInputError(
-      `${field} is ${value.length} characters long; keep it to ${max}.`,
-      field,
-    );
-  }
-  return value;
 }

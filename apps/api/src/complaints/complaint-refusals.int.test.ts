@@ -13,8 +13,10 @@ import {
   GET_COMPLAINT,
   LOG_COMPLAINT,
   logInput,
+  notice,
   REFER_TO_OMBUDSMAN,
   REFUSE,
+  REOPEN,
   REQUEST_ESCALATION,
   RESPOND,
   WITHDRAW,
@@ -22,14 +24,18 @@ import {
   complaintFrom,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
+import { signInNewUser, type SignedInUser } from '../test/test-principals.js';
 
 // Every step below is dated in November and December 2026; "now" is well after them.
 const NOW = '2027-03-01T12:00:00Z';
 
 let api: TestServer;
+/** Stage 2's reviewer, who took no part in stage 1 (Code 6.13). */
+let reviewer: SignedInUser;
 
 beforeAll(async () => {
   api = await startTestServer({ now: NOW });
+  reviewer = await signInNewUser(api.services, 'MANAGER', { name: 'Alex Morgan' });
 });
 
 afterAll(async () => {
@@ -40,8 +46,9 @@ function run(
   document: string,
   field: string,
   variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<ComplaintView> {
-  return complaintFrom(api.url, document, field, variables);
+  return complaintFrom(api.url, document, field, variables, headers);
 }
 
 const RESPONSE = { outcome: 'UPHELD', findings: 'The repair was late.' };
@@ -104,12 +111,18 @@ const reach = {
       handler: 'Alex Morgan',
       at: '2026-11-23T11:00:00Z',
     });
-    await run(ACKNOWLEDGE, 'acknowledgeComplaint', { id: c.id, at: '2026-11-24T10:00:00Z' });
-    return run(RESPOND, 'respondToComplaint', {
-      id: c.id,
-      input: RESPONSE,
-      at: '2026-12-15T10:00:00Z',
-    });
+    await run(
+      ACKNOWLEDGE,
+      'acknowledgeComplaint',
+      { id: c.id, at: '2026-11-24T10:00:00Z' },
+      reviewer.headers,
+    );
+    return run(
+      RESPOND,
+      'respondToComplaint',
+      { id: c.id, input: RESPONSE, at: '2026-12-15T10:00:00Z' },
+      reviewer.headers,
+    );
   },
   withdrawn: async () => {
     const c = await reach.received();
@@ -166,6 +179,7 @@ const cases: RefusalCase[] = [
         id: c.id,
         workingDays: 11,
         reason: 'Waiting for a contractor.',
+        notice: notice('2026-11-12'),
         at: '2026-11-12T10:00:00Z',
       },
     }),
@@ -180,12 +194,19 @@ const cases: RefusalCase[] = [
         id: c.id,
         workingDays: 6,
         reason: 'Waiting for a contractor.',
+        notice: notice('2026-11-12'),
         at: '2026-11-12T10:00:00Z',
       });
     },
     attempt: (c) => ({
       query: EXTEND,
-      variables: { id: c.id, workingDays: 5, reason: 'Still waiting.', at: '2026-11-13T10:00:00Z' },
+      variables: {
+        id: c.id,
+        workingDays: 5,
+        reason: 'Still waiting.',
+        notice: notice('2026-11-13'),
+        at: '2026-11-13T10:00:00Z',
+      },
     }),
     mentions: /10/,
   },
@@ -240,14 +261,87 @@ const cases: RefusalCase[] = [
     mentions: /Sam Patel/,
   },
   {
-    refusal: 'ESCALATION_REASON_REQUIRED',
-    when: 'escalating with no reason under a policy that asks for reasons (seed 003)',
-    prepare: () => reach.responded('seed-003'),
+    refusal: 'EXTENSION_AFTER_DUE_DATE',
+    when: 'extending after the response was due (Tue 24 Nov), however it is told',
+    prepare: () => reach.acknowledged(),
     attempt: (c) => ({
-      query: REQUEST_ESCALATION,
-      variables: { id: c.id, at: '2026-11-23T10:00:00Z' },
+      query: EXTEND,
+      variables: {
+        id: c.id,
+        workingDays: 5,
+        reason: 'Waiting for a contractor.',
+        notice: notice('2026-11-25'),
+        at: '2026-11-25T10:00:00Z',
+      },
     }),
-    mentions: /reason/i,
+    mentions: /before the due date/,
+  },
+  {
+    refusal: 'RESIDENT_NOT_TOLD',
+    when: 'extending without recording when and how the resident was told',
+    prepare: () => reach.acknowledged(),
+    attempt: (c) => ({
+      query: EXTEND,
+      variables: { id: c.id, workingDays: 5, reason: 'A survey.', at: '2026-11-12T10:00:00Z' },
+    }),
+    mentions: /6\.5/,
+  },
+  {
+    refusal: 'OMBUDSMAN_DETAILS_NOT_GIVEN',
+    when: "refusing a complaint without giving the Ombudsman's details",
+    prepare: () => reach.received(),
+    attempt: (c) => ({
+      query: REFUSE,
+      variables: {
+        id: c.id,
+        reason: 'LEGAL_PROCEEDINGS',
+        explanation: 'Court proceedings about the same damp have begun, so we cannot look at it.',
+        notice: notice('2026-11-09', { ombudsmanDetailsGiven: false }),
+        at: '2026-11-09T10:00:00Z',
+      },
+    }),
+    mentions: /2\.4/,
+  },
+  {
+    refusal: 'REFUSAL_REASON_NOT_IN_POLICY',
+    when: "refusing as a third party's service under the Code (a contractor acts for the landlord)",
+    prepare: () => reach.received(),
+    attempt: (c) => ({
+      query: REFUSE,
+      variables: {
+        id: c.id,
+        reason: 'THIRD_PARTY_SERVICE',
+        explanation: 'The repair was done by our contractor, who handles its own complaints.',
+        notice: notice('2026-11-09'),
+        at: '2026-11-09T10:00:00Z',
+      },
+    }),
+    mentions: /1\.2/,
+  },
+  {
+    refusal: 'OUTCOME_SOUGHT_NOT_RECORDED',
+    when: 'acknowledging with no outcome sought known and no clarification asked',
+    prepare: () =>
+      run(LOG_COMPLAINT, 'logComplaint', {
+        input: logInput('2026-11-06T10:00:00Z', { desiredOutcome: null }),
+        at: '2026-11-06T10:00:00Z',
+      }),
+    attempt: (c) => ({ query: ACKNOWLEDGE, variables: { id: c.id, at: '2026-11-09T10:00:00Z' } }),
+    mentions: /5\.6/,
+  },
+  {
+    refusal: 'COMPLAINT_NOT_ENDED',
+    when: 're-opening a case that is still open',
+    prepare: () => reach.acknowledged(),
+    attempt: (c) => ({
+      query: REOPEN,
+      variables: {
+        id: c.id,
+        reason: 'The resident rang to say the damp is back.',
+        at: '2026-11-11T10:00:00Z',
+      },
+    }),
+    mentions: /nothing to re-open/,
   },
   {
     refusal: 'ESCALATION_OUT_OF_TIME',
@@ -371,6 +465,7 @@ describe('each refusal of the domain reaches the partner as POLICY_REFUSED, and 
       workingDays: 15,
       reason: 'The structural engineer can only visit in December.',
       exceptionalReason: 'Specialist survey with a six-week waiting list.',
+      notice: notice('2026-11-12', { method: 'PHONE' }),
       at: '2026-11-12T10:00:00Z',
     });
     // Acknowledged Tue 10 Nov: due Tue 24 Nov, + 15 working days = Tue 15 Dec.

@@ -31,6 +31,7 @@ import type { ComplaintRecord, ListedComplaint, StoredEvent } from './complaint.
 import type { LogComplaintInput } from './log-complaint.input.js';
 import type { RespondInput } from './respond.input.js';
 import type { StageType } from './stage.type.js';
+import { toResidentNoticeType } from './resident-notice.type.js';
 
 /** What the service needs to log a complaint: the command without what the service assigns. */
 export type LogComplaintFields = Omit<LogComplaint, 'type' | 'complaintId' | 'reference'>;
@@ -121,6 +122,9 @@ export function toRefusalType(
     reason: refusal.reason,
     reasonLabel: REFUSAL_REASON_LABELS[refusal.reason],
     explanation: refusal.explanation,
+    refusedAt: refusal.at,
+    notice: refusal.notice ? toResidentNoticeType(refusal.notice) : null,
+    discretionConsidered: refusal.discretionConsidered,
   };
 }
 
@@ -179,12 +183,17 @@ export function toStageType(stage: StageState): StageType {
     handler: stage.handler,
     handlerId: stage.handlerId,
     responder: stage.respondedBy,
+    acknowledger: stage.acknowledgedBy,
     acknowledgedAt: stage.acknowledgedAt,
+    understanding: stage.understanding,
+    outcomeSought: stage.outcomeSought,
+    clarification: stage.clarification,
     extensions: stage.extensions.map((extension) => ({
       at: extension.at,
       workingDays: extension.workingDays,
       reason: extension.reason,
       exceptionalReason: extension.exceptionalReason,
+      notice: extension.notice ? toResidentNoticeType(extension.notice) : null,
     })),
     respondedAt: stage.respondedAt,
     outcome: stage.outcome,

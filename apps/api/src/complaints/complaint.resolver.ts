@@ -175,12 +175,13 @@ export class ComplaintResolver {
 
   @FieldResolver(() => DeadlineType, {
     nullable: true,
-    description: 'The earliest deadline not yet met; null when every step is done.',
+    description:
+      'The earliest deadline not yet met; null when every step is done, or the case ended (its late deadlines stay in `deadlines`, MISSED).',
   })
   nextDeadline(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): DeadlineType | null {
     const open = ctx.services.complaints
       .deadlinesOf(stateOf(complaint))
-      .filter((deadline) => deadline.metAt === null)
+      .filter((deadline) => deadline.metAt === null && deadline.stoppedAt === null)
       .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
     const [next] = open;
     return next ? toDeadlineType(next) : null;

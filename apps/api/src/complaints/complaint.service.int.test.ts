@@ -14,6 +14,10 @@ import type { LogComplaintInput } from './complaint.service.js';
 import { principalFor, READER } from '../test/test-principals.js';
 
 const handler: Actor = { kind: 'user', id: 'h.jones', name: 'Hannah Jones' };
+/** Stage 2 is considered by someone who took no part in stage 1 (Code 6.13). */
+const reviewer: Actor = { kind: 'user', id: 'm.patel', name: 'Mo Patel' };
+/** The resident told by email on the clock's day, with the Ombudsman's details. */
+const told = { toldOn: '2026-03-10', method: 'email', ombudsmanDetailsGiven: true } as const;
 
 // Tuesday 10 March 2026, 10:00 in London (GMT).
 const clock = fixedClock('2026-03-10T10:00:00Z');
@@ -116,7 +120,12 @@ describe('ComplaintService', () => {
 
     await run({ type: 'assign', handler: 'h.jones' });
     expect((await run({ type: 'acknowledge' })).status).toBe('acknowledged');
-    await run({ type: 'extend', workingDays: 5, reason: 'Waiting for a damp survey' });
+    await run({
+      type: 'extend',
+      workingDays: 5,
+      reason: 'Waiting for a damp survey',
+      notice: told,
+    });
     expect((await stored(id)).row).toMatchObject({ next_due_kind: 'respond' });
     await run({
       type: 'respond',
@@ -142,8 +151,8 @@ describe('ComplaintService', () => {
       (await run({ type: 'request-escalation', reason: 'The cause was not fixed' })).stage,
     ).toBe(2);
     await run({ type: 'assign', handler: 'm.patel' });
-    await run({ type: 'acknowledge' });
-    await run({ type: 'respond', outcome: 'partly-upheld', findings: 'Survey done.' });
+    await run({ type: 'acknowledge' }, reviewer);
+    await run({ type: 'respond', outcome: 'partly-upheld', findings: 'Survey done.' }, reviewer);
     await run({ type: 'refer-to-ombudsman', reference: 'HOS-202603-0042' });
     const state = await run({ type: 'close' });
     expect(state.status).toBe('closed');
@@ -271,7 +280,8 @@ describe('ComplaintService', () => {
       {
         type: 'refuse',
         reason: 'legal-proceedings',
-        explanation: 'A disrepair claim has been issued.',
+        explanation: 'A disrepair claim has been issued about the same damp.',
+        notice: told,
       },
       { by: principalFor(handler) },
     );

@@ -16,6 +16,7 @@ import { RequirePermission } from '../auth/permission.decorator.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import type { ComplaintSource } from './complaint.mapper.js';
+import { ResidentNoticeType } from './resident-notice.type.js';
 import {
   ChannelEnum,
   CloseReasonEnum,
@@ -134,6 +135,25 @@ export class ComplaintRefusalType {
   @RequirePermission('complaints:personal')
   @Field(() => String, { nullable: true, description: personalData('What the resident was told.') })
   explanation: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the complaint was refused.' })
+  refusedAt: Instant;
+
+  @Field(() => ResidentNoticeType, {
+    nullable: true,
+    description:
+      'When and how the resident was told, with their right to go to the Ombudsman (Code 2.4); null for refusals recorded before notices were kept.',
+  })
+  notice: ResidentNoticeType | null;
+
+  @RequirePermission('complaints:personal')
+  @Field(() => String, {
+    nullable: true,
+    description: personalData(
+      'For an issue over 12 months old: how discretion to accept it anyway was considered (Code 2.3).',
+    ),
+  })
+  discretionConsidered: string | null;
 }
 
 // Its own fields are plain data (no role, no middleware: a test holds that); the fields that

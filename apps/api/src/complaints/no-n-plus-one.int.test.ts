@@ -112,6 +112,7 @@ async function seed({ services }: TestServer): Promise<void> {
         channel: 'email',
         complainant: { name: `Resident ${i}`, type: 'tenant' },
         summary: `Repair ${i} not done`,
+        desiredOutcome: 'The repair done',
         category: i % 2 === 0 ? 'repairs' : 'anti-social behaviour',
         tenure: 'lcra',
       },
@@ -226,7 +227,9 @@ describe('a write through the API', () => {
     },
     {
       name: 'acknowledgeComplaint',
-      document: `mutation ($id: ID!) { acknowledgeComplaint(id: $id) { id version } }`,
+      document: `mutation ($id: ID!) {
+        acknowledgeComplaint(id: $id, outcomeSought: "A boiler that works.") { id version }
+      }`,
       variables: {},
     },
     {

@@ -6,6 +6,7 @@ import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { OutcomeEnum, RemedyKindEnum } from './complaint-enums.type.js';
 import { StagePointType } from './case-record.type.js';
 import { personalData } from './complaint.type.js';
+import { ResidentNoticeType } from './resident-notice.type.js';
 
 @ObjectType('Extension', { description: 'An extension of a stage response deadline.' })
 export class ExtensionType {
@@ -25,6 +26,13 @@ export class ExtensionType {
     description: personalData("Why the extension goes beyond the policy's maximum, if it does."),
   })
   exceptionalReason: string | null;
+
+  @Field(() => ResidentNoticeType, {
+    nullable: true,
+    description:
+      "When and how the resident was told, with the Ombudsman's details (Code 6.5, 6.16); null for extensions recorded before notices were kept.",
+  })
+  notice: ResidentNoticeType | null;
 }
 
 @ObjectType('Remedy', { description: 'A way of putting things right offered in a response.' })
@@ -71,8 +79,34 @@ export class StageType {
   /** Who recorded the response, read by `respondedBy`. Not in the schema. */
   responder: Actor | null;
 
+  /** Who acknowledged the stage, read by `acknowledgedBy`. Not in the schema. */
+  acknowledger: Actor | null;
+
   @Field(() => DateTimeScalar, { nullable: true })
   acknowledgedAt: Instant | null;
+
+  @RequirePermission('complaints:personal')
+  @Field(() => String, {
+    nullable: true,
+    description: personalData(
+      'The complaint as the landlord understood it when acknowledging the stage (Code 5.6, 6.2).',
+    ),
+  })
+  understanding: string | null;
+
+  @RequirePermission('complaints:personal')
+  @Field(() => String, {
+    nullable: true,
+    description: personalData('The outcome the resident seeks, as set out on acknowledgement.'),
+  })
+  outcomeSought: string | null;
+
+  @RequirePermission('complaints:personal')
+  @Field(() => String, {
+    nullable: true,
+    description: personalData('What the resident was asked where the complaint was unclear (5.6).'),
+  })
+  clarification: string | null;
 
   @Field(() => [ExtensionType])
   extensions: ExtensionType[];

@@ -11,6 +11,7 @@ export function toDeadlineType(deadline: Deadline & DeadlineStatus): DeadlineTyp
     stateLabel: DEADLINE_STATE_LABELS[deadline.state],
     metAt: deadline.metAt,
     metOn: deadline.metOn,
+    stoppedAt: deadline.stoppedAt,
     workingDaysLeft: deadline.workingDaysLeft,
     extendedBy: deadline.extendedBy,
     explanation: deadline.explanation.text,

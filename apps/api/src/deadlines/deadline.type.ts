@@ -64,6 +64,13 @@ export class DeadlineType {
   @Field(() => LocalDateScalar, { nullable: true })
   metOn: LocalDate | null;
 
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the case ended (withdrawn, refused, merged) with this step undone and already late: the deadline stays, MISSED, and nothing more is due. Null otherwise.',
+  })
+  stoppedAt: Instant | null;
+
   @Field(() => Int, {
     nullable: true,
     description:

@@ -34,6 +34,7 @@ function logInput(changes: Record<string, unknown> = {}) {
     channel: 'EMAIL',
     complainant: { name: 'Jordan Ellis', type: 'TENANT' },
     summary: 'Damp in the back bedroom.',
+    desiredOutcome: 'A dry bedroom.',
     category: 'repairs',
     tenure: 'LCRA',
     ...changes,
@@ -325,7 +326,8 @@ describe('extending a deadline', () => {
         id: $id
         workingDays: $days
         reason: "Survey"
-        exceptionalReason: "Insurer"
+        exceptionalReason: "The insurer's surveyor cannot visit until the spring."
+        notice: { toldOn: "2026-12-01", method: EMAIL, ombudsmanDetailsGiven: true }
       ) {
         deadlines {
           kind

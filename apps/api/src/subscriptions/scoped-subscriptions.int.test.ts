@@ -238,7 +238,12 @@ describe('complaintEvents, scoped', () => {
     await gqlData(
       api.url,
       `mutation ($id: ID!) {
-         extendResponseDeadline(id: $id, workingDays: 5, reason: "Waiting for the surveyor.") { id }
+         extendResponseDeadline(
+           id: $id
+           workingDays: 5
+           reason: "Waiting for the surveyor."
+           notice: { toldOn: "2026-11-09", method: EMAIL, ombudsmanDetailsGiven: true }
+         ) { id }
        }`,
       { id: alexsOwn },
     );

@@ -14,6 +14,7 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
     receivedOn
     assignee
     closedAt
+    closeReason
     serviceRequestId
     policy {
       id
@@ -26,6 +27,7 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
       provisional
       state
       metOn
+      stoppedAt
       workingDaysLeft
       extendedBy
       explanation
@@ -34,6 +36,13 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
       number
       handler
       acknowledgedAt
+      acknowledgedBy {
+        kind
+        id
+      }
+      understanding
+      outcomeSought
+      clarification
       respondedAt
       outcome
       findings
@@ -46,6 +55,9 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
       extensions {
         workingDays
         reason
+        notice {
+          ...NoticeFields
+        }
       }
     }
     actions {
@@ -71,6 +83,33 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
       reference
       referredAt
     }
+    refusal {
+      reason
+      explanation
+      refusedAt
+      discretionConsidered
+      notice {
+        ...NoticeFields
+      }
+    }
+    escalationRefusal {
+      reason
+      explanation
+      refusedAt
+      notice {
+        ...NoticeFields
+      }
+    }
+    reopenings {
+      at
+      reason
+    }
+  }
+
+  fragment NoticeFields on ResidentNotice {
+    toldOn
+    method
+    ombudsmanDetailsGiven
   }
 `;
 
@@ -84,9 +123,17 @@ export interface DeadlineView {
   readonly provisional: boolean;
   readonly state: DeadlineStateName;
   readonly metOn: string | null;
+  readonly stoppedAt: string | null;
   readonly workingDaysLeft: number | null;
   readonly extendedBy: number;
   readonly explanation: string;
+}
+
+/** What the resident was told and how, as the API answers it (and takes it, as ResidentNoticeInput). */
+export interface NoticeView {
+  readonly toldOn: string;
+  readonly method: string;
+  readonly ombudsmanDetailsGiven: boolean;
 }
 
 export interface ComplaintView {
@@ -99,6 +146,7 @@ export interface ComplaintView {
   readonly receivedOn: string;
   readonly assignee: string | null;
   readonly closedAt: string | null;
+  readonly closeReason: string | null;
   readonly serviceRequestId: string | null;
   readonly policy: { readonly id: string; readonly version: number };
   readonly deadlines: readonly DeadlineView[];
@@ -106,12 +154,20 @@ export interface ComplaintView {
     readonly number: number;
     readonly handler: string | null;
     readonly acknowledgedAt: string | null;
+    readonly acknowledgedBy: { readonly kind: string; readonly id: string } | null;
+    readonly understanding: string | null;
+    readonly outcomeSought: string | null;
+    readonly clarification: string | null;
     readonly respondedAt: string | null;
     readonly outcome: string | null;
     readonly findings: string | null;
     readonly remedies: readonly { kind: string; description: string; amountPence: number | null }[];
     readonly escalationReason: string | null;
-    readonly extensions: readonly { workingDays: number; reason: string }[];
+    readonly extensions: readonly {
+      workingDays: number;
+      reason: string;
+      notice: NoticeView | null;
+    }[];
   }[];
   readonly actions: readonly {
     readonly id: string;
@@ -130,6 +186,20 @@ export interface ComplaintView {
     readonly actor: { readonly kind: string; readonly id: string };
   }[];
   readonly ombudsmanReferrals: readonly { reference: string; referredAt: string }[];
+  readonly refusal: {
+    readonly reason: string;
+    readonly explanation: string;
+    readonly refusedAt: string;
+    readonly discretionConsidered: string | null;
+    readonly notice: NoticeView | null;
+  } | null;
+  readonly escalationRefusal: {
+    readonly reason: string;
+    readonly explanation: string;
+    readonly refusedAt: string;
+    readonly notice: NoticeView | null;
+  } | null;
+  readonly reopenings: readonly { readonly at: string; readonly reason: string }[];
 }
 
 export const GET_COMPLAINT = /* GraphQL */ `
@@ -160,8 +230,22 @@ export const ASSIGN = /* GraphQL */ `
 `;
 
 export const ACKNOWLEDGE = /* GraphQL */ `
-  mutation Acknowledge($id: ID!, $at: DateTime, $expectedVersion: Int) {
-    acknowledgeComplaint(id: $id, at: $at, expectedVersion: $expectedVersion) {
+  mutation Acknowledge(
+    $id: ID!
+    $understanding: String
+    $outcomeSought: String
+    $clarification: String
+    $at: DateTime
+    $expectedVersion: Int
+  ) {
+    acknowledgeComplaint(
+      id: $id
+      understanding: $understanding
+      outcomeSought: $outcomeSought
+      clarification: $clarification
+      at: $at
+      expectedVersion: $expectedVersion
+    ) {
       ...ComplaintFields
     }
   }
@@ -174,6 +258,7 @@ export const EXTEND = /* GraphQL */ `
     $workingDays: Int!
     $reason: String!
     $exceptionalReason: String
+    $notice: ResidentNoticeInput
     $at: DateTime
     $expectedVersion: Int
   ) {
@@ -182,6 +267,7 @@ export const EXTEND = /* GraphQL */ `
       workingDays: $workingDays
       reason: $reason
       exceptionalReason: $exceptionalReason
+      notice: $notice
       at: $at
       expectedVersion: $expectedVersion
     ) {
@@ -284,6 +370,8 @@ export const REFUSE = /* GraphQL */ `
     $id: ID!
     $reason: RefusalReason!
     $explanation: String!
+    $notice: ResidentNoticeInput
+    $discretionConsidered: String
     $at: DateTime
     $expectedVersion: Int
   ) {
@@ -291,9 +379,43 @@ export const REFUSE = /* GraphQL */ `
       id: $id
       reason: $reason
       explanation: $explanation
+      notice: $notice
+      discretionConsidered: $discretionConsidered
       at: $at
       expectedVersion: $expectedVersion
     ) {
+      ...ComplaintFields
+    }
+  }
+  ${COMPLAINT_FIELDS}
+`;
+
+export const REFUSE_ESCALATION = /* GraphQL */ `
+  mutation RefuseEscalation(
+    $id: ID!
+    $reason: EscalationRefusalReason!
+    $explanation: String!
+    $notice: ResidentNoticeInput!
+    $at: DateTime
+    $expectedVersion: Int
+  ) {
+    refuseEscalation(
+      id: $id
+      reason: $reason
+      explanation: $explanation
+      notice: $notice
+      at: $at
+      expectedVersion: $expectedVersion
+    ) {
+      ...ComplaintFields
+    }
+  }
+  ${COMPLAINT_FIELDS}
+`;
+
+export const REOPEN = /* GraphQL */ `
+  mutation Reopen($id: ID!, $reason: String!, $at: DateTime, $expectedVersion: Int) {
+    reopenComplaint(id: $id, reason: $reason, at: $at, expectedVersion: $expectedVersion) {
       ...ComplaintFields
     }
   }
@@ -331,6 +453,14 @@ export function logInput(
     tenure: 'LCRA',
     ...overrides,
   };
+}
+
+/**
+ * The resident told on `toldOn` by email, with the Ombudsman's details: what an extension or a
+ * refusal records (Code 2.4, 6.5, 6.16).
+ */
+export function notice(toldOn: string, overrides: Partial<NoticeView> = {}): NoticeView {
+  return { toldOn, method: 'EMAIL', ombudsmanDetailsGiven: true, ...overrides };
 }
 
 /** The deadline of a stage and kind, or a failure naming what was there instead. */
