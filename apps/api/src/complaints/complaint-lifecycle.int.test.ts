@@ -180,6 +180,8 @@ describe('a complaint through both stages under the Code, step by step', () => {
         workingDays: 5,
         reason: "We are waiting for the damp surveyor's report, due on 27 November.",
         notice: { toldOn: '2026-11-23', method: 'EMAIL', ombudsmanDetailsGiven: true },
+        fromDueOn: '2026-11-24',
+        toDueOn: '2026-12-01',
       },
     ]);
     // Tue 24 Nov + 5 working days = Tue 1 Dec.

@@ -194,6 +194,8 @@ export function toStageType(stage: StageState): StageType {
       reason: extension.reason,
       exceptionalReason: extension.exceptionalReason,
       notice: extension.notice ? toResidentNoticeType(extension.notice) : null,
+      fromDueOn: extension.fromDueOn,
+      toDueOn: extension.toDueOn,
     })),
     respondedAt: stage.respondedAt,
     outcome: stage.outcome,

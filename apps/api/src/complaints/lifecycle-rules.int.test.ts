@@ -324,6 +324,8 @@ describe('extending a response deadline (Code 6.4, 6.5)', () => {
         workingDays: 5,
         reason: 'Waiting for the damp survey.',
         notice: { toldOn: '2026-11-19', method: 'PHONE', ombudsmanDetailsGiven: true },
+        fromDueOn: '2026-11-24',
+        toDueOn: '2026-12-01',
       },
     ]);
     expect(deadlineOf(extended, 1, 'RESPOND')).toMatchObject({ dueOn: '2026-12-01' });

@@ -1,8 +1,9 @@
-import type { Actor, Instant, Outcome, RemedyKind } from '@redress/domain';
+import type { Actor, Instant, LocalDate, Outcome, RemedyKind } from '@redress/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RequirePermission } from '../auth/permission.decorator.js';
 import { PolicyType } from '../policies/policy.type.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import { OutcomeEnum, RemedyKindEnum } from './complaint-enums.type.js';
 import { StagePointType } from './case-record.type.js';
 import { personalData } from './complaint.type.js';
@@ -33,6 +34,19 @@ export class ExtensionType {
       "When and how the resident was told, with the Ombudsman's details (Code 6.5, 6.16); null for extensions recorded before notices were kept.",
   })
   notice: ResidentNoticeType | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'The response due date the extension moved; null for extensions recorded before it was kept.',
+  })
+  fromDueOn: LocalDate | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The response due date it set.',
+  })
+  toDueOn: LocalDate | null;
 }
 
 @ObjectType('Remedy', { description: 'A way of putting things right offered in a response.' })

@@ -58,6 +58,8 @@ export const COMPLAINT_FIELDS = /* GraphQL */ `
         notice {
           ...NoticeFields
         }
+        fromDueOn
+        toDueOn
       }
     }
     actions {
@@ -167,6 +169,8 @@ export interface ComplaintView {
       workingDays: number;
       reason: string;
       notice: NoticeView | null;
+      fromDueOn: string | null;
+      toDueOn: string | null;
     }[];
   }[];
   readonly actions: readonly {

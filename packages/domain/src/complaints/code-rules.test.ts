@@ -211,7 +211,11 @@ describe('Code 6.4, 6.5: an extension is decided and told before the due date it
       fromDueOn: '2026-12-01',
       toDueOn: '2026-12-08',
     });
-    expect(c.state.stages[0]?.extensions[0]?.notice).toEqual(told('2026-12-01'));
+    expect(c.state.stages[0]?.extensions[0]).toMatchObject({
+      notice: told('2026-12-01'),
+      fromDueOn: '2026-12-01',
+      toDueOn: '2026-12-08',
+    });
     c.step('2026-12-03T10:00:00Z', RESPONSE);
     expect(c.deadline(1, 'respond', '2026-12-03T10:05:00Z')).toBe('met');
   });

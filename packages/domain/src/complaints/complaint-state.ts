@@ -32,6 +32,9 @@ export interface Extension {
   readonly exceptionalReason: string | null;
   /** Null for extensions recorded before notices were kept. */
   readonly notice: ResidentNotice | null;
+  /** The due date it moved, and the one it set; null for extensions recorded before. */
+  readonly fromDueOn: LocalDate | null;
+  readonly toDueOn: LocalDate | null;
 }
 
 export interface StageState {

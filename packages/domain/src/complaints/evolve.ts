@@ -57,6 +57,8 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         reason: event.reason,
         exceptionalReason: event.exceptionalReason,
         notice: event.notice ?? null,
+        fromDueOn: event.fromDueOn ?? null,
+        toDueOn: event.toDueOn ?? null,
       };
       return {
         ...next,

@@ -24,7 +24,7 @@ type OlderStage = Omit<
     | 'assignedUserIds'
   >,
   'extensions'
-> & { readonly extensions: readonly Older<Extension, 'notice'>[] };
+> & { readonly extensions: readonly Older<Extension, 'notice' | 'fromDueOn' | 'toDueOn'>[] };
 
 type OlderReferral = Older<OmbudsmanReferral, 'ombudsman' | 'determination' | 'orders'>;
 
@@ -65,6 +65,8 @@ export function upgradeState(old: OlderComplaintState): ComplaintState {
     extensions: stage.extensions.map((extension) => ({
       ...extension,
       notice: extension.notice ?? null,
+      fromDueOn: extension.fromDueOn ?? null,
+      toDueOn: extension.toDueOn ?? null,
     })),
     remedies: stage.remedies.map((remedy, index) => ({
       ...remedy,

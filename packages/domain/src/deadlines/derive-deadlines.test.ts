@@ -86,7 +86,15 @@ function complaint(
 }
 
 function extension(workingDays: number, reason: string): Extension {
-  return { at: '2026-11-18T10:00:00Z', workingDays, reason, exceptionalReason: null, notice: null };
+  return {
+    at: '2026-11-18T10:00:00Z',
+    workingDays,
+    reason,
+    exceptionalReason: null,
+    notice: null,
+    fromDueOn: null,
+    toDueOn: null,
+  };
 }
 
 function preset(id: string): Policy {
