@@ -7,20 +7,15 @@ import {
   evolve,
   localDateOf,
   scopeAdmits,
-  type BankHolidaysData,
   type ComplaintCommand,
   type ComplaintEvent,
-  type ComplaintRefusal,
   type ComplaintState,
   type Deadline,
-  type DeadlineStatus,
   type LogComplaint,
   type Policy,
 } from '@redress/domain';
 import { actorOf, can, complaintScopeOf, type Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
-import type { Clock } from '../clock.js';
-import type { PgPubSub } from '../database/pg-pubsub.js';
 import type { Transaction, Transactions } from '../database/transactions.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import {
@@ -28,10 +23,22 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
-  PolicyRefusedError,
 } from '../errors/app-errors.js';
-import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import {
+  checkAssignment,
+  policyOf,
+  checkVersion,
+  checkExpected,
+  refusalError,
+  checkInstant,
+  REFERENCE,
+  checkFilter,
+  referenceYear,
+  cursorList,
+  sleep,
+  formatReference,
+} from './complaint-write-checks.js';
 import { ComplaintEventFeed } from './complaint-event-feed.js';
 import { DeadlineAlertFeed, type PlacedDeadlineAlert } from '../deadlines/deadline-alert-feed.js';
 import {
@@ -40,12 +47,12 @@ import {
   type ComplaintFilter,
   type ComplaintForWrite,
   type ComplaintOrder,
-  type ComplaintSummary,
   type NewEvent,
   type PlacedEvent,
   type StoredEvent,
 } from './complaint.repository.js';
 
+export { formatReference } from './complaint-write-checks.js';
 export type {
   ComplaintFilter,
   ComplaintOrder,
@@ -54,89 +61,19 @@ export type {
   StoredEvent,
 } from './complaint.repository.js';
 
-/** A case as the application hands it out: the read model's summary and the domain state. */
-export interface ComplaintRecord {
-  readonly summary: ComplaintSummary;
-  readonly state: ComplaintState;
-}
-
-/** A case in a page: its state only when the page was asked for it (`withState`). */
-export interface ListedComplaint {
-  readonly summary: ComplaintSummary;
-  readonly state: ComplaintState | null;
-}
-
-/** The log command without what the service assigns (id, reference). */
-export type LogComplaintInput = Omit<LogComplaint, 'type' | 'complaintId' | 'reference'>;
-
-/** Every lifecycle step after logging. */
-export type ComplaintStepCommand = Exclude<ComplaintCommand, LogComplaint>;
-
-export interface WriteOptions {
-  /** Who asks: the step is refused unless they may take it on a case they may see. */
-  readonly by: Principal;
-  /** When it happened (ISO 8601 with offset); default now. */
-  readonly at?: string;
-  /** The version the caller last saw; a different current version is a conflict. */
-  readonly expectedVersion?: number;
-}
-
-/** One of several steps that stand or fall together (`executeTogether`). */
-export interface JointStep {
-  readonly id: string;
-  /** The version of this case the caller last saw. */
-  readonly expectedVersion?: number;
-  /** The step, made from the cases as read (locked), each after the steps before it. */
-  command(states: ReadonlyMap<string, ComplaintState>): ComplaintStepCommand;
-}
-
-export interface LogOptions {
-  /** Who logs it: recorded on the event, and what a partner key may later read. */
-  readonly by: Principal;
-  readonly at?: string;
-  /** The policy the case is handled under; default the Code. */
-  readonly policyId?: string;
-  /** Chosen by the caller when it must know the id first (demo data, imports). */
-  readonly complaintId?: string;
-  /** Names the write so that a retry of it answers the first complaint (idempotency/). */
-  readonly idempotencyKey?: string;
-}
-
-export interface PageOptions {
-  readonly first: number;
-  /** A cursor from a previous page (`endCursor`). */
-  readonly after?: string;
-  readonly offset?: number;
-  /**
-   * Read each case's state too, for what the summary does not hold (deadlines, stages, actions,
-   * contact details). A list screen that shows the summary alone reads less without it.
-   */
-  readonly withState?: boolean;
-}
-
-export interface ComplaintPage {
-  readonly nodes: ListedComplaint[];
-  /** One per node, in order: the cursor to continue after it. */
-  readonly cursors: string[];
-  readonly totalCount: number;
-  readonly hasNextPage: boolean;
-  readonly hasPreviousPage: boolean;
-  readonly startCursor: string | null;
-  readonly endCursor: string | null;
-}
-
-export type DeadlineWithStatus = Deadline & DeadlineStatus;
-
-export interface ComplaintServiceOptions {
-  readonly clock: Clock;
-  readonly pubsub: PgPubSub;
-  /** A newer bank-holidays.json than the shipped one. */
-  readonly holidays?: BankHolidaysData;
-  /** How many events a subscriber may have waiting before it is ended (default 1,000). */
-  readonly maxSubscriberBacklog?: number;
-  readonly log?: (message: string, error?: unknown) => void;
-  readonly idempotency: IdempotencyKeys;
-}
+export type * from './complaint-service.types.js';
+import type {
+  ComplaintPage,
+  ComplaintRecord,
+  ComplaintServiceOptions,
+  ComplaintStepCommand,
+  DeadlineWithStatus,
+  JointStep,
+  LogComplaintInput,
+  LogOptions,
+  PageOptions,
+  WriteOptions,
+} from './complaint-service.types.js';
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_POLICY_ID = 'code-2024';
@@ -148,8 +85,6 @@ export const DEFAULT_POLICY_ID = 'code-2024';
 const MAX_WRITE_ATTEMPTS = 3;
 /** The most a retry waits first (times its attempt), so losers do not arrive in lockstep. */
 const RETRY_JITTER_MS = 5;
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * The application's use cases for complaints. Every write reads the case, checks the expected
@@ -547,105 +482,4 @@ export class ComplaintService {
     const { holidays } = this.options;
     return { now: this.options.clock.now(), ...(holidays ? { holidays } : {}) };
   }
-}
-
-/**
- * Anyone who may take steps may take a case for themselves; assigning it to someone else (or
- * to a team) is a manager's.
- */
-function checkAssignment(
-  by: Principal,
-  command: Extract<ComplaintStepCommand, { type: 'assign' }>,
-) {
-  const forSelf =
-    by.kind === 'user' && command.handlerId === by.id && (command.teamId ?? null) === null;
-  requirePermission(by, forSelf ? 'complaints:assign:self' : 'complaints:assign');
-}
-
-/**
- * The case's policy as it stands now (a later version, if one was made): it is copied into the
- * event that starts stage 2. A stage already begun keeps its own version.
- */
-function policyOf(found: ComplaintForWrite): Policy {
-  const { state } = found;
-  const policy = found.currentPolicy ?? state.stages[state.stage - 1]?.policy;
-  if (!policy) throw new NotFoundError('policy', state.reference);
-  return policy;
-}
-
-function checkVersion(expectedVersion: number | undefined): void {
-  if (
-    expectedVersion !== undefined &&
-    (!Number.isInteger(expectedVersion) || expectedVersion < 1)
-  ) {
-    throw new BadUserInputError(
-      'expectedVersion must be a whole number, 1 or more.',
-      'expectedVersion',
-    );
-  }
-}
-
-function checkExpected(state: ComplaintState, expectedVersion: number | undefined): void {
-  if (expectedVersion !== undefined && expectedVersion !== state.version) {
-    throw new ConflictError(
-      `Complaint ${state.reference} is at version ${state.version}, not ${expectedVersion}: someone else has changed it. Reload it and try again.`,
-      state.version,
-    );
-  }
-}
-
-function refusalError(refusal: ComplaintRefusal, state: ComplaintState | null): Error {
-  switch (refusal.code) {
-    // Malformed input is the caller's to correct, field by field, not a rule that said no.
-    case 'INVALID_COMMAND':
-      return new BadUserInputError(refusal.message, refusal.field);
-    case 'COMPLAINT_NOT_FOUND':
-      return new NotFoundError('complaint', state?.id ?? '');
-    default:
-      return new PolicyRefusedError(refusal);
-  }
-}
-
-function checkInstant(value: string | undefined, field: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new BadUserInputError(
-      `${field} must be an ISO 8601 date and time with Z or an offset, e.g. 2026-11-06T09:30:00Z.`,
-      field,
-    );
-  }
-}
-
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REFERENCE = /^CMP-\d{4}-\d{6}$/i;
-
-function checkFilter(filter: ComplaintFilter): void {
-  for (const field of ['dueBefore', 'receivedFrom', 'receivedTo'] as const) {
-    const value = filter[field];
-    if (value !== undefined && (!LOCAL_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
-      throw new BadUserInputError(`${field} must be a date written YYYY-MM-DD.`, field);
-    }
-  }
-}
-
-function referenceYear(receivedAt: string, now: Date): string {
-  // The year of receipt in London when it is a valid instant (else decide refuses it anyway).
-  try {
-    return localDateOf(receivedAt).slice(0, 4);
-  } catch {
-    return localDateOf(now).slice(0, 4);
-  }
-}
-
-export function formatReference(year: string, n: number): string {
-  return `CMP-${year}-${String(n).padStart(6, '0')}`;
-}
-
-/** What a cursor of a complaints page names: its order. */
-function cursorList(order: ComplaintOrder): string[] {
-  return [order.field, order.direction];
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
