@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../test/test-database.js'
 import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/1763942400000-complaint-snapshot-policy-refs.js';
 import { mapTypedHandlersToUsers } from './migrations/1764115200000-sign-in.js';
 import { fillMergedInto } from './migrations/1764460800000-merged-complaints.js';
+import { fillStoppedDeadlines } from './migrations/1764547200000-deadline-stopped-at.js';
 import { mergeComplaints } from '../complaints/merge-complaints.js';
 import { createPgPubSub } from './pg-pubsub.js';
 import { principalFor, READER } from '../test/test-principals.js';
@@ -203,6 +204,58 @@ describe('the migrations', () => {
     expect((await services.complaints.findByReference(READER, reference))?.state.id).toBe(
       survivor.state.id,
     );
+    await pubsub.close();
+  });
+
+  it('give a case refused before the column existed back the deadline it had already missed', async () => {
+    const pubsub = createPgPubSub(db.dataSource, db.listener);
+    const services = createServices(db.dataSource, { clock: systemClock, pubsub });
+    const by = principalFor({ kind: 'system', id: 'test' });
+    const logged = await services.complaints.log(
+      {
+        receivedAt: '2026-11-06T09:30:00Z',
+        channel: 'phone',
+        complainant: { name: 'Sam Okafor', type: 'tenant' },
+        summary: 'A fence panel the landlord replaced in 2024 has blown down again.',
+        desiredOutcome: 'The fence put right.',
+        category: 'repairs',
+        tenure: 'lcra',
+      },
+      { by, at: '2026-11-06T09:30:00Z' },
+    );
+    // Refused on Wed 18 Nov, after the acknowledgement fell due (Fri 13 Nov) undone.
+    await services.complaints.execute(
+      logged.state.id,
+      {
+        type: 'refuse',
+        reason: 'already-considered',
+        explanation: 'We answered this complaint about the fence in full in March 2025.',
+        notice: { toldOn: '2026-11-18', method: 'letter', ombudsmanDetailsGiven: true },
+      },
+      { by, at: '2026-11-18T10:00:00Z' },
+    );
+    const stopped = () =>
+      db.dataSource.query(
+        `SELECT stage, kind, due_on::text AS due_on, stopped_at IS NOT NULL AS stopped
+           FROM complaint_deadline WHERE complaint_id = $1 ORDER BY stage, kind`,
+        [logged.state.id],
+      );
+    const written = await stopped();
+    expect(written).toEqual([
+      { stage: 1, kind: 'acknowledge', due_on: '2026-11-13', stopped: true },
+    ]);
+    // As the rows were before the column: a refused case kept no open deadline.
+    await db.dataSource.query('DELETE FROM complaint_deadline WHERE complaint_id = $1', [
+      logged.state.id,
+    ]);
+
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      expect(await fillStoppedDeadlines(runner)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await runner.release();
+    }
+    expect(await stopped()).toEqual(written);
     await pubsub.close();
   });
 });
