@@ -4,7 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { presetById } from '../policies/presets.js';
 import type { ComplaintCommand, ComplaintState } from './complaint.types.js';
-import { accept, closed, ctx, logged, notice, refusal, responded } from './casework.fixtures.js';
+import {
+  accept,
+  closed,
+  ctx,
+  logged,
+  notice,
+  paid,
+  refusal,
+  responded,
+} from './casework.fixtures.js';
 
 const determination = {
   type: 'record-determination',
@@ -23,9 +32,12 @@ const determination = {
   ],
 } as const satisfies ComplaintCommand;
 
-function referred(
-  state: ComplaintState = closed(responded(), '2026-11-17T09:00:00Z'),
-): ComplaintState {
+/** Answered on Mon 16 Nov, the £150 paid the next morning, then closed (Code 7.3). */
+function closedPaid(): ComplaintState {
+  return closed(paid(responded(), '2026-11-17', '2026-11-17T08:30:00Z'), '2026-11-17T09:00:00Z');
+}
+
+function referred(state: ComplaintState = closedPaid()): ComplaintState {
   return accept(
     state,
     { type: 'refer-to-ombudsman', reference: 'HOS-2026-123' },
@@ -216,7 +228,7 @@ describe("the ombudsman's side: referral, determination, compliance with its ord
       },
       ctx('2026-11-07T09:00:00Z'),
     );
-    const ends = { closed: closed(responded(), '2026-11-17T09:00:00Z'), withdrawn, refused };
+    const ends = { closed: closedPaid(), withdrawn, refused };
     for (const [how, ended] of Object.entries(ends)) {
       expect(ended.status, how).toBe(how);
       const state = accept(

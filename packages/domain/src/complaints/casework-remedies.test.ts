@@ -8,6 +8,8 @@ import type {
   ComplaintState,
   Instant,
 } from './complaint.types.js';
+import { presetById } from '../policies/presets.js';
+import { autoCloseDueOn } from './closing-windows.js';
 import { decide } from './decide.js';
 import { replay } from './evolve.js';
 import {
@@ -272,7 +274,8 @@ describe('remedies followed through (Code 7.1, 7.3)', () => {
   });
 
   it('follows remedies through after the case closed (Code 7.3): answered, paid, stage 2’s too', () => {
-    let state = closed(responded(), '2026-11-17T09:00:00Z');
+    // Under a policy that lets a case close before its remedies are delivered.
+    let state = closed(responded(notWaiting), '2026-11-17T09:00:00Z');
     state = accept(
       state,
       { type: 'answer-remedy', remedyId: '1.2', answer: 'accepted' },
@@ -281,9 +284,81 @@ describe('remedies followed through (Code 7.1, 7.3)', () => {
     state = accept(state, pay(15000, '2026-11-18'), ctx('2026-11-18T10:00:00Z'));
     expect(state.status).toBe('closed');
     expect(state.remedies[1]?.payments).toHaveLength(1);
-    let stage2 = closed(stage2Responded(), '2026-12-01T09:00:00Z');
+    let stage2 = closed(stage2Responded(notWaiting), '2026-12-01T09:00:00Z');
     stage2 = accept(stage2, pay(5000, '2026-12-01', '2.1'), ctx('2026-12-01T10:00:00Z'));
     expect(stage2.remedies[2]?.payments[0]?.amountPence).toBe(5000);
+  });
+
+  it('Code 7.3: refuses to close while compensation offered is unpaid, naming each remedy and amount', () => {
+    const unpaid = refusal(responded(), { type: 'close' }, ctx('2026-11-17T09:00:00Z'));
+    expect(unpaid.code).toBe('CLOSE_WITH_REMEDY_UNPAID');
+    expect(unpaid.message).toContain('Remedy 1.2 (£150.00 of compensation) is unpaid.');
+    expect(unpaid.message).toContain('Code 7.3');
+    expect(unpaid.message).toMatch(/record the payment, or that the resident declined it/);
+    const both = refusal(stage2Responded(), { type: 'close' }, ctx('2026-12-01T09:00:00Z'));
+    expect(both.code).toBe('CLOSE_WITH_REMEDY_UNPAID');
+    expect(both.message).toContain(
+      'Remedies 1.2 (£150.00 of compensation), 2.1 (£50.00 of compensation) are unpaid.',
+    );
+  });
+
+  it('Code 7.3: closes once the compensation is paid in full', () => {
+    const paid = accept(responded(), pay(15000, '2026-11-17'), ctx('2026-11-17T09:00:00Z'));
+    const state = closed(paid, '2026-11-17T09:30:00Z');
+    expect(state).toMatchObject({ status: 'closed', closeReason: 'resolved' });
+  });
+
+  it('Code 7.3: closes once the resident declines the compensation', () => {
+    const declined = accept(
+      responded(),
+      { type: 'answer-remedy', remedyId: '1.2', answer: 'declined' },
+      ctx('2026-11-17T09:00:00Z'),
+    );
+    expect(closed(declined, '2026-11-17T09:30:00Z').status).toBe('closed');
+  });
+
+  it('Code 7.3: refuses to close after a part payment, saying how much is paid', () => {
+    let state = accept(responded(), pay(5000, '2026-11-17'), ctx('2026-11-17T09:00:00Z'));
+    const part = refusal(state, { type: 'close' }, ctx('2026-11-17T09:30:00Z'));
+    expect(part.code).toBe('CLOSE_WITH_REMEDY_UNPAID');
+    expect(part.message).toContain('Remedy 1.2 (£150.00 of compensation, £50.00 paid) is unpaid.');
+    state = accept(state, pay(10000, '2026-11-18'), ctx('2026-11-18T09:00:00Z'));
+    expect(closed(state, '2026-11-18T09:30:00Z').status).toBe('closed');
+  });
+
+  it('closes with compensation unpaid under a policy that does not wait for remedies', () => {
+    expect(notWaiting.closing.requireActionsComplete).toBe(false);
+    const state = closed(responded(notWaiting), '2026-11-17T09:00:00Z');
+    expect(state.status).toBe('closed');
+    expect(state.remedies[1]?.payments).toEqual([]);
+  });
+
+  it('Code 7.3: under seed 000, closes automatically only once the compensation is paid', () => {
+    // Answered Mon 16 Nov 2026: the resident has until Mon 14 Dec to ask for stage 2.
+    const seed000 = presetById('seed-000');
+    if (!seed000) throw new Error('no preset seed-000');
+    const redress = { kind: 'system', id: 'redress' } as const;
+    const state = responded(seed000);
+    expect(autoCloseDueOn(state)).toBeNull();
+    const waiting = refusal(
+      state,
+      { type: 'auto-close' },
+      ctx('2026-12-15T09:00:00Z', { actor: redress }),
+    );
+    expect(waiting.code).toBe('AUTO_CLOSE_NOT_DUE');
+    expect(waiting.message).toContain('Remedy 1.2 (£150.00 of compensation) is unpaid.');
+    expect(waiting.message).toContain('Code 7.3');
+    const settled = accept(state, pay(15000, '2026-12-15'), ctx('2026-12-15T10:00:00Z'));
+    expect(autoCloseDueOn(settled)).toBe('2026-12-15');
+    const ended = accept(
+      settled,
+      { type: 'auto-close' },
+      ctx('2026-12-15T10:30:00Z', { actor: redress }),
+    );
+    expect(ended).toMatchObject({
+      status: 'closed',
+      closeReason: 'escalation-window-lapsed',
+    });
   });
 
   it('numbers the remedies of a history recorded before they had ids as decide does now', () => {

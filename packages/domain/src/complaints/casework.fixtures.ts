@@ -1,6 +1,7 @@
 // Cases at the points the casework tests start from, and the two ways they take a step: a step
 // that must be accepted (a refusal fails the test with its message) and one that must be refused.
 // Test support only: nothing outside the tests imports it.
+import type { LocalDate } from '../calendar/calendar.types.js';
 import { CODE_2024 } from '../policies/presets.js';
 import type { Policy } from '../policies/policy.types.js';
 import type { ComplaintRefusal } from './complaint.refusals.js';
@@ -26,7 +27,7 @@ export const notice: ResidentNotice = {
   ombudsmanDetailsGiven: true,
 };
 
-/** The Code, except that a case may close with actions still open. */
+/** The Code, except that a case may close with actions still open or compensation unpaid. */
 export const notWaiting: Policy = {
   ...CODE_2024,
   closing: { ...CODE_2024.closing, requireActionsComplete: false },
@@ -128,8 +129,12 @@ export function withAction(policy: Policy = CODE_2024): ComplaintState {
 }
 
 /** Escalated on 18 Nov and answered at stage 2 by someone else (Code 6.13) with £50 (2.1). */
-export function stage2Responded(): ComplaintState {
-  let state = accept(responded(), { type: 'request-escalation' }, ctx('2026-11-18T10:00:00Z'));
+export function stage2Responded(policy: Policy = CODE_2024): ComplaintState {
+  let state = accept(
+    responded(policy),
+    { type: 'request-escalation' },
+    ctx('2026-11-18T10:00:00Z', { policy }),
+  );
   state = accept(state, { type: 'acknowledge' }, ctx('2026-11-19T09:00:00Z', { actor: reviewer }));
   return accept(
     state,
@@ -146,6 +151,15 @@ export function stage2Responded(): ComplaintState {
       ],
     },
     ctx('2026-11-30T12:00:00Z', { actor: reviewer }),
+  );
+}
+
+/** Stage 1's £150 of compensation (remedy 1.2) paid in full on `paidOn`, recorded at `now`. */
+export function paid(state: ComplaintState, paidOn: LocalDate, now: Instant): ComplaintState {
+  return accept(
+    state,
+    { type: 'pay-remedy', remedyId: '1.2', amountPence: 15000, paidOn },
+    ctx(now),
   );
 }
 

@@ -6,6 +6,7 @@ import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js'
 import { calendarForPolicy } from '../policies/calendar-for-policy.js';
 import type { Policy, Window } from '../policies/policy.types.js';
 import type { ComplaintState, Instant } from './complaint.types.js';
+import { unpaidRemedies } from './remedies.js';
 
 export interface ClosingWindowOptions {
   /** A newer bank-holiday file than the shipped one, if the operator supplied it. */
@@ -35,9 +36,10 @@ export function escalationWindowEndsOn(
  *   after the window's last day;
  * - at stage 2, answered, under a policy with a window after the stage 2 response: the day after
  *   that window's last day;
- * - never while agreed actions are open under a policy that closes only once they are done, nor
- *   on a case that is not waiting at a response (still being handled, or already ended), nor on
- *   one re-opened since its response (the resident came back: a person closes it).
+ * - never while agreed actions are open, or compensation offered is neither paid in full nor
+ *   declined (Code 7.3), under a policy that closes only once they are done; nor on a case that
+ *   is not waiting at a response (still being handled, or already ended), nor on one re-opened
+ *   since its response (the resident came back: a person closes it).
  */
 export function autoCloseDueOn(
   state: ComplaintState,
@@ -50,7 +52,10 @@ export function autoCloseDueOn(
   // person closes it once it is settled; a new response (at stage 2) starts a window again.
   if (reopenedSinceResponse(state, stage.respondedAt)) return null;
   const { closing } = stage.policy;
-  if (closing.requireActionsComplete && state.actions.some((a) => a.completedAt === null)) {
+  if (
+    closing.requireActionsComplete &&
+    (state.actions.some((a) => a.completedAt === null) || unpaidRemedies(state).length > 0)
+  ) {
     return null;
   }
 

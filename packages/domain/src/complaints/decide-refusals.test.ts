@@ -324,6 +324,15 @@ const refusals: readonly RefusalCase[] = [
     says: /1 agreed action is still open; the next is due Fri 27 Nov 2026: "Treat the damp and redecorate" \(A1, owner Repairs team\)\..*complete them first/,
   },
   {
+    // The action done, the £150 offered with the response not paid (Code 7.3).
+    name: 'closing with compensation unpaid',
+    state: () =>
+      accept(at('action-agreed'), { type: 'complete-action', actionId: 'A1' }, context(LATER)),
+    command: { type: 'close' },
+    code: 'CLOSE_WITH_REMEDY_UNPAID',
+    says: /Remedy 1\.2 \(£150\.00 of compensation\) is unpaid\..*\(Code 7\.3\): record the payment, or that the resident declined it, then close/,
+  },
+  {
     name: 'auto-closing under a policy that never does',
     state: () => at('responded'),
     command: { type: 'auto-close' },
@@ -465,6 +474,7 @@ describe('decide: refusals', () => {
       ACTIONS_BEFORE_RESPONSE: true,
       CLOSE_BEFORE_RESPONSE: true,
       CLOSE_WITH_OPEN_ACTIONS: true,
+      CLOSE_WITH_REMEDY_UNPAID: true,
       AUTO_CLOSE_NOT_DUE: true,
       REFUSAL_AFTER_RESPONSE: true,
       ALREADY_REFERRED_TO_OMBUDSMAN: true,

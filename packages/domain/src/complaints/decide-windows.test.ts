@@ -9,6 +9,7 @@ import {
   eventsOf,
   refusalOf,
   at,
+  paid,
 } from './decide.fixtures.js';
 
 describe('decide: escalation windows', () => {
@@ -129,9 +130,10 @@ describe('decide: agreeing actions near midnight', () => {
 describe('decide: automatic closing', () => {
   const seed000 = seed('seed-000');
 
-  it('closes at stage 1 from the day after the escalation window, once actions are done', () => {
-    // Responded Mon 16 Nov 2026; 20 working days: Mon 14 Dec is the last day to escalate.
-    const responded = at('responded', seed000);
+  it('closes at stage 1 from the day after the escalation window, once the remedies are delivered', () => {
+    // Responded Mon 16 Nov 2026; 20 working days: Mon 14 Dec is the last day to escalate. The
+    // £150 offered is paid on Fri 20 Nov (Code 7.3).
+    const responded = paid(at('responded', seed000), '2026-11-20T09:00:00Z');
     const early = refusalOf(
       decide(responded, { type: 'auto-close' }, context('2026-12-14T23:59:00Z', { actor: system })),
     );
@@ -153,7 +155,7 @@ describe('decide: automatic closing', () => {
   });
 
   it('waits for open actions where the policy requires them complete', () => {
-    const withAction = at('action-agreed', seed000);
+    const withAction = paid(at('action-agreed', seed000), '2026-11-20T09:00:00Z');
     const refusal = refusalOf(
       decide(withAction, { type: 'auto-close' }, context('2027-01-04T09:00:00Z')),
     );
@@ -177,6 +179,7 @@ describe('decide: automatic closing', () => {
       { type: 'complete-action', actionId: 'A1' },
       context('2026-12-01T09:00:00Z'),
     );
+    state = paid(state, '2026-12-01T09:30:00Z');
     expect(
       refusalOf(decide(state, { type: 'auto-close' }, context('2026-12-20T12:00:00Z'))).code,
     ).toBe('AUTO_CLOSE_NOT_DUE');

@@ -16,6 +16,7 @@ import type {
   ResidentNotice,
 } from './complaint.types.js';
 import { decide } from './decide.js';
+import { dayOf } from './decision.js';
 import { evolve } from './evolve.js';
 
 // The case every decide test starts from: one complaint's script, stage by stage, and the
@@ -195,13 +196,25 @@ export const LATER = '2026-12-01T12:00:00Z';
 // Before stage 1's response falls due (Mon 23 Nov, extended by 4 to Fri 27 Nov).
 export const BEFORE_DUE = context('2026-11-13T12:00:00Z');
 
+/**
+ * The script's £150 of compensation (remedy 1.2, offered on Mon 16 Nov) paid in full on the
+ * London date of `now`: a case closes only once it is (Code 7.3).
+ */
+export function paid(state: ComplaintState, now: Instant): ComplaintState {
+  return accept(
+    state,
+    { type: 'pay-remedy', remedyId: '1.2', amountPence: 15000, paidOn: dayOf(now) },
+    context(now),
+  );
+}
+
 export const closedCase = (): ComplaintState => {
   const done = accept(
     at('action-agreed'),
     { type: 'complete-action', actionId: 'A1' },
     context(LATER),
   );
-  return accept(done, { type: 'close' }, context(LATER));
+  return accept(paid(done, LATER), { type: 'close' }, context(LATER));
 };
 export const withdrawnCase = () =>
   accept(at('acknowledged'), { type: 'withdraw', reason: 'Moved' }, context(LATER));

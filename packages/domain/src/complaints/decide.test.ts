@@ -16,6 +16,7 @@ import {
   at,
   LATER,
   BEFORE_DUE,
+  paid,
 } from './decide.fixtures.js';
 
 describe('decide: log', () => {
@@ -295,11 +296,10 @@ describe('decide: the steps that are accepted', () => {
     ]);
   });
 
-  it('closes after the response once actions are done', () => {
-    const done = accept(
-      at('action-agreed'),
-      { type: 'complete-action', actionId: 'A1' },
-      context(LATER),
+  it('closes after the response once actions are done and the compensation paid', () => {
+    const done = paid(
+      accept(at('action-agreed'), { type: 'complete-action', actionId: 'A1' }, context(LATER)),
+      LATER,
     );
     expect(eventsOf(decide(done, { type: 'close' }, context(LATER)))).toEqual([
       {

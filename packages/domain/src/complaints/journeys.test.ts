@@ -243,6 +243,12 @@ describe.each(expectations)('a whole case under $id', (expected) => {
       handlerId: 'user-priya',
     });
     c.step('2026-12-09T09:00:00Z', { type: 'complete-action', actionId: 'A2', note: 'Paid' });
+    c.step('2026-12-09T09:05:00Z', {
+      type: 'pay-remedy',
+      remedyId: '1.2',
+      amountPence: 7500,
+      paidOn: '2026-12-09',
+    });
     c.step('2026-12-09T10:00:00Z', { type: 'acknowledge' }, { actor: priya });
     c.step('2026-12-18T16:00:00Z', { type: 'complete-action', actionId: 'A1' });
     c.step(
@@ -273,6 +279,17 @@ describe.each(expectations)('a whole case under $id', (expected) => {
     expect(open.code).toBe('CLOSE_WITH_OPEN_ACTIONS');
     expect(open.message).toContain('Fri 15 Jan 2027');
     c.step('2027-01-12T10:00:00Z', { type: 'complete-action', actionId: 'A3' });
+    // Code 7.3: the action done is not the money paid; the case waits for the payment itself.
+    const unpaid = c.refused('2027-01-12T10:05:00Z', { type: 'close' }, { actor: priya });
+    expect(unpaid.code).toBe('CLOSE_WITH_REMEDY_UNPAID');
+    expect(unpaid.message).toContain('Remedy 2.1 (£100.00 of compensation) is unpaid.');
+    expect(autoCloseDueOn(c.state)).toBeNull();
+    c.step('2027-01-12T10:10:00Z', {
+      type: 'pay-remedy',
+      remedyId: '2.1',
+      amountPence: 10000,
+      paidOn: '2027-01-12',
+    });
 
     // Closing: by hand, or under seed 000 by Redress once 20 calendar days pass after stage 2.
     if (policy.closing.autoCloseAfterStage2) {
@@ -297,11 +314,13 @@ describe.each(expectations)('a whole case under $id', (expected) => {
       'escalation-requested',
       'complaint-assigned',
       'action-completed',
+      'remedy-paid',
       'complaint-acknowledged',
       'action-completed',
       'complaint-responded',
       'action-agreed',
       'action-completed',
+      'remedy-paid',
       'complaint-closed',
     ]);
     expect(c.events.at(-1)).toMatchObject(
@@ -312,7 +331,7 @@ describe.each(expectations)('a whole case under $id', (expected) => {
 
     const final = c.state;
     expect(final).toMatchObject({
-      version: 16,
+      version: 18,
       status: 'closed',
       stage: 2,
       closeReason: policy.closing.autoCloseAfterStage2 ? 'no-reply-after-stage-2' : 'resolved',
@@ -322,6 +341,11 @@ describe.each(expectations)('a whole case under $id', (expected) => {
       ['Priya Shah', expected.id, 'upheld'],
     ]);
     expect(final.actions.every((a) => a.completedAt !== null)).toBe(true);
+    expect(final.remedies.map((r) => [r.id, r.payments.map((p) => p.amountPence)])).toEqual([
+      ['1.1', []],
+      ['1.2', [7500]],
+      ['2.1', [10000]],
+    ]);
 
     // Stage 2: acknowledge 5 working days after the request on Mon 7 Dec -> Mon 14 Dec; respond
     // 20 working days after the acknowledgement on Wed 9 Dec, over Christmas -> Mon 11 Jan 2027.

@@ -23,6 +23,7 @@ import {
   when,
 } from '../decision.js';
 import { CONTACT_METHODS, REMEDY_KINDS, REMEDY_LABELS } from '../labels.js';
+import { pounds } from '../remedies.js';
 
 // Actions put right what the response found (Code 7.1–7.3), so they are agreed with or after the
 // response that states the remedies. Work started during an investigation is a service request
@@ -289,8 +290,4 @@ function shown(value: unknown): string {
   } catch {
     return typeof value;
   }
-}
-
-function pounds(pence: number): string {
-  return `£${(pence / 100).toFixed(2)}`;
 }

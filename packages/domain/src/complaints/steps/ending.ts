@@ -4,6 +4,7 @@ import { addCalendarDays, formatLocalDate } from '../../calendar/local-date.js';
 import { refusalReasonsOf } from '../../policies/policy-defaults.js';
 import { err, ok } from '../../shared/result.js';
 import { autoCloseDueOn, reopenedSinceResponse } from '../closing-windows.js';
+import { unpaidRemedies, unpaidSummary } from '../remedies.js';
 import type {
   ComplaintState,
   RefuseComplaint,
@@ -41,6 +42,15 @@ export function decideClose({ state, context, at, stage }: Step): Decision {
       'CLOSE_WITH_OPEN_ACTIONS',
       `${openActionsSummary(open)} Policy "${stage.policy.name}" closes a complaint only once ` +
         'all agreed actions are complete: complete them first.',
+    );
+  }
+  const unpaid = unpaidRemedies(state);
+  if (stage.policy.closing.requireActionsComplete && unpaid.length > 0) {
+    return refuse(
+      'CLOSE_WITH_REMEDY_UNPAID',
+      `${unpaidSummary(unpaid)} Policy "${stage.policy.name}" closes a complaint only once its ` +
+        'remedies are followed through (Code 7.3): record the payment, or that the resident ' +
+        'declined it, then close.',
     );
   }
   return ok([
@@ -212,7 +222,15 @@ function autoCloseNotDueReason(state: ComplaintState, stage: StageState): string
       'once the remedies are in hand.'
     );
   }
-  // What remains: the window would have lapsed, but agreed actions hold the case open.
+  // What remains: the window would have lapsed, but agreed actions or unpaid compensation hold
+  // the case open.
+  const unpaid = unpaidRemedies(state);
+  if (openActions(state).length === 0 && unpaid.length > 0) {
+    return (
+      `${unpaidSummary(unpaid)} Policy "${name}" closes a complaint only once its remedies are ` +
+      'followed through (Code 7.3): record the payment, or that the resident declined it.'
+    );
+  }
   return (
     `${openActionsSummary(openActions(state))} Policy "${name}" closes a complaint only once ` +
     'all agreed actions are complete: complete them, then it can close.'
