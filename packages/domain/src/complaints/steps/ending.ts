@@ -117,7 +117,7 @@ export function decideRefuse(
           ? "A contractor or agent acts on the landlord's behalf, so a complaint about one is the " +
             "landlord's (Code 1.2): record the contractor and handle the complaint. "
           : '') +
-        `Its reasons are: ${offered.join(', ')}.`,
+        `Its reasons are: ${offered.map((r) => `"${REFUSAL_REASON_LABELS[r]}"`).join(', ')}.`,
       'reason',
     );
   }

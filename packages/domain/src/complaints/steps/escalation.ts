@@ -24,6 +24,7 @@ import {
   refuse,
   type Step,
 } from '../decision.js';
+import { ESCALATION_REFUSAL_REASON_LABELS } from '../labels.js';
 
 export function decideEscalation(step: Step, command: RequestEscalation): Decision {
   const { state, context, at, stage } = step;
@@ -67,7 +68,7 @@ export function decideRefuseEscalation(step: Step, command: RefuseEscalation): D
     return invalid(
       'reason',
       'An escalation is refused only for a valid reason under section 2 of the Code (5.11): ' +
-        `here, one of ${valid.join(', ')}. ` +
+        `here, one of ${valid.map((r) => `"${ESCALATION_REFUSAL_REASON_LABELS[r]}"`).join(', ')}. ` +
         (command.reason === 'out-of-time'
           ? "The request is within the policy's time for asking, so it is not out of time."
           : ''),
