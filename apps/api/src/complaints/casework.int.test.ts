@@ -274,6 +274,29 @@ describe('remedies followed through (Code 6.6, 7.1, 7.3)', () => {
       ),
     ).toMatchObject({ code: 'POLICY_REFUSED', refusal: 'REMEDY_DECLINED' });
   });
+
+  it('closes only once the compensation offered is paid in full (Code 7.3)', async () => {
+    const c = await responded();
+    const unpaid = await refused('close', { id: c.id }, c);
+    expect(unpaid).toMatchObject({ code: 'POLICY_REFUSED', refusal: 'CLOSE_WITH_REMEDY_UNPAID' });
+    expect(unpaid.message).toMatch(/Remedy 1\.2 \(£150\.00 of compensation\) is unpaid/);
+    expect(unpaid.message).toMatch(/Code 7\.3/);
+
+    const part = await run('pay', {
+      id: c.id,
+      remedyId: '1.2',
+      amountPence: 10000,
+      paidOn: '2026-11-24',
+    });
+    const partly = await refused('close', { id: c.id }, part);
+    expect(partly).toMatchObject({ refusal: 'CLOSE_WITH_REMEDY_UNPAID' });
+    expect(partly.message).toMatch(/£150\.00 of compensation, £100\.00 paid/);
+
+    await run('pay', { id: c.id, remedyId: '1.2', amountPence: 5000, paidOn: '2026-11-25' });
+    const closed = await run('close', { id: c.id });
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.events.at(-1)?.type).toBe('complaint-closed');
+  });
 });
 
 describe('a case stored before the casework steps', () => {

@@ -17,6 +17,7 @@ import {
   LOG_COMPLAINT,
   logInput,
   notice,
+  PAY_REMEDY,
   REFER_TO_OMBUDSMAN,
   REFUSE,
   REQUEST_ESCALATION,
@@ -276,15 +277,29 @@ describe('a complaint through both stages under the Code, step by step', () => {
     expect(actionId).not.toBe('');
   });
 
+  it('pays the compensation offered (remedy 1.2) the next day', async () => {
+    api.clock.set('2026-12-02T15:00:00Z');
+    complaint = await run(PAY_REMEDY, 'payRemedy', {
+      complaintId: complaint.id,
+      remedyId: '1.2',
+      amountPence: 15000,
+      paidOn: '2026-12-02',
+      at: '2026-12-02T14:00:00Z',
+      expectedVersion: 6,
+    });
+    expect(complaint).toMatchObject({ version: 7, status: 'RESPONDED', stage: 1 });
+    expect(complaint.events.at(-1)).toMatchObject({ type: 'remedy-paid', version: 7 });
+  });
+
   it('takes an escalation request: stage 2 begins, acknowledgement due 5 working days later', async () => {
     api.clock.set('2026-12-03T10:00:00Z'); // Thursday
     complaint = await run(REQUEST_ESCALATION, 'requestEscalation', {
       id: complaint.id,
       reason: 'The repair date is too far away and the mould is back.',
       at: '2026-12-03T09:00:00Z',
-      expectedVersion: 6,
+      expectedVersion: 7,
     });
-    expect(complaint).toMatchObject({ version: 7, status: 'RECEIVED', stage: 2, assignee: null });
+    expect(complaint).toMatchObject({ version: 8, status: 'RECEIVED', stage: 2, assignee: null });
     expect(complaint.stages.map((s) => s.number)).toEqual([1, 2]);
     expect(complaint.stages[1]?.escalationReason).toBe(
       'The repair date is too far away and the mould is back.',
@@ -322,9 +337,9 @@ describe('a complaint through both stages under the Code, step by step', () => {
       id: complaint.id,
       handler: 'Alex Morgan',
       at: '2026-12-03T09:30:00Z',
-      expectedVersion: 7,
+      expectedVersion: 8,
     });
-    expect(complaint).toMatchObject({ version: 8, assignee: 'Alex Morgan' });
+    expect(complaint).toMatchObject({ version: 9, assignee: 'Alex Morgan' });
     expect(complaint.stages.map((s) => s.handler)).toEqual(['Sam Patel', 'Alex Morgan']);
   });
 
@@ -333,10 +348,10 @@ describe('a complaint through both stages under the Code, step by step', () => {
     complaint = await run(
       ACKNOWLEDGE,
       'acknowledgeComplaint',
-      { id: complaint.id, at: '2026-12-07T10:00:00Z', expectedVersion: 8 },
+      { id: complaint.id, at: '2026-12-07T10:00:00Z', expectedVersion: 9 },
       reviewer.headers,
     );
-    expect(complaint).toMatchObject({ version: 9, status: 'ACKNOWLEDGED', stage: 2 });
+    expect(complaint).toMatchObject({ version: 10, status: 'ACKNOWLEDGED', stage: 2 });
     // Stage 2 sets out the escalation as the resident put it, and stage 1's outcome sought.
     expect(complaint.stages[1]).toMatchObject({
       understanding: 'The repair date is too far away and the mould is back.',
@@ -369,11 +384,11 @@ describe('a complaint through both stages under the Code, step by step', () => {
           findings: 'The stage 1 remedy is fair and the repair is booked.',
         },
         at: '2027-01-05T10:00:00Z',
-        expectedVersion: 9,
+        expectedVersion: 10,
       },
       reviewer.headers,
     );
-    expect(complaint).toMatchObject({ version: 10, status: 'RESPONDED', stage: 2 });
+    expect(complaint).toMatchObject({ version: 11, status: 'RESPONDED', stage: 2 });
     expect(complaint.stages[1]).toMatchObject({ outcome: 'NOT_UPHELD', remedies: [] });
     expect(deadlineOf(complaint, 2, 'RESPOND')).toMatchObject({
       state: 'MET',
@@ -398,9 +413,9 @@ describe('a complaint through both stages under the Code, step by step', () => {
       actionId,
       note: 'Seals replaced and mould treated on 5 January.',
       at: '2027-01-06T10:00:00Z',
-      expectedVersion: 10,
+      expectedVersion: 11,
     });
-    expect(complaint.version).toBe(11);
+    expect(complaint.version).toBe(12);
     expect(complaint.actions[0]).toMatchObject({
       id: actionId,
       completedAt: '2027-01-06T10:00:00.000Z',
@@ -412,10 +427,10 @@ describe('a complaint through both stages under the Code, step by step', () => {
     complaint = await run(CLOSE, 'closeComplaint', {
       id: complaint.id,
       at: '2027-01-06T11:00:00Z',
-      expectedVersion: 11,
+      expectedVersion: 12,
     });
     expect(complaint).toMatchObject({
-      version: 12,
+      version: 13,
       status: 'CLOSED',
       closedAt: '2027-01-06T11:00:00.000Z',
     });
@@ -427,10 +442,10 @@ describe('a complaint through both stages under the Code, step by step', () => {
       id: complaint.id,
       reference: 'HOS-202700123',
       at: '2027-01-20T10:00:00Z',
-      expectedVersion: 12,
+      expectedVersion: 13,
     });
     expect(complaint).toMatchObject({
-      version: 13,
+      version: 14,
       status: 'CLOSED',
       ombudsmanReferrals: [{ reference: 'HOS-202700123', referredAt: '2027-01-20T10:00:00.000Z' }],
     });
@@ -445,6 +460,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       'response-deadline-extended',
       'complaint-responded',
       'action-agreed',
+      'remedy-paid',
       'escalation-requested',
       'complaint-assigned',
       'complaint-acknowledged',
@@ -454,7 +470,7 @@ describe('a complaint through both stages under the Code, step by step', () => {
       'referred-to-ombudsman',
     ]);
     expect(stored.events.map((e) => e.version)).toEqual([
-      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
     ]);
     expect(stored).toEqual(complaint);
   });

@@ -150,6 +150,43 @@ describe('the demo data', () => {
     ).toBe(0);
   });
 
+  it('follows compensation through (Code 7.3): mostly paid days after, some declined, some owed', async () => {
+    const compensation = `FROM complaint c, jsonb_array_elements(c.state->'remedies') r
+      WHERE r->>'kind' = 'financial-compensation'`;
+    const paid = `(SELECT coalesce(sum((p->>'amountPence')::int), 0)
+                     FROM jsonb_array_elements(r->'payments') p)`;
+    const declined = `coalesce(r->'answer'->>'answer', '') = 'declined'`;
+    const inFull = await count(
+      `SELECT count(*)::int AS n ${compensation} AND ${paid} = (r->>'amountPence')::int`,
+    );
+    const refused = await count(`SELECT count(*)::int AS n ${compensation} AND ${declined}`);
+    const owedOnOpen = await count(
+      `SELECT count(*)::int AS n ${compensation} AND c.closed_at IS NULL
+         AND NOT ${declined} AND ${paid} < (r->>'amountPence')::int`,
+    );
+    console.info(
+      `Compensation: ${inFull} paid, ${refused} declined, ${owedOnOpen} owed on open cases`,
+    );
+    expect(inFull).toBeGreaterThan(refused * 2);
+    expect(refused).toBeGreaterThan(0);
+    expect(owedOnOpen).toBeGreaterThan(0);
+    // Paid a few working days after it was offered, mostly: within ten calendar days.
+    const paidSoon = await count(
+      `SELECT count(*)::int AS n ${compensation} AND EXISTS (
+         SELECT 1 FROM jsonb_array_elements(r->'payments') p
+          WHERE (p->>'paidOn')::date - (r->>'offeredAt')::timestamptz::date <= 10)`,
+    );
+    expect(paidSoon).toBeGreaterThan(inFull / 2);
+    // No case closed by hand under the Code's preset with compensation owed.
+    expect(
+      await count(
+        `SELECT count(*)::int AS n ${compensation} AND c.close_reason = 'resolved'
+           AND c.state->'stages'->-1->'policy'->>'id' = 'code-2024'
+           AND NOT ${declined} AND ${paid} < (r->>'amountPence')::int`,
+      ),
+    ).toBe(0);
+  });
+
   it('is what the domain would make: every read model row is the fold of its events', async () => {
     const mismatches = await count(
       `SELECT count(*)::int AS n FROM complaint c

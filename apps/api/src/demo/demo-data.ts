@@ -29,6 +29,7 @@ import type { Clock } from '../clock.js';
 import { formatReference } from '../complaints/complaint.service.js';
 import type { Services } from '../services.js';
 import { mergeDemoDuplicate, openDuplicateTarget, type DemoCase } from './demo-merges.js';
+import { settleCompensation, settlementRandom } from './demo-remedies.js';
 import { DEMO_TEAMS, ensureDemoStaff, type DemoStaffMember } from './demo-staff.js';
 
 export interface DemoDataOptions {
@@ -55,7 +56,8 @@ export interface DemoDataReport {
 /**
  * Loads realistic demo complaints over the 18 months before now: every stage and status, some
  * received today, some overdue, extended, escalated, closed with their actions done, withdrawn
- * (a few re-opened), refused, stage 2 declined, duplicates merged, referred to the Ombudsman. Every case is made by the domain's own `decide` and `evolve`
+ * (a few re-opened), refused, stage 2 declined, duplicates merged, referred to the Ombudsman,
+ * compensation paid, declined or still owed. Every case is made by the domain's own `decide` and `evolve`
  * with each step's `at` in the past, so the histories are ones the API itself could have
  * written. Returns how many complaints were loaded (0 when the database had some already).
  */
@@ -664,6 +666,7 @@ function makeHistory(
   const workingDay = (from: LocalDate, days: number, cal: Calendar = calendar): LocalDate =>
     cal.addWorkingDays(from, days);
   const on = (date: LocalDate) => at_(date, between(random, 8, 16), between(random, 0, 59));
+  const settle = settlementRandom(reference);
 
   step(
     {
@@ -791,11 +794,12 @@ function makeHistory(
       : workingDay(respondDue, between(random, 1, 8));
   const stage1 = respondWithActions(
     random,
+    settle,
     step,
     staff(handler),
     respondOn,
     category,
-    's1',
+    1,
     workingDay,
   );
   if (!stage1) return done();
@@ -892,11 +896,12 @@ function makeHistory(
         : workingDay(due2, between(random, 1, 10), calendar2);
     const stage2 = respondWithActions(
       random,
+      settle,
       step,
       staff(reviewer),
       respond2On,
       category,
-      's2',
+      2,
       (d, n) => workingDay(d, n, calendar2),
     );
     if (!stage2) return done();
@@ -920,19 +925,23 @@ function makeHistory(
     return done();
   }
 
-  // Closing: when the actions are done.
+  // Closing: when the actions are done and the compensation paid or declined (Code 7.3).
   step({ type: 'close' }, on(workingDay(stage1.doneOn, between(random, 1, 5))), staff(handler));
   return done();
 }
 
-/** Responds, agrees the actions the findings call for and completes them as time allows. */
+/**
+ * Responds, agrees the actions the findings call for, and completes them and settles the
+ * compensation offered as time allows, in date order.
+ */
 function respondWithActions(
   random: Random,
+  settle: Random,
   step: (command: ComplaintCommand, at: Date, actor: Actor) => Date | null,
   actor: Actor,
   plannedOn: LocalDate,
   category: Category,
-  prefix: string,
+  stage: 1 | 2,
   workingDay: (from: LocalDate, days: number) => LocalDate,
 ): { respondedOn: LocalDate; doneOn: LocalDate } | null {
   const outcome: Outcome = weighted(random, [
@@ -964,6 +973,7 @@ function respondWithActions(
   // The response may have landed later than planned (after a late step before it).
   const respondOn = localDateOf(responded);
   let doneOn = respondOn;
+  const followThrough: { at: Date; command: ComplaintCommand }[] = [];
   if (outcome !== 'not-upheld') {
     // Agreed together with the response, then completed one by one, in date order.
     const planned = Array.from({ length: between(random, 1, 2) }, (_, i) => {
@@ -972,7 +982,7 @@ function respondWithActions(
         random() < 0.85
           ? workingDay(dueOn, -between(random, 0, 4))
           : workingDay(dueOn, between(random, 1, 10));
-      return { id: `${prefix}-a${i + 1}`, dueOn, completedOn };
+      return { id: `s${stage}-a${i + 1}`, dueOn, completedOn };
     });
     for (const [i, action] of planned.entries()) {
       const agreed = step(
@@ -989,20 +999,29 @@ function respondWithActions(
       );
       if (!agreed) return { respondedOn: respondOn, doneOn };
     }
-    planned.sort((a, b) => (a.completedOn < b.completedOn ? -1 : 1));
-    for (const [i, action] of planned.entries()) {
-      const completed = step(
-        {
+    followThrough.push(
+      ...planned.map((action, i) => ({
+        at: at_(action.completedOn, 14, i),
+        command: {
           type: 'complete-action',
           actionId: action.id,
           note: 'Done and checked with the resident',
-        },
-        at_(action.completedOn, 14, i),
-        actor,
-      );
-      if (!completed) return { respondedOn: respondOn, doneOn };
-      doneOn = localDateOf(completed);
-    }
+        } satisfies ComplaintCommand,
+      })),
+    );
+  }
+  // Answers in the morning, payments at midday, work signed off in the afternoon.
+  followThrough.push(
+    ...settleCompensation(settle, stage, remedies, respondOn, workingDay).map((s, i) => ({
+      at: at_(s.on, s.command.type === 'answer-remedy' ? 10 : 12, i),
+      command: s.command,
+    })),
+  );
+  followThrough.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const { at, command } of followThrough) {
+    const taken = step(command, at, actor);
+    if (!taken) return { respondedOn: respondOn, doneOn };
+    doneOn = localDateOf(taken);
   }
   return { respondedOn: respondOn, doneOn };
 }

@@ -148,6 +148,7 @@ export const OPS = {
   update: `mutation ($id: ID!, $actionId: ID!, $update: String!, $method: ContactMethod!) { out: updateOnAction(complaintId: $id, actionId: $actionId, update: $update, method: $method) { ...Casework } }`,
   answer: `mutation ($id: ID!, $remedyId: ID!, $answer: RemedyAnswer!, $note: String) { out: answerRemedy(complaintId: $id, remedyId: $remedyId, answer: $answer, note: $note) { ...Casework } }`,
   pay: `mutation ($id: ID!, $remedyId: ID!, $amountPence: Int!, $paidOn: LocalDate!) { out: payRemedy(complaintId: $id, remedyId: $remedyId, amountPence: $amountPence, paidOn: $paidOn) { ...Casework } }`,
+  close: `mutation ($id: ID!) { out: closeComplaint(id: $id) { ...Casework } }`,
   refer: `mutation ($id: ID!, $reference: String!, $ombudsman: Ombudsman) { out: referToOmbudsman(id: $id, reference: $reference, ombudsman: $ombudsman) { ...Casework } }`,
   determine: `mutation ($id: ID!, $input: RecordDeterminationInput!) { out: recordOmbudsmanDetermination(complaintId: $id, input: $input) { ...Casework } }`,
   comply: `mutation ($id: ID!, $reference: String!, $orderId: ID!, $compliedOn: LocalDate!, $note: String) { out: recordOrderCompliance(complaintId: $id, reference: $reference, orderId: $orderId, compliedOn: $compliedOn, note: $note) { ...Casework } }`,

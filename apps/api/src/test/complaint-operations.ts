@@ -351,6 +351,29 @@ export const COMPLETE_ACTION = /* GraphQL */ `
   ${COMPLAINT_FIELDS}
 `;
 
+export const PAY_REMEDY = /* GraphQL */ `
+  mutation PayRemedy(
+    $complaintId: ID!
+    $remedyId: ID!
+    $amountPence: Int!
+    $paidOn: LocalDate!
+    $at: DateTime
+    $expectedVersion: Int
+  ) {
+    payRemedy(
+      complaintId: $complaintId
+      remedyId: $remedyId
+      amountPence: $amountPence
+      paidOn: $paidOn
+      at: $at
+      expectedVersion: $expectedVersion
+    ) {
+      ...ComplaintFields
+    }
+  }
+  ${COMPLAINT_FIELDS}
+`;
+
 export const CLOSE = /* GraphQL */ `
   mutation Close($id: ID!, $at: DateTime, $expectedVersion: Int) {
     closeComplaint(id: $id, at: $at, expectedVersion: $expectedVersion) {
