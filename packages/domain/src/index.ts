@@ -36,6 +36,13 @@ export {
   MAX_STAGE_EXTENSION_WORKING_DAYS,
 } from './complaints/decide.js';
 export { evolve, replay } from './complaints/evolve.js';
+export {
+  allowedSteps,
+  COMPLAINT_STEPS,
+  STEP_LABELS,
+  type AllowedStepsContext,
+  type ComplaintStep,
+} from './complaints/allowed-steps.js';
 export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-windows.js';
 export { ENDED_STATUSES, isEnded } from './complaints/status.js';
 export { upgradeState, type OlderComplaintState } from './complaints/state-upgrade.js';

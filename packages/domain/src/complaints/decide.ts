@@ -52,12 +52,13 @@ type CommandType = ComplaintCommand['type'];
  * stage 1 may still ask for stage 2 after it closed (6.10), which the landlord accepts or
  * refuses with reasons (5.11).
  */
-const AFTER_THE_END: Readonly<Record<'closed' | 'withdrawn' | 'refused', readonly CommandType[]>> =
-  {
-    closed: [...followThrough(), 'reopen', 'request-escalation', 'refuse-escalation'],
-    withdrawn: [...followThrough(), 'reopen'],
-    refused: [...followThrough(), 'reopen'],
-  };
+export const AFTER_THE_END: Readonly<
+  Record<'closed' | 'withdrawn' | 'refused', readonly CommandType[]>
+> = {
+  closed: [...followThrough(), 'reopen', 'request-escalation', 'refuse-escalation'],
+  withdrawn: [...followThrough(), 'reopen'],
+  refused: [...followThrough(), 'reopen'],
+};
 
 function followThrough(): CommandType[] {
   return [
