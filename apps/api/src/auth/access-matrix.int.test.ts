@@ -82,6 +82,7 @@ const ENDS_SESSIONS = new Set(['Mutation.signOut', 'Mutation.signOutEverywhere']
 const SAMPLES: Readonly<Record<string, Sample>> = {
   'Query.addWorkingDays': { args: 'from: "2026-11-09", days: 5' },
   'Query.isWorkingDay': { args: 'date: "2026-11-09"' },
+  'Query.bankHolidays': { args: 'year: 2026' },
   'Query.complaint': { args: `id: "${NONE}"` },
   'Query.complaintByReference': { args: 'reference: "CMP-2026-999999"' },
   'Query.feedback': { args: `id: "${NONE}"` },

@@ -11,4 +11,5 @@ export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
     "The identity provider's callback: carries its own proof (code, state, PKCE, cookie).",
   'Query.addWorkingDays': 'Public arithmetic over public bank holidays.',
   'Query.isWorkingDay': 'Public arithmetic over public bank holidays.',
+  'Query.bankHolidays': "GOV.UK's published bank holidays, public by nature.",
 };
