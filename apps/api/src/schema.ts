@@ -18,6 +18,7 @@ import { StagePeopleResolver } from './complaints/stage-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
 import { ComplaintEndingResolver } from './complaints/complaint-ending.resolver.js';
 import { ComplaintCaseworkResolver } from './complaints/complaint-casework.resolver.js';
+import { ComplaintStepsResolver } from './complaints/complaint-steps.resolver.js';
 import { OmbudsmanResolver } from './complaints/ombudsman.resolver.js';
 import { RemediesResolver } from './complaints/remedies.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   ComplaintLifecycleResolver,
   ComplaintEndingResolver,
   ComplaintCaseworkResolver,
+  ComplaintStepsResolver,
   RemediesResolver,
   OmbudsmanResolver,
   ComplaintEventResolver,
