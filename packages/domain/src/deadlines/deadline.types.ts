@@ -17,7 +17,7 @@ export interface DeadlineExplanation {
   readonly extensions: readonly { readonly workingDays: number; readonly reason: string }[];
   /** Non-working days skipped between `from` and the due date. */
   readonly skipped: readonly NonWorkingDay[];
-  /** One readable paragraph: "10 working days after acknowledgement on Tue 3 Nov 2026; skipped ..." */
+  /** One sentence: "Stage 1 response due …, 10 working days after acknowledgement on …: skips …" */
   readonly text: string;
 }
 

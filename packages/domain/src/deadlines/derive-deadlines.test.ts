@@ -182,8 +182,8 @@ describe('deriveDeadlines: counting', () => {
     const [acknowledge, respond] = deriveDeadlines(state);
     expect(acknowledge?.dueOn).toBe('2027-03-31');
     expect(acknowledge?.explanation.text).toBe(
-      'Due Wed 31 Mar 2027: 2 working days after receipt on Thu 25 Mar 2027; skipped ' +
-        '2 weekend days; Fri 26 Mar (Good Friday), Mon 29 Mar (Easter Monday).',
+      'Stage 1 acknowledgement due Wed 31 Mar 2027, 2 working days after receipt on ' +
+        'Thu 25 Mar 2027: skips Good Friday, Easter Monday and 1 weekend.',
     );
     expect(respond?.dueOn).toBe('2027-04-14');
   });
@@ -214,9 +214,9 @@ describe('deriveDeadlines: counting', () => {
       ],
     });
     expect(respond?.explanation.text).toBe(
-      'Due Thu 3 Dec 2026: 10 working days after acknowledgement on Mon 9 Nov 2026, extended by ' +
-        '5 working days (awaiting the surveyor’s report) and 3 working days (contractor delayed); ' +
-        'skipped 6 weekend days.',
+      'Stage 1 response due Thu 3 Dec 2026, 10 working days after acknowledgement on ' +
+        'Mon 9 Nov 2026, extended by 5 working days (awaiting the surveyor’s report) and ' +
+        '3 working days (contractor delayed): skips 3 weekends.',
     );
   });
 
@@ -244,7 +244,8 @@ describe('deriveDeadlines: counting', () => {
     ]);
     const deadlines = deriveDeadlines(state);
     expect(deadlines[0]?.explanation.text).toBe(
-      'Due Fri 13 Nov 2026: 5 working days after receipt on Fri 6 Nov 2026; skipped 2 weekend days.',
+      'Stage 1 acknowledgement due Fri 13 Nov 2026, 5 working days after receipt on ' +
+        'Fri 6 Nov 2026: skips 1 weekend.',
     );
     expect(deadlines[2]?.explanation).toMatchObject({
       rule: '5 working days after escalation request',
@@ -268,9 +269,9 @@ describe('deriveDeadlines: counting', () => {
       ['2027-01-17', 'weekend', 'Sunday'],
     ]);
     expect(respond?.explanation.text).toBe(
-      'Due Tue 19 Jan 2027: 20 working days after acknowledgement on Thu 17 Dec 2026; skipped ' +
-        '10 weekend days; Fri 25 Dec (Christmas Day), Mon 28 Dec (Boxing Day), ' +
-        'Fri 1 Jan (New Year’s Day).',
+      'Stage 2 response due Tue 19 Jan 2027, 20 working days after acknowledgement on ' +
+        'Thu 17 Dec 2026: skips Christmas Day, Boxing Day (substitute day Mon 28 Dec), ' +
+        'New Year’s Day and 5 weekends.',
     );
   });
 
@@ -289,10 +290,11 @@ describe('deriveDeadlines: counting', () => {
     ]);
     const respond = deriveDeadlines(state)[3];
     expect(respond?.dueOn).toBe('2027-01-25');
-    expect(respond?.explanation.text).toContain(
-      'skipped 12 weekend days; Thu 24 Dec (Christmas closure), Fri 25 Dec (Christmas Day), ' +
-        'Mon 28 Dec (Boxing Day), Tue 29 Dec, Wed 30 Dec, Thu 31 Dec (Christmas closure), ' +
-        'Fri 1 Jan (New Year’s Day)',
+    // The closure's four days share its name, counted once, in the order first met.
+    expect(respond?.explanation.text).toBe(
+      'Stage 2 response due Mon 25 Jan 2027, 20 working days after acknowledgement on ' +
+        'Thu 17 Dec 2026: skips Christmas closure (4 days), Christmas Day, Boxing Day ' +
+        '(substitute day Mon 28 Dec), New Year’s Day and 6 weekends.',
     );
   });
 
@@ -306,7 +308,7 @@ describe('deriveDeadlines: counting', () => {
     const state = complaint([{ policy: CODE_2024, startedAt: RECEIVED }]);
     const [acknowledge] = deriveDeadlines(state, { holidays });
     expect(acknowledge?.dueOn).toBe('2026-11-16');
-    expect(acknowledge?.explanation.text).toContain('Wed 11 Nov (State occasion)');
+    expect(acknowledge?.explanation.text).toContain(': skips State occasion and 2 weekends.');
     expect(deriveDeadlines(state)[0]?.dueOn).toBe('2026-11-13');
   });
 });
@@ -325,12 +327,14 @@ describe('deriveDeadlines: an explanation stays short', () => {
     expect(respond?.dueOn).toBe('2027-05-18');
     expect(text.length).toBeLessThanOrEqual(MAX_EXPLANATION_LENGTH);
     expect(text).toContain('and 117 more extensions of 117 working days');
-    expect(text).toMatch(/skipped \d+ weekend days; Fri 25 Dec \(Christmas Day\), Mon 28 Dec/);
-    expect(text).toContain('Mon 3 May (Early May bank holiday).');
+    expect(text).toMatch(
+      /: skips Christmas Day, Boxing Day \(substitute day Mon 28 Dec\), New Year’s Day, Good Friday, Easter Monday, Early May bank holiday and \d+ weekends\.$/,
+    );
     expect(text).not.toContain('Saturday');
-    // Every day is still listed in the structured explanation.
+    // Every day is still listed in the structured explanation: a weekend is its Saturday and
+    // Sunday, and this span starts on a Monday and ends on a Tuesday.
     expect(respond?.explanation.skipped.filter((d) => d.kind === 'weekend').length).toBe(
-      Number(/skipped (\d+) weekend days/.exec(text)?.[1]),
+      2 * Number(/ and (\d+) weekends\.$/.exec(text)?.[1]),
     );
   });
 });
@@ -344,8 +348,9 @@ describe('deriveDeadlines: the response clock', () => {
       fromLabel: 'acknowledgement due date (provisional)',
     });
     expect(respond?.explanation.text).toBe(
-      'Due Fri 27 Nov 2026 (provisional): 10 working days after the acknowledgement due date, ' +
-        'Fri 13 Nov 2026, until the complaint is acknowledged; skipped 4 weekend days.',
+      'Stage 1 response due Fri 27 Nov 2026 (provisional), 10 working days after the ' +
+        'acknowledgement due date, Fri 13 Nov 2026, until the complaint is acknowledged: ' +
+        'skips 2 weekends.',
     );
   });
 

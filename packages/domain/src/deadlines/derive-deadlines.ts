@@ -1,13 +1,9 @@
-import type {
-  BankHolidaysData,
-  Calendar,
-  LocalDate,
-  NonWorkingDay,
-} from '../calendar/calendar.types.js';
-import { addCalendarDays, formatLocalDate, localDateOf } from '../calendar/local-date.js';
+import type { BankHolidaysData, Calendar, LocalDate } from '../calendar/calendar.types.js';
+import { formatLocalDate, localDateOf } from '../calendar/local-date.js';
 import type { ComplaintState, Instant, StageState } from '../complaints/complaint.types.js';
 import { calendarForPolicy } from '../policies/calendar-for-policy.js';
 import type { Deadline } from './deadline.types.js';
+import { explainDeadline, MAX_EXPLANATION_LENGTH, workingDaysText } from './explain-deadline.js';
 
 /**
  * The acknowledgement and response deadlines of every stage a complaint has reached. Each stage
@@ -134,13 +130,8 @@ interface DeadlineInput {
   readonly extensions: readonly { readonly workingDays: number; readonly reason: string }[];
 }
 
-/** The longest explanation text: a paragraph a handler reads out, however long the span. */
-export const MAX_EXPLANATION_LENGTH = 1000;
-
-// Beyond these the text says how many more; the structured explanation keeps every one.
-const NAMED_EXTENSIONS = 3;
-const NAMED_DAYS = 12;
-const REASON_LENGTH = 120;
+// Kept here too: the package has always exported it beside deriveDeadlines.
+export { MAX_EXPLANATION_LENGTH };
 
 function deadline(calendar: Calendar, input: DeadlineInput): Deadline {
   const counted = calendar.addWorkingDays(input.from, input.workingDays);
@@ -153,16 +144,18 @@ function deadline(calendar: Calendar, input: DeadlineInput): Deadline {
   const extendedBy = extensions.reduce((sum, extension) => sum + extension.workingDays, 0);
   const skipped = calendar.nonWorkingDaysBetween(input.from, dueOn);
 
-  let text = `Due ${formatLocalDate(dueOn)}${input.provisional ? ' (provisional)' : ''}: `;
-  text += `${days(input.workingDays)} after ${input.fromPhrase} ${formatLocalDate(input.from)}${input.fromNote}`;
-  if (extensions.length > 0) text += `, extended by ${describeExtensions(extensions)}`;
-  if (skipped.length > 0) {
-    // Dates within a year of the start need no year: the due and start dates carry it.
-    const withYear = addCalendarDays(input.from, 365) <= dueOn;
-    text += `; skipped ${describeSkipped(skipped, withYear)}`;
-  }
-  text += '.';
-  if (text.length > MAX_EXPLANATION_LENGTH) text = `${text.slice(0, MAX_EXPLANATION_LENGTH - 1)}…`;
+  const text = explainDeadline({
+    stage: input.stage.stage,
+    kind: input.kind,
+    dueOn,
+    provisional: input.provisional,
+    workingDays: input.workingDays,
+    from: input.from,
+    fromPhrase: input.fromPhrase,
+    fromNote: input.fromNote,
+    extensions,
+    skipped,
+  });
 
   return {
     stage: input.stage.stage,
@@ -185,62 +178,6 @@ function deadline(calendar: Calendar, input: DeadlineInput): Deadline {
   };
 }
 
-/** "5 working days (awaiting the survey) and 3 working days (contractor delayed)", the first few. */
-function describeExtensions(
-  extensions: readonly { readonly workingDays: number; readonly reason: string }[],
-): string {
-  const named = extensions
-    .slice(0, NAMED_EXTENSIONS)
-    .map((e) => `${days(e.workingDays)} (${shorten(e.reason, REASON_LENGTH)})`);
-  const rest = extensions.slice(NAMED_EXTENSIONS);
-  if (rest.length > 0) {
-    const more = rest.reduce((sum, e) => sum + e.workingDays, 0);
-    named.push(
-      `${rest.length} more ${rest.length === 1 ? 'extension' : 'extensions'} of ${days(more)}`,
-    );
-  }
-  return named.join(' and ');
-}
-
-/**
- * "4 weekend days; Fri 25 Dec (Christmas Day), Mon 28 Dec (Boxing Day)": weekends as a count,
- * bank holidays and closure days by name (the ones a resident may not expect), a run of days with
- * the same name sharing it, and the first dozen at most.
- */
-function describeSkipped(skipped: readonly NonWorkingDay[], withYear: boolean): string {
-  const weekends = skipped.filter((day) => day.kind === 'weekend').length;
-  const groups: { reason: string; dates: string[] }[] = [];
-  let named = 0;
-  let unnamed = 0;
-  for (const day of skipped) {
-    if (day.kind === 'weekend') continue;
-    if (named === NAMED_DAYS) {
-      unnamed++;
-      continue;
-    }
-    named++;
-    const date = withYear ? formatLocalDate(day.date) : formatLocalDate(day.date).slice(0, -5);
-    const last = groups.at(-1);
-    if (last && last.reason === day.title) last.dates.push(date);
-    else groups.push({ reason: day.title, dates: [date] });
-  }
-  const parts: string[] = [];
-  if (weekends > 0) parts.push(`${weekends} weekend ${weekends === 1 ? 'day' : 'days'}`);
-  if (groups.length > 0) {
-    parts.push(groups.map((group) => `${group.dates.join(', ')} (${group.reason})`).join(', '));
-  }
-  if (unnamed > 0) {
-    parts.push(
-      `${unnamed} more bank ${unnamed === 1 ? 'holiday or closure day' : 'holidays and closure days'}`,
-    );
-  }
-  return parts.join('; ');
-}
-
-function shorten(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
 function days(n: number): string {
-  return `${n} working ${n === 1 ? 'day' : 'days'}`;
+  return workingDaysText(n);
 }
