@@ -56,25 +56,26 @@ export const CODE_2024: Policy = {
 const SEED_000: Policy = {
   ...CODE_2024,
   id: 'seed-000',
-  // 2: the service-request step as a first contact, and the figures read in said as readings.
+  // 2: the service-request step as a first contact, the figures read in said as readings, and
+  // named for what it is.
   version: 2,
-  name: 'Seed 000: service request first, 3-day acknowledgement, automatic closing',
+  name: 'Service request first, 3-day acknowledgement, automatic closing',
   description:
     'A service-request step comes first ("aim to resolve your matter on your initial contact ' +
     'with us where possible"), but the resident may ask for a formal complaint at any time ' +
     '("log as a formal complaint if you want us to"): a first contact the resident may skip, ' +
     'not a stage they must pass. Stage 1: "accept and acknowledge your complaint within 3 ' +
     'working days"; "a formal full response within 10 working days of the complaint ' +
-    'acknowledgement". Escalation: "by the date stated in the full response". The seed gives ' +
+    'acknowledgement". Escalation: "by the date stated in the full response". The procedure gives ' +
     "no figure for that date; Redress's reading, recorded as such, is 20 working days from the " +
-    'stage 1 response (the period the seed gives at stage 2), because the automatic close ' +
+    'stage 1 response (the period the procedure gives at stage 2), because the automatic close ' +
     'below needs a date. Reasons are sought but "we will not refuse an escalation if this is ' +
     'not provided". "If we don\'t hear from you by the date on the Stage 1 full response letter ' +
     'we\'ll close the complaint": closed automatically when that date passes, and a later ' +
     'request still re-opens it at stage 2. Stage 2: acknowledge "within 5 working days", ' +
     'respond "within 20 working days of your Stage 2 acknowledgement"; "if we don\'t hear from ' +
     'you within 20 days of the Stage 2 letter we\'ll close the complaint": read as 20 calendar ' +
-    'days, because the seed says "working days" everywhere else. Extensions, the stage 2 ' +
+    'days, because the procedure says "working days" everywhere else. Extensions, the stage 2 ' +
     'reviewer and the reasons for refusing a complaint: the Code.',
   basedOn: CODE_2024.id,
   firstContact: {
@@ -85,16 +86,16 @@ const SEED_000: Policy = {
     {
       field: 'escalation.window',
       text:
-        'The seed says only "by the date stated in the full response". Redress reads that date ' +
-        'as 20 working days after the stage 1 response, the period the seed gives at stage 2, ' +
+        'The procedure says only "by the date stated in the full response". Redress reads that date ' +
+        'as 20 working days after the stage 1 response, the period the procedure gives at stage 2, ' +
         'so that the automatic close has a date. A landlord using this preset should set its ' +
         'own figure.',
     },
     {
       field: 'closing.autoCloseAfterStage2',
       text:
-        'The seed says "within 20 days of the Stage 2 letter". Redress reads 20 calendar days, ' +
-        'because the seed says "working days" everywhere else.',
+        'The procedure says "within 20 days of the Stage 2 letter". Redress reads 20 calendar days, ' +
+        'because the procedure says "working days" everywhere else.',
     },
   ],
   stage1: { ...CODE_2024.stage1, acknowledgeDays: 3 },
@@ -111,7 +112,7 @@ const SEED_001: Policy = {
   id: 'seed-001',
   // 2: its own grounds for refusing to escalate, recorded (and flagged).
   version: 2,
-  name: 'Seed 001: triage contact first, response 10 days from raising, 28-day escalation',
+  name: 'Triage contact first, response 10 working days from receipt, 28-day escalation',
   description:
     'Before stage 1, "a member of our Complex Queries and Complaints Team will contact you within ' +
     'five working days of you raising your concerns" to resolve it "there and then": a ' +
@@ -124,7 +125,7 @@ const SEED_001: Policy = {
     'request may be refused if we can show that we\'ve followed policy or legal requirements" ' +
     '(recorded in the landlord\'s words and never offered as a reason: 5.11). Stage 2: "an ' +
     'appropriate independent senior colleague who has not been involved in your original ' +
-    'complaint", a letter "within 20 working days"; the seed does not say from when, so the ' +
+    'complaint", a letter "within 20 working days"; the procedure does not say from when, so the ' +
     "Code's clock (from the acknowledgement) and its 5-day acknowledgement apply. Extensions " +
     'and the reasons for refusing a complaint: the Code.',
   basedOn: CODE_2024.id,
@@ -141,13 +142,14 @@ const SEED_001: Policy = {
 const SEED_002: Policy = {
   ...CODE_2024,
   id: 'seed-002',
-  version: 1,
-  name: 'Seed 002: service standard, closed only when agreed actions are complete',
+  // 2: named for what it is; version 1 is stored by earlier releases and stays as it was.
+  version: 2,
+  name: 'Code timescales, closed only when agreed actions are complete',
   description:
     'A service standard "developed together with customers". Stage 1: "a full response to your ' +
     'complaint in writing within 10 working days". Stage 2: "formally acknowledge your Stage 2 ' +
     'complaint in writing within 5 working days", "a full response ... within 20 working days". ' +
-    '"Only close your complaint once all agreed actions have been completed." The seed is ' +
+    '"Only close your complaint once all agreed actions have been completed." The procedure is ' +
     'silent on the stage 1 acknowledgement, the clocks, extensions, escalation and the stage 2 ' +
     'reviewer: the Code applies to each.',
   basedOn: CODE_2024.id,
@@ -158,7 +160,7 @@ const SEED_003: Policy = {
   id: 'seed-003',
   // 2: its first point of contact and its reasons for refusing a complaint, recorded.
   version: 2,
-  name: 'Seed 003: two stages, reasons asked to escalate',
+  name: 'First-contact resolution required, reasons asked to escalate',
   description:
     'First contact: "we aim to resolve customer dissatisfaction quickly, wherever possible at ' +
     'the first point of contact"; the complaints process starts only "if your concern cannot ' +
@@ -174,7 +176,7 @@ const SEED_003: Policy = {
     'Code\'s). Escalation: "you should tell us straight away" (no figure, so no window) and ' +
     '"you will need to tell us why you are not satisfied" (asked for, never required: 6.12). ' +
     'Stage 2: "the relevant manager will then review the previous decision and respond ... ' +
-    'within 20 working days". The seed is silent on the stage 2 acknowledgement and on the ' +
+    'within 20 working days". The procedure is silent on the stage 2 acknowledgement and on the ' +
     "reviewer's independence: the Code applies.",
   basedOn: CODE_2024.id,
   firstContact: {
@@ -185,7 +187,7 @@ const SEED_003: Policy = {
     {
       field: 'firstContact.optional',
       text:
-        'The seed says it aims to resolve matters "at the first point of contact" and follows ' +
+        'The procedure says it aims to resolve matters "at the first point of contact" and follows ' +
         'its complaints process "if your concern cannot be resolved quickly"; it does not say ' +
         'the resident may ask for a formal complaint at once. Redress reads the step as not ' +
         'optional. A landlord whose practice offers the choice should set it optional.',
@@ -206,7 +208,7 @@ const SEED_004: Policy = {
   id: 'seed-004',
   // 2: the description says what Redress does with its window and its reasons.
   version: 2,
-  name: 'Seed 004: 2-day acknowledgement, escalation within 20 working days with reasons',
+  name: '2-day acknowledgement, escalation within 20 working days with reasons',
   description:
     'Stage 1, by the housing officer or property management officer: "acknowledge your ' +
     'complaint within two working days, followed by a formal written response to your ' +
@@ -214,7 +216,7 @@ const SEED_004: Policy = {
     'response advising them you wish to escalate and why": a window (a late request is decided ' +
     'by a handler, never refused by Redress itself: Code 5.11) and reasons (asked for, never ' +
     'required: 6.12). Stage 2: "an independent manager within the business and an independent ' +
-    'resident from a pool of residents", a review "within 20 working days". The seed is silent ' +
+    'resident from a pool of residents", a review "within 20 working days". The procedure is silent ' +
     'on the stage 2 acknowledgement, extensions and the reasons for refusing a complaint: the ' +
     'Code applies.',
   basedOn: CODE_2024.id,
