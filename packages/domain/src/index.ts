@@ -51,7 +51,11 @@ export * from './complaints/labels.js';
 
 export type * from './deadlines/deadline.types.js';
 export { deriveDeadlines, MAX_EXPLANATION_LENGTH } from './deadlines/derive-deadlines.js';
-export { deadlineStatus } from './deadlines/deadline-status.js';
+export {
+  deadlineStatus,
+  deadlineStatusOn,
+  type DeadlineDates,
+} from './deadlines/deadline-status.js';
 
 export type * from './feedback/feedback.types.js';
 export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';

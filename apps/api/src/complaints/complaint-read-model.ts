@@ -56,6 +56,10 @@ export const READ_MODEL_COLUMNS = [
   { name: 'next_due_on', type: 'date' },
   { name: 'next_due_kind', type: 'text' },
   { name: 'next_due_stage', type: 'smallint' },
+  { name: 'next_due_provisional', type: 'boolean' },
+  { name: 'next_due_extended_by', type: 'int' },
+  { name: 'next_due_policy_id', type: 'text' },
+  { name: 'next_due_policy_version', type: 'int' },
   { name: 'auto_close_on', type: 'date' },
   // A duplicate's survivor: its reference answers with that case.
   { name: 'merged_into_id', type: 'uuid' },
@@ -121,6 +125,7 @@ export function readModelOf(
     : deadlines
         .filter((d) => d.metAt === null && d.stoppedAt === null)
         .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.stage - b.stage))[0];
+  const nextPolicy = next ? state.stages[next.stage - 1]?.policy : undefined;
   const extended = (stage: StageState | undefined) =>
     stage?.extensions.reduce((days, e) => days + e.workingDays, 0) ?? 0;
   const lastReferral = state.ombudsman[state.ombudsman.length - 1];
@@ -163,6 +168,10 @@ export function readModelOf(
     next_due_on: next?.dueOn ?? null,
     next_due_kind: next?.kind ?? null,
     next_due_stage: next?.stage ?? null,
+    next_due_provisional: next?.provisional ?? null,
+    next_due_extended_by: next?.extendedBy ?? null,
+    next_due_policy_id: nextPolicy?.id ?? null,
+    next_due_policy_version: nextPolicy?.version ?? null,
     auto_close_on: autoCloseDueOn(state, holidays ? { holidays } : {}),
     // Ids from outside the API (an import) need not be UUIDs; only a case's own id is stored.
     merged_into_id:

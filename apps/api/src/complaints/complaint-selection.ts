@@ -22,9 +22,31 @@ export function pageNeedsState(info: GraphQLResolveInfo): boolean {
   return complaints.some((complaint) => fieldsOf(complaint, 'Complaint').some(needsState));
 }
 
+/**
+ * The next deadline's fields a page answers from the read model (deadline-read-model.ts), its
+ * state judged today by the domain; its explanation is derived from the state.
+ */
+export const STORED_DEADLINE_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'stage',
+  'kind',
+  'dueOn',
+  'provisional',
+  'state',
+  'stateLabel',
+  'metAt',
+  'metOn',
+  'stoppedAt',
+  'workingDaysLeft',
+  'extendedBy',
+]);
+
 function needsState(field: ResolveTree): boolean {
   if (field.name === 'complainant') {
     return fieldsOf(field, 'Complainant').some((f) => !SUMMARY_COMPLAINANT_FIELDS.has(f.name));
+  }
+  if (field.name === 'nextDeadline') {
+    return fieldsOf(field, 'Deadline').some((f) => !STORED_DEADLINE_FIELDS.has(f.name));
   }
   return !SUMMARY_FIELDS.has(field.name);
 }

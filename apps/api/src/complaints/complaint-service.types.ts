@@ -12,6 +12,7 @@ import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import type { ComplaintSummary } from './complaint.repository.js';
+import type { StoredNextDeadline } from './deadline-read-model.js';
 
 /** A case as the application hands it out: the read model's summary and the domain state. */
 export interface ComplaintRecord {
@@ -23,6 +24,8 @@ export interface ComplaintRecord {
 export interface ListedComplaint {
   readonly summary: ComplaintSummary;
   readonly state: ComplaintState | null;
+  /** Its next deadline from the read model: a list page shows it without the state. */
+  readonly nextDeadline: StoredNextDeadline | null;
 }
 
 /** The log command without what the service assigns (id, reference). */

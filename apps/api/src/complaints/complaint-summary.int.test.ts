@@ -141,7 +141,16 @@ describe('a page of complaints', () => {
     ],
     ['a named fragment', true, { selection: 'nodes { id ...Deadlines }', fragments: DEADLINES }],
     ['an inline fragment', true, { selection: 'nodes { id ... on Complaint { policy { id } } }' }],
-    ['an alias of a state field', true, { selection: 'nodes { id due: nextDeadline { dueOn } }' }],
+    [
+      'an alias of a state field',
+      true,
+      { selection: 'nodes { id due: nextDeadline { explanation } }' },
+    ],
+    [
+      "the next deadline's stored fields (the read model's)",
+      false,
+      { selection: 'nodes { id next: nextDeadline { dueOn state workingDaysLeft } }' },
+    ],
     [
       'a field a variable includes',
       true,

@@ -145,6 +145,21 @@ export class ComplaintEntity {
   @Column({ name: 'next_due_stage', type: 'smallint', nullable: true })
   nextDueStage: number | null;
 
+  // The rest of the next deadline, so a list page shows it from this row alone: its state and
+  // working days left are the domain's, counted from these at read time.
+  @Column({ name: 'next_due_provisional', type: 'boolean', nullable: true })
+  nextDueProvisional: boolean | null;
+
+  @Column({ name: 'next_due_extended_by', type: 'integer', nullable: true })
+  nextDueExtendedBy: number | null;
+
+  /** The policy version the next deadline's stage counts in (its calendar, its warning days). */
+  @Column({ name: 'next_due_policy_id', type: 'text', nullable: true })
+  nextDuePolicyId: string | null;
+
+  @Column({ name: 'next_due_policy_version', type: 'integer', nullable: true })
+  nextDuePolicyVersion: number | null;
+
   /** When the policy lets Redress close the case if nobody comes back (seed 000); else null. */
   @Column({ name: 'auto_close_on', type: 'date', nullable: true })
   autoCloseOn: string | null;

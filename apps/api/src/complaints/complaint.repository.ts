@@ -35,6 +35,13 @@ import {
   toSnapshot,
   type ComplaintSnapshot,
 } from './complaint-snapshot.mapper.js';
+import {
+  nextDeadlineColumns,
+  nextDeadlinePolicyRef,
+  toStoredNextDeadline,
+  type NextDeadlineRow,
+  type StoredNextDeadline,
+} from './deadline-read-model.js';
 
 // Only this file writes SQL about complaints. The SQL is written out rather than built by
 // TypeORM's query builder: upserts, arrays, window functions and row-value cursors read more
@@ -105,6 +112,8 @@ export interface ComplaintPageRow {
   readonly summary: ComplaintSummary;
   readonly state: ComplaintState | null;
   readonly cursor: PageCursor;
+  /** Its next deadline from the read model (null when nothing is due). */
+  readonly nextDeadline: StoredNextDeadline | null;
 }
 
 export interface ComplaintFilter {
@@ -596,7 +605,7 @@ export class ComplaintRepository {
       ? // After a cursor, the count is taken over the filtered rows before the cursor narrows
         // them, and only the page's rows are joined back for their columns.
         `
-      SELECT ${summaryColumns('c')}${state},
+      SELECT ${summaryColumns('c')}${state}, ${nextDeadlineColumns('c')},
              m.sort_value::text AS sort_text, m.total::int AS total
         FROM (
           SELECT w.id, w.sort_value, w.total
@@ -614,22 +623,26 @@ export class ComplaintRepository {
       : // Without one, one level: the window is computed before ORDER BY and LIMIT, so it
         // counts every filtered row, and the planner can walk an index in the page's order.
         `
-      SELECT ${summaryColumns('c')}${state},
+      SELECT ${summaryColumns('c')}${state}, ${nextDeadlineColumns('c')},
              (${expression})::text AS sort_text, (count(*) OVER ())::int AS total
         FROM complaint c
        ${filtered}
        ORDER BY ${expression} ${direction}, c.id ${direction}
        LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
     const rows: Array<
-      SummaryRow & { state?: ComplaintSnapshot; sort_text: string; total: number }
+      SummaryRow & NextDeadlineRow & { state?: ComplaintSnapshot; sort_text: string; total: number }
     > = await this.dataSource.query(sql, params);
     const first = rows[0];
     const totalCount = first ? first.total : await this.count(filter, today);
     const states = page.withState ? await this.statesOf(rows.map(requireSnapshot)) : undefined;
+    // The policy versions the next deadlines count in: cached after the first page.
+    await this.policies.load(rows.flatMap((row) => nextDeadlinePolicyRef(row) ?? []));
+    const policyOf = (ref: PolicyRef) => this.policies.require(ref.id, ref.version);
     return {
       rows: rows.map((row, index) => ({
         summary: toSummary(row),
         state: states?.[index] ?? null,
+        nextDeadline: toStoredNextDeadline(row, policyOf),
         cursor: { sortValue: row.sort_text, id: row.id },
       })),
       totalCount,

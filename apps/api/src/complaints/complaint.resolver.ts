@@ -1,8 +1,8 @@
-import { localDateOf, type ComplaintState } from '@redress/domain';
+import { localDateOf, type ComplaintState, type LocalDate } from '@redress/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
-import { toDeadlineType } from '../deadlines/deadline.mapper.js';
+import { toDeadlineType, toStoredDeadlineType } from '../deadlines/deadline.mapper.js';
 import { DeadlineType } from '../deadlines/deadline.type.js';
 import { toPolicyType } from '../policies/policy.mapper.js';
 import { PolicyType } from '../policies/policy.type.js';
@@ -22,6 +22,7 @@ import {
 } from './complaint.mapper.js';
 import { toComplaintFilter, toComplaintOrder } from './complaint-filter.mapper.js';
 import { pageNeedsState } from './complaint-selection.js';
+import { nextDeadlineStatus } from './deadline-read-model.js';
 import {
   ComplainantType,
   ComplaintRefusalType,
@@ -179,6 +180,23 @@ export class ComplaintResolver {
       'The earliest deadline not yet met; null when every step is done, or the case ended (its late deadlines stay in `deadlines`, MISSED).',
   })
   nextDeadline(@Root() complaint: ComplaintType, @Ctx() ctx: AppContext): DeadlineType | null {
+    const { source } = complaint;
+    // A page's case: from its read-model row, judged today by the domain's rule.
+    if ('nextDeadline' in source) {
+      const stored = source.nextDeadline;
+      if (stored === null) return null;
+      return toStoredDeadlineType(
+        stored,
+        nextDeadlineStatus(stored, todayOf(ctx), ctx.holidays),
+        () => {
+          const derived = ctx.services.complaints
+            .deadlinesOf(stateOf(complaint))
+            .find((d) => d.stage === stored.stage && d.kind === stored.kind);
+          if (!derived) throw new Error(`Complaint ${complaint.reference} has no such deadline.`);
+          return derived;
+        },
+      );
+    }
     const open = ctx.services.complaints
       .deadlinesOf(stateOf(complaint))
       .filter((deadline) => deadline.metAt === null && deadline.stoppedAt === null)
@@ -208,6 +226,20 @@ export class ComplaintResolver {
     const events = await ctx.loaders.events.load(complaint.id);
     return events.map(toComplaintEventType);
   }
+}
+
+// Today in London, named once a request: formatting a London date costs more than judging a
+// deadline, and every deadline of a page is judged on the same day. Named again after a second,
+// for a context that outlives a request (a WebSocket connection's).
+const TODAY = new WeakMap<AppContext, { readonly at: number; readonly today: LocalDate }>();
+
+function todayOf(ctx: AppContext): LocalDate {
+  const now = ctx.clock.now();
+  const known = TODAY.get(ctx);
+  if (known !== undefined && Math.abs(now.getTime() - known.at) < 1_000) return known.today;
+  const today = localDateOf(now);
+  TODAY.set(ctx, { at: now.getTime(), today });
+  return today;
 }
 
 /**

@@ -326,7 +326,7 @@ export class ComplaintService {
     // Encoded for every row only when asked: a list screen reads the nodes and endCursor.
     let cursors: string[] | undefined;
     return {
-      nodes: rows.map(({ summary, state }) => ({ summary, state })),
+      nodes: rows.map(({ summary, state, nextDeadline }) => ({ summary, state, nextDeadline })),
       get cursors() {
         cursors ??= rows.map((row) => encodeCursor(cursorList(order), row.cursor));
         return cursors;

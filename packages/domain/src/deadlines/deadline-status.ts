@@ -1,15 +1,31 @@
-import type { Calendar } from '../calendar/calendar.types.js';
+import type { Calendar, LocalDate } from '../calendar/calendar.types.js';
 import { localDateOf } from '../calendar/local-date.js';
 import type { Instant } from '../complaints/complaint.types.js';
 import type { Deadline, DeadlineStatus } from './deadline.types.js';
+
+/** What a deadline's state is judged from: its date and whether (and when) it was met or stopped. */
+export type DeadlineDates = Pick<Deadline, 'dueOn' | 'metAt' | 'metOn' | 'stoppedAt'>;
 
 /**
  * A deadline's state at `now`, judged on dates in Europe/London: a step done at 23:30 UTC on a
  * summer evening was done the next day. `warningDays` is the policy's due-soon window.
  */
 export function deadlineStatus(
-  deadline: Deadline,
+  deadline: DeadlineDates,
   now: Instant,
+  calendar: Calendar,
+  warningDays: number,
+): DeadlineStatus {
+  return deadlineStatusOn(deadline, localDateOf(now), calendar, warningDays);
+}
+
+/**
+ * The same on a given day in London: for a page of deadlines judged at one moment, which names
+ * today once rather than once a deadline.
+ */
+export function deadlineStatusOn(
+  deadline: DeadlineDates,
+  today: LocalDate,
   calendar: Calendar,
   warningDays: number,
 ): DeadlineStatus {
@@ -22,7 +38,6 @@ export function deadlineStatus(
   if (deadline.stoppedAt !== null) return { state: 'missed', workingDaysLeft: null };
 
   // YYYY-MM-DD compares as text in date order.
-  const today = localDateOf(now);
   if (today === deadline.dueOn) return { state: 'due-today', workingDaysLeft: 0 };
   const left = calendar.workingDaysBetween(today, deadline.dueOn);
   if (today > deadline.dueOn) {

@@ -1,0 +1,46 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+// The next deadline of a case in full on its read-model row: beside next_due_on, _kind and
+// _stage, whether the date is provisional, the working days extensions added, and the policy
+// version its stage counts in. A list page then shows each case's next deadline, its state and
+// working days left from the row it already reads: the state is the domain's deadlineStatus,
+// counted in that policy's working-day calendar, not SQL.
+export class DeadlineReadModel1764720000000 implements MigrationInterface {
+  name = 'DeadlineReadModel1764720000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_provisional" boolean`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_extended_by" integer`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_policy_id" text`);
+    await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_policy_version" integer`);
+    await fillNextDeadlines(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_policy_version"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_policy_id"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_extended_by"`);
+    await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_provisional"`);
+  }
+}
+
+/**
+ * The data half, on its own so that a test can run it over rows as they were. Every value is
+ * one the write path already stored: provisional on the deadline's row, the extension days of
+ * its stage on the case's row (they extend the response only), and the stage's policy reference
+ * in the snapshot (a reference or, in older rows, a full copy: both carry id and version).
+ */
+export async function fillNextDeadlines(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(
+    `UPDATE "complaint" c
+        SET next_due_provisional = d.provisional,
+            next_due_extended_by = CASE WHEN d.kind = 'respond'
+                                        THEN CASE d.stage WHEN 1 THEN c.stage1_extended_days
+                                                          ELSE c.stage2_extended_days END
+                                        ELSE 0 END,
+            next_due_policy_id = c.state->'stages'->(d.stage - 1)->'policy'->>'id',
+            next_due_policy_version = (c.state->'stages'->(d.stage - 1)->'policy'->>'version')::int
+       FROM "complaint_deadline" d
+      WHERE d.complaint_id = c.id AND d.stage = c.next_due_stage AND d.kind = c.next_due_kind`,
+  );
+}
