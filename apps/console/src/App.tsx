@@ -1,0 +1,27 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import apiKeys from './api-keys';
+import auditLog from './audit';
+import CalendarPage from './calendar';
+import complaints from './complaints';
+import Dashboard from './dashboard';
+import feedbackItems from './feedback';
+import policies from './policies';
+import teams from './teams';
+import users from './users';
+
+/** The only composition root: every resource from its folder's index, the calendar and My work. */
+export const App = () => (
+  <Admin title="Redress" dashboard={Dashboard} disableTelemetry>
+    <Resource name="complaints" {...complaints} />
+    <Resource name="feedbackItems" {...feedbackItems} />
+    <Resource name="policies" {...policies} />
+    <Resource name="users" {...users} />
+    <Resource name="teams" {...teams} />
+    <Resource name="apiKeys" {...apiKeys} />
+    <Resource name="auditLog" {...auditLog} />
+    <CustomRoutes>
+      <Route path="/calendar" element={<CalendarPage />} />
+    </CustomRoutes>
+  </Admin>
+);

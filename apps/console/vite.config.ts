@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// In development Vite serves the console and hands /graphql (HTTP and the graphql-ws socket) to
+// the API, so the console and the API share one origin and the refresh cookie just works.
+const api = process.env.REDRESS_API_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: Number(process.env.CONSOLE_PORT ?? 5173),
+    proxy: {
+      '/graphql': { target: api, changeOrigin: true, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    // Each resource's pages are lazy imports (see the folders' index files), so every route is
+    // its own chunk and the first paint loads only the shell.
+    chunkSizeWarningLimit: 1500,
+  },
+  resolve: {
+    // graphql 16 has no exports map: keep one copy so `validate` and the schema share a realm.
+    alias: { graphql: createRequire(import.meta.url).resolve('graphql') },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+    testTimeout: 20_000,
+  },
+});
