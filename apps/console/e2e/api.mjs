@@ -26,3 +26,87 @@ export async function apiSignIn(base, email, password) {
   );
   return signIn.accessToken;
 }
+
+const CASE = '{ id reference status version allowedSteps }';
+
+/** A fresh case logged by a partner or a handler, with the outcome the resident seeks. */
+export async function logCase(base, token, summary) {
+  const { logComplaint } = await graphql(
+    base,
+    `mutation ($input: LogComplaintInput!) { logComplaint(input: $input) ${CASE} }`,
+    {
+      input: {
+        receivedAt: new Date().toISOString(),
+        channel: 'EMAIL',
+        complainant: { name: 'Morgan Ellis', type: 'TENANT', preferredContact: 'EMAIL' },
+        summary,
+        desiredOutcome: 'The repair done properly and an apology.',
+        category: 'repairs',
+        tenure: 'LCRA',
+      },
+    },
+    token,
+  );
+  return logComplaint;
+}
+
+export async function readCase(base, token, id) {
+  const { complaint } = await graphql(
+    base,
+    `query ($id: ID!) { complaint(id: $id) ${CASE} }`,
+    { id },
+    token,
+  );
+  return complaint;
+}
+
+export async function acknowledge(base, token, id) {
+  return (
+    await graphql(
+      base,
+      `mutation ($id: ID!) { acknowledgeComplaint(id: $id) ${CASE} }`,
+      { id },
+      token,
+    )
+  ).acknowledgeComplaint;
+}
+
+export async function respond(base, token, id, remedies = []) {
+  return (
+    await graphql(
+      base,
+      `mutation ($id: ID!, $input: RespondInput!) { respondToComplaint(id: $id, input: $input) ${CASE} }`,
+      {
+        id,
+        input: {
+          outcome: 'UPHELD',
+          findings: 'The repair was late and left unfinished; the resident was not kept informed.',
+          remedies,
+        },
+      },
+      token,
+    )
+  ).respondToComplaint;
+}
+
+export async function escalate(base, token, id) {
+  return (
+    await graphql(
+      base,
+      `mutation ($id: ID!) { requestEscalation(id: $id, reason: "The resident is unhappy with the response.") ${CASE} }`,
+      { id },
+      token,
+    )
+  ).requestEscalation;
+}
+
+export async function addPoint(base, token, id, point) {
+  return (
+    await graphql(
+      base,
+      `mutation ($id: ID!, $point: String!) { addComplaintPoint(id: $id, point: $point) ${CASE} }`,
+      { id, point },
+      token,
+    )
+  ).addComplaintPoint;
+}
