@@ -78,6 +78,22 @@ export async function startStack({ timeoutMs = 240_000 } = {}) {
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));
   let preview;
+  // Whatever ends this process ends the API with it: it runs in a process group of its own.
+  const killGroup = () => {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
+  const onSignal = (signal) => {
+    killGroup();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('exit', killGroup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   async function stop() {
     if (preview) await preview.close().catch(() => {});
@@ -96,6 +112,9 @@ export async function startStack({ timeoutMs = 240_000 } = {}) {
       }
     }
     rmSync(dataDir, { recursive: true, force: true });
+    process.off('exit', killGroup);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 
   try {
