@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, TopToolbar, type RaRecord } from 'react-admin';
+import { CreateButton, DataTable, List, SelectInput, TopToolbar, type RaRecord } from 'react-admin';
 import { formatDateTime } from '../shared/format';
 import { ApiKeyRevokeButton } from './ApiKeyRevokeButton';
 import { scopeLabel } from './api-key.choices';
@@ -20,7 +20,23 @@ const when = (value: unknown, none: string) =>
 
 /** Partners' API keys, newest first, revoked ones included; the secret is never shown here. */
 export const ApiKeyList = () => (
-  <List title="API keys" actions={<Actions />} sort={{ field: 'createdAt', order: 'DESC' }}>
+  <List
+    title="API keys"
+    filters={[
+      <SelectInput
+        key="revoked"
+        source="revoked"
+        label="Status"
+        choices={[
+          { id: false, name: 'Not revoked' },
+          { id: true, name: 'Revoked' },
+        ]}
+        alwaysOn
+      />,
+    ]}
+    actions={<Actions />}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+  >
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="name" label="Name" />
       <DataTable.Col source="prefix" label="Starts with" disableSort />

@@ -42,6 +42,7 @@ export const FeedbackList = () => (
       <DataTable.Col
         source="kind"
         label="Kind"
+        disableSort
         render={(record: RaRecord) => labelOf(FEEDBACK_KIND_CHOICES, record.kind)}
       />
       <DataTable.Col

@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, TopToolbar, type RaRecord } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, TopToolbar, type RaRecord } from 'react-admin';
 import { DIVISION_LABELS, type Division } from '../calendar/calendar.types';
 
 const Actions = () => (
@@ -15,7 +15,12 @@ function departuresOf(record: RaRecord): string {
 
 /** The presets Redress ships and the landlord's own policies, each with its departures. */
 export const PolicyList = () => (
-  <List title="Policies" actions={<Actions />} sort={{ field: 'name', order: 'ASC' }}>
+  <List
+    title="Policies"
+    filters={[<SearchInput key="q" source="q" placeholder="Policy name" alwaysOn />]}
+    actions={<Actions />}
+    sort={{ field: 'name', order: 'ASC' }}
+  >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" label="Name" />
       <DataTable.Col

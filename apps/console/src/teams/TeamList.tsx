@@ -1,4 +1,4 @@
-import { CreateButton, DataTable, List, TopToolbar } from 'react-admin';
+import { CreateButton, DataTable, List, SearchInput, TopToolbar } from 'react-admin';
 import { useCan } from '../users/useCan';
 
 const Actions = () => {
@@ -8,7 +8,12 @@ const Actions = () => {
 
 /** The teams cases are assigned to; members are set on each user. */
 export const TeamList = () => (
-  <List title="Teams" actions={<Actions />} sort={{ field: 'name', order: 'ASC' }}>
+  <List
+    title="Teams"
+    filters={[<SearchInput key="q" source="q" placeholder="Team name" alwaysOn />]}
+    actions={<Actions />}
+    sort={{ field: 'name', order: 'ASC' }}
+  >
     <DataTable rowClick={false} bulkActionButtons={false}>
       <DataTable.Col source="name" label="Name" />
     </DataTable>

@@ -1,9 +1,9 @@
 import {
-  BooleanInput,
   CreateButton,
   DataTable,
   List,
   ReferenceArrayField,
+  SearchInput,
   SelectInput,
   SingleFieldList,
   ChipField,
@@ -13,9 +13,15 @@ import {
 import { useCan } from './useCan';
 import { ROLE_CHOICES, roleLabel } from './user.choices';
 
+const STATUS_CHOICES = [
+  { id: true, name: 'Active' },
+  { id: false, name: 'Deactivated' },
+];
+
 const filters = [
+  <SearchInput key="q" source="q" placeholder="Name or email" alwaysOn />,
   <SelectInput key="role" source="role" label="Role" choices={ROLE_CHOICES} alwaysOn />,
-  <BooleanInput key="active" source="active" label="Active only" alwaysOn />,
+  <SelectInput key="active" source="active" label="Status" choices={STATUS_CHOICES} alwaysOn />,
 ];
 
 const Actions = () => {
@@ -39,6 +45,7 @@ export const UserList = () => {
         <DataTable.Col
           source="role"
           label="Role"
+          disableSort
           render={(record: RaRecord) => roleLabel(record.role)}
         />
         <DataTable.Col source="teamIds" label="Teams" disableSort>
