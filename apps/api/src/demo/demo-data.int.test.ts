@@ -1,4 +1,4 @@
-import { COMPLAINT_STATUSES } from '@redress/domain';
+import { COMPLAINT_STATUSES, ENDED_STATUSES } from '@redress/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../clock.js';
 import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
@@ -94,6 +94,136 @@ describe('the demo data', () => {
         `SELECT count(*)::int AS n FROM complaint WHERE received_at < timestamptz '2025-07-01'`,
       ),
     ).toBeGreaterThan(10);
+  });
+
+  it('reads like a landlord’s year: at least 150 different summaries over the categories landlords use', async () => {
+    const summaries = await count('SELECT count(DISTINCT summary)::int AS n FROM complaint');
+    const categories: Array<{ category: string; n: number }> = await db.dataSource.query(
+      'SELECT category, count(*)::int AS n FROM complaint GROUP BY category ORDER BY n DESC',
+    );
+    console.info(
+      `Summaries: ${summaries} different; by category: ${categories.map((c) => `${c.category} ${c.n}`).join(', ')}`,
+    );
+    expect(summaries).toBeGreaterThanOrEqual(150);
+    expect(categories.map((c) => c.category)).toEqual(
+      expect.arrayContaining([
+        'repairs',
+        'damp-and-mould',
+        'heating-and-hot-water',
+        'anti-social-behaviour',
+        'noise',
+        'staff-conduct',
+        'communication',
+        'rent-and-service-charges',
+        'estate-services',
+        'lettings-and-allocations',
+        'adaptations',
+        'pest-control',
+        'leasehold',
+      ]),
+    );
+    // No summary stands for a large share of the cases.
+    expect(
+      await count(
+        'SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM complaint GROUP BY summary) s',
+      ),
+    ).toBeLessThanOrEqual(6);
+  });
+
+  it('has a realistic share overdue at its today, and nothing left unacknowledged for long', async () => {
+    const today = '2026-11-20';
+    const ended = ENDED_STATUSES.map((s) => `'${s}'`).join(', ');
+    const open = await count(
+      `SELECT count(*)::int AS n FROM complaint WHERE status NOT IN (${ended})`,
+    );
+    const overdue = await count(
+      `SELECT count(*)::int AS n FROM complaint
+        WHERE status NOT IN (${ended}) AND next_due_on < '${today}'`,
+    );
+    const byKind: Array<{ kind: string; stage: number; n: number }> = await db.dataSource.query(
+      `SELECT next_due_kind AS kind, next_due_stage AS stage, count(*)::int AS n FROM complaint
+        WHERE status NOT IN (${ended}) AND next_due_on < '${today}' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    console.info(`Overdue by step: ${JSON.stringify(byKind)}`);
+    const share = overdue / open;
+    console.info(`Overdue: ${overdue} of ${open} open cases (${(share * 100).toFixed(1)}%)`);
+    expect(share).toBeGreaterThanOrEqual(0.05);
+    expect(share).toBeLessThanOrEqual(0.15);
+    // An acknowledgement at most three weeks past its due date, at either stage.
+    const longest = await count(
+      `SELECT coalesce(max('${today}'::date - next_due_on), 0)::int AS n FROM complaint
+        WHERE status NOT IN (${ended}) AND next_due_kind = 'acknowledge'`,
+    );
+    console.info(`Longest an open case waits past its acknowledgement date: ${longest} days`);
+    expect(longest).toBeLessThanOrEqual(21);
+    // And nothing received months ago is still waiting for its first acknowledgement.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE status NOT IN (${ended}) AND stage1_acknowledged_at IS NULL
+                      AND received_on < '${today}'::date - 42`),
+    ).toBe(0);
+  });
+
+  it('has residents with the needs landlords’ procedures name, and representatives with consent', async () => {
+    const complainant = (field: string) =>
+      count(`SELECT count(*)::int AS n FROM complaint
+              WHERE state->'complainant'->>'${field}' IS NOT NULL`);
+    expect(await complainant('language')).toBeGreaterThan(5);
+    expect(await complainant('format')).toBeGreaterThan(5);
+    expect(await complainant('adjustments')).toBeGreaterThan(15);
+    expect(
+      await count(`SELECT count(DISTINCT state->'complainant'->>'preferredContact')::int AS n
+                     FROM complaint`),
+    ).toBeGreaterThanOrEqual(5);
+    expect(
+      await count(`SELECT count(DISTINCT state->'complainant'->>'type')::int AS n FROM complaint`),
+    ).toBeGreaterThanOrEqual(6);
+    // A representative acts with the resident's consent, recorded when the complaint was logged.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE jsonb_typeof(state->'representative') = 'object'`),
+    ).toBeGreaterThan(10);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE jsonb_typeof(state->'representative') = 'object'
+                      AND (state->'representative'->>'consentGiven' <> 'true'
+                           OR state->'representative'->>'consentRecordedOn' IS NULL)`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(DISTINCT state->'representative'->>'role')::int AS n FROM complaint
+                    WHERE jsonb_typeof(state->'representative') = 'object'`),
+    ).toBeGreaterThanOrEqual(4);
+    // Leaseholders and shared owners hold low-cost home ownership, never a social rent.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE state->'complainant'->>'type' IN ('leaseholder', 'shared-owner')
+                      AND tenure <> 'lcho'`),
+    ).toBe(0);
+    // A hearing-impaired resident is never asked to take calls.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint
+                    WHERE state->'complainant'->>'adjustments' LIKE 'Hearing%'
+                      AND state->'complainant'->>'preferredContact' = 'phone'`),
+    ).toBe(0);
+  });
+
+  it('records each step by a real actor: online escalations by the tenant portal’s key', async () => {
+    const portal = await count(`SELECT count(*)::int AS n FROM complaint_event e
+                                  JOIN api_key k ON k.id::text = e.actor_id
+                                 WHERE e.type = 'escalation-requested' AND e.actor_kind = 'api-key'
+                                   AND k.name = 'Demo tenant portal'`);
+    const escalations = await count(
+      `SELECT count(*)::int AS n FROM complaint_event WHERE type = 'escalation-requested'`,
+    );
+    console.info(`Escalations: ${escalations}, of which ${portal} through the tenant portal`);
+    expect(portal).toBeGreaterThan(5);
+    expect(portal).toBeLessThan(escalations);
+    // Every user named as an actor is a user who exists.
+    expect(
+      await count(`SELECT count(*)::int AS n FROM complaint_event e
+                    WHERE e.actor_kind = 'user'
+                      AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id::text = e.actor_id)`),
+    ).toBe(0);
   });
 
   it('keeps the Code in each history: definitions, notices, refusals, stage 2 independence', async () => {
@@ -199,7 +329,7 @@ describe('the demo data', () => {
       { field: 'receivedAt', direction: 'desc' },
       { first: 5 },
     );
-    expect(page.totalCount).toBe(report.complaints);
+    expect((await page.count()).count).toBe(report.complaints);
   });
 
   it('is not loaded again into a database that has complaints', async () => {
