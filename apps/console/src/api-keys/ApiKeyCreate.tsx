@@ -1,19 +1,23 @@
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import {
   CheckboxGroupInput,
   DateTimeInput,
+  HttpError,
   maxLength,
   minLength,
   required,
+  SaveButton,
   SimpleForm,
   TextInput,
   Title,
-  useNotify,
+  Toolbar,
   useRedirect,
 } from 'react-admin';
+import type { ErrorBody } from '../shared/errors';
 import { graphqlRequest } from '../shared/graphql-client';
 import { ApiKeySecretDialog } from './ApiKeySecretDialog';
 import { API_KEY_SCOPE_CHOICES } from './api-key.choices';
@@ -29,16 +33,24 @@ interface Created {
   readonly createApiKey: { readonly secret: string; readonly apiKey: { readonly name: string } };
 }
 
+// Only saving: a key not yet made has nothing to delete.
+const CreateToolbar = () => (
+  <Toolbar>
+    <SaveButton label="Create the key" alwaysEnable />
+  </Toolbar>
+);
+
 /**
  * A new key for a partner. The API answers its secret once, so it is shown in a dialog that
  * stays until the person says it is stored; the list never shows it.
  */
 export const ApiKeyCreate = () => {
-  const notify = useNotify();
   const redirect = useRedirect();
+  const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
 
   const submit = async (values: Record<string, unknown>) => {
+    setFailure(null);
     try {
       const data = await graphqlRequest<Created>(CREATE, {
         name: values.name,
@@ -46,10 +58,14 @@ export const ApiKeyCreate = () => {
         expiresAt: values.expiresAt || null,
       });
       setCreated({ name: data.createApiKey.apiKey.name, secret: data.createApiKey.secret });
+      return undefined;
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'The key was not created.', {
-        type: 'error',
-      });
+      // A field's message goes beside its input; anything else above the form.
+      const fields =
+        error instanceof HttpError ? (error.body as ErrorBody | undefined)?.errors : undefined;
+      if (fields && Object.keys(fields).length > 0) return fields;
+      setFailure(error instanceof Error ? error.message : 'The key was not created.');
+      return undefined;
     }
   };
 
@@ -64,8 +80,17 @@ export const ApiKeyCreate = () => {
           A key lets a partner&apos;s system call the API with only what you tick here. Its secret
           is shown once, when it is created.
         </Typography>
+        {failure && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {failure}
+          </Alert>
+        )}
       </CardContent>
-      <SimpleForm onSubmit={submit} defaultValues={{ scopes: ['COMPLAINTS_READ'] }}>
+      <SimpleForm
+        onSubmit={submit}
+        defaultValues={{ scopes: ['COMPLAINTS_READ'] }}
+        toolbar={<CreateToolbar />}
+      >
         <TextInput
           source="name"
           label="Name"
