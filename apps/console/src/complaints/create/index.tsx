@@ -1,0 +1,4 @@
+import { ComplaintCreate } from './ComplaintCreate';
+
+export { ComplaintCreate };
+export default ComplaintCreate;

@@ -1,0 +1,263 @@
+// What a complaint's page reads: one query, everything the panels and the step forms show.
+import type { StepComplaint } from '../steps/step-form.types';
+
+export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
+  query ComplaintPage($id: ID!) {
+    me {
+      id
+    }
+    complaint(id: $id) {
+      id
+      reference
+      version
+      stage
+      stageLabel
+      status
+      statusLabel
+      category
+      channel
+      receivedAt
+      summary
+      desiredOutcome
+      assignee
+      serviceRequestId
+      allowedSteps
+      complainant {
+        name
+        vulnerable
+        adjustments
+        language
+        format
+        preferredContact
+      }
+      representative {
+        name
+        role
+        consentGiven
+      }
+      policy {
+        id
+        name
+        refusalReasons
+      }
+      stages {
+        number
+        label
+        handler
+        startedAt
+        acknowledgedAt
+        respondedAt
+        outcomeLabel
+        findings
+        extensions {
+          workingDays
+          reason
+          fromDueOn
+          toDueOn
+        }
+        remedies {
+          kind
+          label
+          description
+          amountPence
+        }
+      }
+      deadlines {
+        stage
+        kind
+        dueOn
+        state
+        stateLabel
+        explanation
+        workingDaysLeft
+        metOn
+        stoppedAt
+      }
+      events {
+        version
+        type
+        label
+        at
+        actor {
+          kind
+          name
+        }
+      }
+      actions {
+        id
+        stage
+        description
+        owner
+        dueOn
+        completedAt
+        overdue
+        note
+      }
+      remedies {
+        id
+        stage
+        kind
+        label
+        description
+        amountPence
+        paidPence
+        answer {
+          answer
+          answerLabel
+        }
+      }
+      closedAt
+      closeReason
+      withdrawnReason
+      refusal {
+        reasonLabel
+        explanation
+        refusedAt
+        discretionConsidered
+      }
+      escalationRefusal {
+        reasonLabel
+        explanation
+        refusedAt
+      }
+      mergedInto {
+        id
+        reference
+      }
+      duplicates {
+        id
+        reference
+      }
+      reopenings {
+        at
+        reason
+      }
+      ombudsmanReferrals {
+        reference
+        ombudsmanLabel
+        referredAt
+        determination {
+          determinedOn
+          findingLabels
+          summary
+        }
+        orders {
+          id
+          description
+          dueOn
+          compliedOn
+        }
+      }
+    }
+  }
+`;
+
+export interface DeadlineView {
+  readonly stage: number;
+  readonly kind: string;
+  readonly dueOn: string;
+  readonly state: string;
+  readonly stateLabel: string;
+  readonly explanation: string;
+  readonly workingDaysLeft: number | null;
+  readonly metOn: string | null;
+  readonly stoppedAt: string | null;
+}
+
+export interface StageView {
+  readonly number: number;
+  readonly label: string;
+  readonly handler: string | null;
+  readonly startedAt: string;
+  readonly acknowledgedAt: string | null;
+  readonly respondedAt: string | null;
+  readonly outcomeLabel: string | null;
+  readonly findings: string | null;
+  readonly extensions: readonly {
+    readonly workingDays: number;
+    readonly reason: string | null;
+    readonly fromDueOn: string | null;
+    readonly toDueOn: string | null;
+  }[];
+}
+
+export interface ComplaintPage extends StepComplaint {
+  readonly stageLabel: string;
+  readonly status: string;
+  readonly statusLabel: string;
+  readonly category: string;
+  readonly channel: string;
+  readonly receivedAt: string;
+  readonly summary: string | null;
+  readonly desiredOutcome: string | null;
+  readonly assignee: string | null;
+  readonly serviceRequestId: string | null;
+  readonly complainant: {
+    readonly name: string;
+    readonly vulnerable: boolean;
+    readonly adjustments: string | null;
+    readonly language: string | null;
+    readonly format: string | null;
+    readonly preferredContact: string | null;
+  } | null;
+  readonly representative: {
+    readonly name: string;
+    readonly role: string;
+    readonly consentGiven: boolean;
+  } | null;
+  readonly policy: StepComplaint['policy'] & { readonly id: string; readonly name: string };
+  readonly stages: readonly StageView[];
+  readonly deadlines: readonly DeadlineView[];
+  readonly events: readonly {
+    readonly version: number;
+    readonly type: string;
+    readonly label: string;
+    readonly at: string;
+    readonly actor: { readonly kind: string; readonly name: string | null };
+  }[];
+  readonly actions: readonly (StepComplaint['actions'][number] & {
+    readonly stage: number;
+    readonly owner: string;
+    readonly dueOn: string;
+    readonly overdue: boolean;
+    readonly note: string | null;
+  })[];
+  readonly closedAt: string | null;
+  readonly closeReason: string | null;
+  readonly withdrawnReason: string | null;
+  readonly refusal: {
+    readonly reasonLabel: string;
+    readonly explanation: string | null;
+    readonly refusedAt: string;
+    readonly discretionConsidered: string | null;
+  } | null;
+  readonly escalationRefusal: {
+    readonly reasonLabel: string;
+    readonly explanation: string | null;
+    readonly refusedAt: string;
+  } | null;
+  readonly mergedInto: { readonly id: string; readonly reference: string } | null;
+  readonly duplicates: readonly { readonly id: string; readonly reference: string }[];
+  readonly reopenings: readonly { readonly at: string; readonly reason: string | null }[];
+  readonly ombudsmanReferrals: readonly {
+    readonly reference: string;
+    readonly ombudsmanLabel: string;
+    readonly referredAt: string;
+    readonly determination: {
+      readonly determinedOn: string;
+      readonly findingLabels: readonly string[];
+      readonly summary: string | null;
+    } | null;
+    readonly orders: readonly {
+      readonly id: string;
+      readonly description: string | null;
+      readonly dueOn: string;
+      readonly compliedOn: string | null;
+    }[];
+  }[];
+}
+
+export interface ComplaintPageData {
+  readonly me: { readonly id: string } | null;
+  readonly complaint: Omit<ComplaintPage, 'viewerId'> | null;
+}

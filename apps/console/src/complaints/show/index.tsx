@@ -1,0 +1,4 @@
+import { ComplaintShow } from './ComplaintShow';
+
+export { ComplaintShow };
+export default ComplaintShow;
