@@ -82,7 +82,7 @@ export function ComplaintShow() {
   }
   const c = loaded.complaint;
   return (
-    <Stack spacing={2} sx={{ p: 2 }} component="main" aria-labelledby="complaint-heading">
+    <Stack spacing={2} sx={{ p: 2 }} component="article" aria-labelledby="complaint-heading">
       <Title title={`Complaint ${c.reference}`} />
       <Box>
         <Typography id="complaint-heading" component="h1" variant="h5">
