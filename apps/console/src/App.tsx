@@ -5,6 +5,7 @@ import auditLog from './audit';
 import CalendarPage from './calendar';
 import complaints from './complaints';
 import Dashboard from './dashboard';
+import { dataProvider } from './data-provider';
 import feedbackItems from './feedback';
 import policies from './policies';
 import teams from './teams';
@@ -12,7 +13,7 @@ import users from './users';
 
 /** The only composition root: every resource from its folder's index, the calendar and My work. */
 export const App = () => (
-  <Admin title="Redress" dashboard={Dashboard} disableTelemetry>
+  <Admin title="Redress" dataProvider={dataProvider} dashboard={Dashboard} disableTelemetry>
     <Resource name="complaints" {...complaints} />
     <Resource name="feedbackItems" {...feedbackItems} />
     <Resource name="policies" {...policies} />

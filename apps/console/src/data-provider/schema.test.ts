@@ -1,0 +1,33 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { buildSchema, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildList, buildMany, buildMutation, buildOne } from './build-query';
+import { RESOURCES } from './resources';
+
+// The committed SDL the API serves: a query the builder writes that does not fit it fails here,
+// before any browser does.
+const sdl = readFileSync(new URL('../../../api/schema.graphql', import.meta.url), 'utf8');
+const schema = buildSchema(sdl);
+
+function problems(query: string): string[] {
+  return validate(schema, parse(query)).map((error) => error.message);
+}
+
+describe.each(Object.values(RESOURCES))('$resource queries fit the schema', (description) => {
+  it('getList', () => {
+    expect(problems(buildList(description, { page: 2, perPage: 25 }).query)).toEqual([]);
+  });
+  it('getMany', () => {
+    expect(problems(buildMany(description, ['1']).query)).toEqual([]);
+  });
+  it('getOne', () => {
+    expect(problems(buildOne(description, '1').query)).toEqual([]);
+  });
+  it.runIf(description.create)('create', () => {
+    expect(problems(buildMutation(description, 'create', {})!.query)).toEqual([]);
+  });
+  it.runIf(description.update)('update', () => {
+    expect(problems(buildMutation(description, 'update', {}, '1')!.query)).toEqual([]);
+  });
+});
