@@ -483,7 +483,7 @@ export function makeHistory(
 // A case left waiting is a recent one: a landlord chases an acknowledgement within days and a
 // late response within weeks, so an old case did not stall; it went on to be answered and closed.
 const STALLED_ACK_WORKING_DAYS = 10;
-const STALLED_RESPONSE_WORKING_DAYS = 20;
+const STALLED_RESPONSE_WORKING_DAYS = 15;
 
 /** The planned ending, unless the case is too old to be still waiting at that step. */
 function endingByAge(
