@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** A partner application's key. The secret is shown once; only its SHA-256 is kept. */
 @Entity({ name: 'api_key' })
 @Unique('uq_api_key_prefix', ['prefix'])
+@Index('ix_api_key_created_at', ['createdAt', 'id'])
+@Index('ix_api_key_name', ['name', 'id'])
 export class ApiKeyEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_api_key' })
   id: string;

@@ -1,6 +1,19 @@
 import type { ApiKeyScope } from '@redress/domain';
 import type { DataSource } from 'typeorm';
+import type { BoundedCount } from '../shared/connection.js';
+import type { PageCursor } from '../shared/cursor.js';
+import {
+  countUpTo,
+  idsCondition,
+  readPage,
+  sqlParams,
+  type ListSql,
+  type PageWindow,
+  type SortKey,
+} from '../shared/keyset-page.js';
+import type { OrderDirection } from '../shared/order-direction.js';
 import { isUuid } from '../shared/uuid.js';
+import type { ApiKeyOrderField } from './api-key-list.input.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 
 export interface ApiKeyRecord {
@@ -13,6 +26,42 @@ export interface ApiKeyRecord {
   readonly lastUsedAt: Date | null;
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;
+}
+
+export interface ApiKeyFilter {
+  readonly ids?: readonly string[];
+  readonly revoked?: boolean;
+}
+
+export interface ApiKeyOrder {
+  readonly field: ApiKeyOrderField;
+  readonly direction: OrderDirection;
+}
+
+// Each indexed in this order (migration 1764633600000-list-orderings).
+const SORT: Readonly<Record<ApiKeyOrderField, SortKey>> = {
+  createdAt: { expression: 'created_at', type: 'timestamptz', id: 'id', idType: 'uuid' },
+  name: { expression: 'name', type: 'text', id: 'id', idType: 'uuid' },
+};
+
+/** The columns ApiKeyEntity's properties are read from (the secret's hash left out). */
+const COLUMNS = `id, name, prefix, scopes, created_by AS "createdBy", created_at AS "createdAt",
+  last_used_at AS "lastUsedAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
+
+function listSqlOf(filter: ApiKeyFilter, order: ApiKeyOrder): ListSql {
+  const { params, param } = sqlParams();
+  const where: string[] = [];
+  if (filter.ids !== undefined) where.push(idsCondition(filter.ids, param));
+  if (filter.revoked === true) where.push('revoked_at IS NOT NULL');
+  if (filter.revoked === false) where.push('revoked_at IS NULL');
+  return {
+    from: 'api_key',
+    columns: COLUMNS,
+    where,
+    params,
+    sort: SORT[order.field],
+    direction: order.direction,
+  };
 }
 
 export class ApiKeyRepository {
@@ -45,6 +94,28 @@ export class ApiKeyRepository {
     return rows.map(toRecord);
   }
 
+  /** A page in the list's order, each key with its position. */
+  async findPage(
+    filter: ApiKeyFilter,
+    order: ApiKeyOrder,
+    window: PageWindow,
+  ): Promise<Array<{ row: ApiKeyRecord; cursor: PageCursor }>> {
+    const read = await readPage<Omit<ApiKeyEntity, 'secretHash'>>(
+      this.dataSource,
+      listSqlOf(filter, order),
+      window,
+    );
+    return read.map(({ row, cursor }) => ({ row: toRecord(row), cursor }));
+  }
+
+  async countUpTo(filter: ApiKeyFilter, bound: number): Promise<BoundedCount> {
+    return countUpTo(
+      this.dataSource,
+      listSqlOf(filter, { field: 'createdAt', direction: 'desc' }),
+      bound,
+    );
+  }
+
   async revoke(id: string, now: Date): Promise<boolean> {
     if (!isUuid(id)) return false;
     const rows: unknown[] = await this.dataSource.query(
@@ -70,7 +141,7 @@ export class ApiKeyRepository {
   }
 }
 
-function toRecord(row: ApiKeyEntity): ApiKeyRecord {
+function toRecord(row: Omit<ApiKeyEntity, 'secretHash'>): ApiKeyRecord {
   return {
     id: row.id,
     name: row.name,

@@ -1,9 +1,17 @@
 import type { ApiKeyScope } from '@redress/domain';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { ApiKeyScopeEnum } from '../auth/access-enums.type.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
+import { toConnection, type Connection } from '../shared/connection.js';
+import { pageRequestOf, type ListArgs, type OrderInput } from '../shared/list-args.js';
+import {
+  ApiKeyConnectionType,
+  ApiKeysPageArgs,
+  type ApiKeyFilterInput,
+  type ApiKeyOrderField,
+} from './api-key-list.input.js';
 import type { ApiKeyRecord } from './api-key.repository.js';
 import { ApiKeyType, CreatedApiKeyType } from './api-key.type.js';
 
@@ -11,9 +19,33 @@ import { ApiKeyType, CreatedApiKeyType } from './api-key.type.js';
 @Resolver(() => ApiKeyType)
 export class ApiKeyResolver {
   @RequirePermission('api-keys:manage')
-  @Query(() => [ApiKeyType], { description: 'Every key, newest first, revoked ones included.' })
+  @Query(() => [ApiKeyType], {
+    description: 'Every key, newest first, revoked ones included.',
+    deprecationReason: 'Use apiKeysPage: filtered, ordered and paged like every list.',
+  })
   async apiKeys(@Ctx() ctx: AppContext): Promise<ApiKeyType[]> {
     return (await ctx.services.apiKeys.list(ctx.principal)).map(toApiKeyType);
+  }
+
+  @RequirePermission('api-keys:manage')
+  @Query(() => ApiKeyConnectionType, {
+    description: 'Keys, revoked ones included, a page at a time; newest first unless ordered.',
+  })
+  async apiKeysPage(
+    @Args(() => ApiKeysPageArgs) args: ListArgs<ApiKeyFilterInput, OrderInput<ApiKeyOrderField>>,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<ApiKeyType>> {
+    const { filter } = args;
+    const page = await ctx.services.apiKeys.page(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(filter?.revoked != null ? { revoked: filter.revoked } : {}),
+      },
+      args.orderBy ?? { field: 'createdAt', direction: 'desc' },
+      pageRequestOf(args),
+    );
+    return toConnection(page, toApiKeyType);
   }
 
   @RequirePermission('api-keys:manage')

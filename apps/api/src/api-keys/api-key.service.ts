@@ -8,7 +8,14 @@ import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import { BadUserInputError, NotFoundError } from '../errors/app-errors.js';
 import { newApiKey } from './api-key-format.js';
-import type { ApiKeyRecord, ApiKeyRepository } from './api-key.repository.js';
+import { COUNT_BOUND } from '../shared/connection.js';
+import { pageOf, type Page, type PageRequest } from '../shared/page.js';
+import type {
+  ApiKeyFilter,
+  ApiKeyOrder,
+  ApiKeyRecord,
+  ApiKeyRepository,
+} from './api-key.repository.js';
 
 export interface CreateApiKey {
   readonly name: string;
@@ -76,6 +83,20 @@ export class ApiKeyService {
   async list(principal: Principal): Promise<ApiKeyRecord[]> {
     requirePermission(principal, 'api-keys:manage');
     return this.keys.list();
+  }
+
+  async page(
+    principal: Principal,
+    filter: ApiKeyFilter,
+    order: ApiKeyOrder,
+    request: PageRequest,
+  ): Promise<Page<ApiKeyRecord>> {
+    requirePermission(principal, 'api-keys:manage');
+    return pageOf(request, {
+      cursorList: ['apiKeys', order.field, order.direction],
+      read: (window) => this.keys.findPage(filter, order, window),
+      count: () => this.keys.countUpTo(filter, COUNT_BOUND),
+    });
   }
 
   async revoke(principal: Principal, id: string): Promise<ApiKeyRecord> {

@@ -1,7 +1,16 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
+import { toConnection, type Connection } from '../shared/connection.js';
+import { pageRequestOf, type ListArgs, type OrderInput } from '../shared/list-args.js';
+import {
+  AuditLogPageArgs,
+  SecurityEventConnectionType,
+  type AuditLogOrderField,
+  type AuditLogPageFilterInput,
+} from './audit-log-list.input.js';
 import { AuditLogFilterInput, SecurityEventType } from './security-event.type.js';
+import type { StoredSecurityEvent } from './security-log.repository.js';
 
 /** The security log, for admins. A case's own trail is its `events`. */
 @Resolver()
@@ -10,6 +19,7 @@ export class AuditResolver {
   @Query(() => [SecurityEventType], {
     description:
       "The security log, newest first: sign-ins, sign-outs, user and key changes, exports. A user's activity: filter by `involving`.",
+    deprecationReason: 'Use auditLogPage: filtered, ordered and paged like every list.',
   })
   async auditLog(
     @Arg('filter', () => AuditLogFilterInput, { nullable: true })
@@ -24,10 +34,38 @@ export class AuditResolver {
       ...(filter?.before ? { before: filter.before } : {}),
       limit: filter?.first ?? 50,
     });
-    return events.map((event) => {
-      const type = new SecurityEventType();
-      Object.assign(type, event, { at: event.at.toISOString(), detail: { ...event.detail } });
-      return type;
-    });
+    return events.map(toSecurityEventType);
   }
+
+  @RequirePermission('audit:read')
+  @Query(() => SecurityEventConnectionType, {
+    description:
+      "The security log, a page at a time, newest first unless ordered: sign-ins, sign-outs, user and key changes, exports. A user's activity: filter by `involving`.",
+  })
+  async auditLogPage(
+    @Args(() => AuditLogPageArgs)
+    args: ListArgs<AuditLogPageFilterInput, OrderInput<AuditLogOrderField>>,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<SecurityEventType>> {
+    const { filter } = args;
+    const page = await ctx.services.securityLog.page(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(filter?.kinds ? { kinds: filter.kinds } : {}),
+        ...(filter?.involving ? { involving: filter.involving } : {}),
+        ...(filter?.from ? { from: new Date(filter.from) } : {}),
+        ...(filter?.to ? { to: new Date(filter.to) } : {}),
+      },
+      args.orderBy?.direction ?? 'desc',
+      pageRequestOf(args),
+    );
+    return toConnection(page, toSecurityEventType);
+  }
+}
+
+function toSecurityEventType(event: StoredSecurityEvent): SecurityEventType {
+  const type = new SecurityEventType();
+  Object.assign(type, event, { at: event.at.toISOString(), detail: { ...event.detail } });
+  return type;
 }

@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * trigger). A case's own trail is its events.
  */
 @Entity({ name: 'security_log' })
-@Index('ix_security_log_at', ['at'])
+@Index('ix_security_log_at', ['at', 'id'])
 @Index('ix_security_log_actor', ['actorId', 'at'])
 @Index('ix_security_log_subject', ['subjectId', 'at'])
 export class SecurityLogEntity {

@@ -2,7 +2,12 @@ import type { Clock } from '../clock.js';
 import { BadUserInputError } from '../errors/app-errors.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Principal } from '../auth/principal.js';
+import { COUNT_BOUND } from '../shared/connection.js';
+import type { OrderDirection } from '../shared/order-direction.js';
+import { pageOf, type Page, type PageRequest } from '../shared/page.js';
 import {
+  SECURITY_LOG_ID,
+  type SecurityLogPageFilter,
   type SecurityEventKind,
   type SecurityLogFilter,
   type SecurityLogRepository,
@@ -49,5 +54,21 @@ export class SecurityLog {
       throw new BadUserInputError('before must be the id of an entry of the log.', 'before');
     }
     return this.repository.find(filter);
+  }
+
+  /** A page of the log, newest first unless asked otherwise. */
+  async page(
+    principal: Principal,
+    filter: SecurityLogPageFilter,
+    direction: OrderDirection,
+    request: PageRequest,
+  ): Promise<Page<StoredSecurityEvent>> {
+    requirePermission(principal, 'audit:read');
+    return pageOf(request, {
+      cursorList: ['auditLog', 'at', direction],
+      idPattern: SECURITY_LOG_ID,
+      read: (window) => this.repository.findPage(filter, direction, window),
+      count: () => this.repository.countUpTo(filter, COUNT_BOUND),
+    });
   }
 }

@@ -1,28 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfoType } from '../shared/page-info.type.js';
+import { connectionTypes } from '../shared/connection.js';
 import { ComplaintType } from './complaint.type.js';
 
-@ObjectType('ComplaintEdge', { simpleResolvers: true })
-export class ComplaintEdgeType {
-  @Field()
-  cursor: string;
-
-  @Field(() => ComplaintType)
-  node: ComplaintType;
-}
-
-// Plain data, like Complaint (a test holds that no field of these has a role or middleware).
-@ObjectType('ComplaintConnection', { description: 'A page of complaints.', simpleResolvers: true })
-export class ComplaintConnectionType {
-  @Field(() => [ComplaintType])
-  nodes: ComplaintType[];
-
-  @Field(() => [ComplaintEdgeType])
-  edges: ComplaintEdgeType[];
-
-  @Field(() => PageInfoType)
-  pageInfo: PageInfoType;
-
-  @Field(() => Int, { description: 'How many complaints match the filter, on every page.' })
-  totalCount: number;
-}
+// The one connection shape of every list (shared/connection.ts).
+export const { Edge: ComplaintEdgeType, Connection: ComplaintConnectionType } = connectionTypes(
+  'Complaint',
+  ComplaintType,
+  'A page of complaints.',
+);

@@ -1,14 +1,21 @@
 import type { ComplaintStatus, LocalDate, Tenure } from '@redress/domain';
 import { ArrayMaxSize, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import {
+  DEFAULT_PAGE_SIZE,
+  IdsFilterInput,
+  MAX_OFFSET,
+  MAX_PAGE_SIZE,
+} from '../shared/list-args.js';
+import { OrderDirectionEnum } from '../shared/order-direction.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
 import type { ComplaintOrder } from './complaint.service.js';
 import { ComplaintStatusEnum, TenureEnum } from './complaint-enums.type.js';
 
-/** The most complaints one page may hold. */
-export const MAX_PAGE_SIZE = 200;
-export const DEFAULT_PAGE_SIZE = 25;
+// One list shape for every list (shared/list-args.ts); re-exported for this list's callers.
+export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE } from '../shared/list-args.js';
+export { OrderDirectionEnum } from '../shared/order-direction.js';
 
 const ORDER_FIELDS: Readonly<Record<ComplaintOrder['field'], string>> = {
   receivedAt: 'When received.',
@@ -23,19 +30,8 @@ export const ComplaintOrderFieldEnum = registerDomainEnum(
   ORDER_FIELDS,
 );
 
-const DIRECTIONS: Readonly<Record<ComplaintOrder['direction'], string>> = {
-  asc: 'Smallest, earliest or first first.',
-  desc: 'Largest, latest or last first.',
-};
-export const OrderDirectionEnum = registerDomainEnum(
-  valuesOf(DIRECTIONS),
-  'OrderDirection',
-  'Which way to order.',
-  DIRECTIONS,
-);
-
 @InputType('ComplaintFilter', { description: 'Every field given must match.' })
-export class ComplaintFilterInput {
+export class ComplaintFilterInput extends IdsFilterInput {
   @Field(() => [ComplaintStatusEnum], { nullable: true, description: 'Any of these statuses.' })
   @ArrayMaxSize(10)
   status?: ComplaintStatus[] | null;
@@ -64,6 +60,13 @@ export class ComplaintFilterInput {
   @Field(() => String, { nullable: true, description: 'The handler of the current stage.' })
   @MaxLength(200)
   assignee?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user handling the current stage (your own id from `me`: your cases).',
+  })
+  @MaxLength(100)
+  assigneeId?: string | null;
 
   @Field(() => TenureEnum, { nullable: true })
   tenure?: Tenure | null;
@@ -116,7 +119,11 @@ export class ComplaintsArgs {
   @MaxLength(500)
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Skip this many; for numbered pages.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Skip this many, at most ${MAX_OFFSET}; for numbered pages.`,
+  })
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number | null;
 }

@@ -8,12 +8,14 @@ export const DEFAULT_COMPLAINT_ORDER: ComplaintOrder = { field: 'receivedAt', di
 export function toComplaintFilter(input: ComplaintFilterInput | null | undefined): ComplaintFilter {
   const filter: { -readonly [K in keyof ComplaintFilter]: ComplaintFilter[K] } = {};
   if (!input) return filter;
+  if (input.ids != null) filter.ids = [...input.ids];
   if (input.status?.length) filter.status = [...input.status];
   if (input.stage === 1 || input.stage === 2) filter.stage = input.stage;
   if (typeof input.overdue === 'boolean') filter.overdue = input.overdue;
   if (input.dueBefore) filter.dueBefore = input.dueBefore;
   if (input.category) filter.category = input.category;
   if (input.assignee) filter.assignee = input.assignee;
+  if (input.assigneeId) filter.assigneeId = input.assigneeId;
   if (input.tenure) filter.tenure = input.tenure;
   if (input.text?.trim()) filter.text = input.text.trim();
   if (input.receivedFrom) filter.receivedFrom = input.receivedFrom;

@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal.js';
 import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
+import type { BoundedCount } from '../shared/connection.js';
 import type { ComplaintSummary } from './complaint.repository.js';
 import type { StoredNextDeadline } from './deadline-read-model.js';
 
@@ -80,7 +81,8 @@ export interface ComplaintPage {
   readonly nodes: ListedComplaint[];
   /** One per node, in order: the cursor to continue after it. */
   readonly cursors: string[];
-  readonly totalCount: number;
+  /** How many match, at most COUNT_BOUND: a statement of its own, sent only when called. */
+  count(): Promise<BoundedCount>;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
   readonly startCursor: string | null;

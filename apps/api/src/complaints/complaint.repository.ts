@@ -16,7 +16,9 @@ import {
   type Tenure,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { BoundedCount } from '../shared/connection.js';
 import type { PageCursor } from '../shared/cursor.js';
+import { countUpTo, idsCondition, sqlParams } from '../shared/keyset-page.js';
 import { isUuid } from '../shared/uuid.js';
 import {
   policyVersionCacheFor,
@@ -119,6 +121,8 @@ export interface ComplaintPageRow {
 export interface ComplaintFilter {
   /** Who is asking: only the cases they may see. Set by the service, never by a caller. */
   readonly scope?: ComplaintScope;
+  /** Only these cases (react-admin's getMany). */
+  readonly ids?: readonly string[];
   readonly status?: readonly ComplaintStatus[];
   readonly stage?: 1 | 2;
   /** An unmet deadline due before today (London). */
@@ -155,7 +159,6 @@ export interface PageRequest {
 
 export interface PageRows {
   readonly rows: ComplaintPageRow[];
-  readonly totalCount: number;
 }
 
 /** A case read for a write, with the current version of its policy. */
@@ -578,8 +581,9 @@ export class ComplaintRepository {
   }
 
   /**
-   * A page of cases and the number matching the filter, in one statement: the count is a window
-   * over the filtered rows, taken before the cursor narrows them.
+   * A page of cases, in one statement. The number matching is not taken here: counting every
+   * filtered row is what made a large list slow, so it is a statement of its own (`countUpTo`),
+   * sent only when a query asks for it.
    */
   async findPage(
     filter: ComplaintFilter,
@@ -602,15 +606,14 @@ export class ComplaintRepository {
     // needs only the summary's columns.
     const state = page.withState ? ', c.state' : '';
     const sql = page.after
-      ? // After a cursor, the count is taken over the filtered rows before the cursor narrows
-        // them, and only the page's rows are joined back for their columns.
+      ? // After a cursor, only the page's rows are joined back for their columns.
         `
       SELECT ${summaryColumns('c')}${state}, ${nextDeadlineColumns('c')},
-             m.sort_value::text AS sort_text, m.total::int AS total
+             m.sort_value::text AS sort_text
         FROM (
-          SELECT w.id, w.sort_value, w.total
+          SELECT w.id, w.sort_value
             FROM (
-              SELECT id, ${expression} AS sort_value, count(*) OVER () AS total
+              SELECT id, ${expression} AS sort_value
                 FROM complaint
                ${filtered}
             ) w
@@ -620,20 +623,17 @@ export class ComplaintRepository {
         ) m
         JOIN complaint c ON c.id = m.id
        ORDER BY m.sort_value ${direction}, m.id ${direction}`
-      : // Without one, one level: the window is computed before ORDER BY and LIMIT, so it
-        // counts every filtered row, and the planner can walk an index in the page's order.
+      : // Without one, one level: the planner can walk an index in the page's order.
         `
       SELECT ${summaryColumns('c')}${state}, ${nextDeadlineColumns('c')},
-             (${expression})::text AS sort_text, (count(*) OVER ())::int AS total
+             (${expression})::text AS sort_text
         FROM complaint c
        ${filtered}
        ORDER BY ${expression} ${direction}, c.id ${direction}
        LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`;
     const rows: Array<
-      SummaryRow & NextDeadlineRow & { state?: ComplaintSnapshot; sort_text: string; total: number }
+      SummaryRow & NextDeadlineRow & { state?: ComplaintSnapshot; sort_text: string }
     > = await this.dataSource.query(sql, params);
-    const first = rows[0];
-    const totalCount = first ? first.total : await this.count(filter, today);
     const states = page.withState ? await this.statesOf(rows.map(requireSnapshot)) : undefined;
     // The policy versions the next deadlines count in: cached after the first page.
     await this.policies.load(rows.flatMap((row) => nextDeadlinePolicyRef(row) ?? []));
@@ -645,23 +645,24 @@ export class ComplaintRepository {
         nextDeadline: toStoredNextDeadline(row, policyOf),
         cursor: { sortValue: row.sort_text, id: row.id },
       })),
-      totalCount,
     };
   }
 
-  // Only for a page that came back empty (past the end), where no row carries the count.
-  private async count(filter: ComplaintFilter, today: () => LocalDate): Promise<number> {
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where = whereOf(filter, today, param);
-    const rows: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM complaint ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params,
+  /**
+   * How many cases match the filter, counting at most `bound`: the statement stops after
+   * `bound + 1` rows, so a count over a large landlord's cases costs no more than that.
+   */
+  async countUpTo(
+    filter: ComplaintFilter,
+    today: () => LocalDate,
+    bound: number,
+  ): Promise<BoundedCount> {
+    const { params, param } = sqlParams();
+    return countUpTo(
+      this.dataSource,
+      { from: 'complaint', where: whereOf(filter, today, param), params },
+      bound,
     );
-    return rows[0]?.total ?? 0;
   }
 
   /** Fails unless every policy version these cases run under is stored (imports bring their own). */
@@ -813,6 +814,7 @@ function whereOf(
     const condition = scopeCondition(filter.scope, param);
     if (condition !== null) where.push(condition);
   }
+  if (filter.ids !== undefined) where.push(idsCondition(filter.ids, param));
   if (filter.status !== undefined && filter.status.length > 0) {
     where.push(`status = ANY(${param([...filter.status])}::text[])`);
   }

@@ -7,6 +7,7 @@ import { DeadlineType } from '../deadlines/deadline.type.js';
 import { toPolicyType } from '../policies/policy.mapper.js';
 import { PolicyType } from '../policies/policy.type.js';
 import { ActionType } from './action.type.js';
+import { toConnection, type Connection } from '../shared/connection.js';
 import { ComplaintConnectionType } from './complaint-connection.type.js';
 import { ComplaintEventType } from './complaint-event.type.js';
 import { ComplaintsArgs, DEFAULT_PAGE_SIZE } from './complaint-filter.input.js';
@@ -73,7 +74,7 @@ export class ComplaintResolver {
     @Args(() => ComplaintsArgs) args: ComplaintsArgs,
     @Ctx() ctx: AppContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ComplaintConnectionType> {
+  ): Promise<Connection<ComplaintType>> {
     const page = await ctx.services.complaints.list(
       ctx.principal,
       toComplaintFilter(args.filter),
@@ -85,21 +86,8 @@ export class ComplaintResolver {
         withState: pageNeedsState(info),
       },
     );
-    const nodes = page.nodes.map(toComplaintType);
-    return {
-      nodes,
-      // Built only when a query asks for edges: most list screens read the nodes alone.
-      get edges() {
-        return nodes.map((node, index) => ({ cursor: page.cursors[index] ?? '', node }));
-      },
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: page.startCursor,
-        endCursor: page.endCursor,
-      },
-      totalCount: page.totalCount,
-    };
+    // Edges are built, and the count is run, only when the query selects them.
+    return toConnection(page, toComplaintType);
   }
 
   // Personal data, refused field by field to a caller without `complaints:personal` (an

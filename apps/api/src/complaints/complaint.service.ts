@@ -24,6 +24,7 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '../errors/app-errors.js';
+import { COUNT_BOUND } from '../shared/connection.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import {
   checkAssignment,
@@ -331,7 +332,8 @@ export class ComplaintService {
         cursors ??= rows.map((row) => encodeCursor(cursorList(order), row.cursor));
         return cursors;
       },
-      totalCount: result.totalCount,
+      // Counted only when a query selects the count, and bounded (shared/connection.ts).
+      count: () => this.repository.countUpTo(filter, today, COUNT_BOUND),
       hasNextPage: result.rows.length > page.first,
       hasPreviousPage: after !== undefined || offset > 0,
       startCursor: cursorOf(rows[0]),

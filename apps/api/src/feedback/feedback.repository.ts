@@ -1,10 +1,50 @@
 import type { Actor, FeedbackKind, FeedbackRecord } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { BoundedCount } from '../shared/connection.js';
 import type { PageCursor } from '../shared/cursor.js';
+import {
+  countUpTo,
+  idsCondition,
+  readPage,
+  sqlParams,
+  type ListSql,
+  type PageWindow,
+  type SortKey,
+} from '../shared/keyset-page.js';
+import type { OrderDirection } from '../shared/order-direction.js';
+import type { FeedbackOrderField } from './feedback-list.input.js';
 import { isUuid } from '../complaints/complaint.repository.js';
 
 export interface FeedbackFilter {
+  readonly ids?: readonly string[];
   readonly kind?: FeedbackKind;
+}
+
+export interface FeedbackOrder {
+  readonly field: FeedbackOrderField;
+  readonly direction: OrderDirection;
+}
+
+export const DEFAULT_FEEDBACK_ORDER: FeedbackOrder = { field: 'receivedAt', direction: 'desc' };
+
+// Indexed in this order, with and without the kind (ix_feedback_kind_received_at).
+const SORT: Readonly<Record<FeedbackOrderField, SortKey>> = {
+  receivedAt: { expression: 'received_at', type: 'timestamptz', id: 'id', idType: 'uuid' },
+};
+
+function listSqlOf(filter: FeedbackFilter, order: FeedbackOrder): ListSql {
+  const { params, param } = sqlParams();
+  const where: string[] = [];
+  if (filter.ids !== undefined) where.push(idsCondition(filter.ids, param));
+  if (filter.kind !== undefined) where.push(`kind = ${param(filter.kind)}`);
+  return {
+    from: 'feedback',
+    columns: 'payload',
+    where,
+    params,
+    sort: SORT[order.field],
+    direction: order.direction,
+  };
 }
 
 export class FeedbackRepository {
@@ -22,43 +62,23 @@ export class FeedbackRepository {
     return rows[0]?.payload ?? null;
   }
 
-  /**
-   * Newest first; the count over the filter comes with the page, in one statement. After a
-   * cursor, the count is taken over the filtered rows before the cursor narrows them.
-   */
+  /** A page in the list's order, each record with its position. */
   async findPage(
     filter: FeedbackFilter,
-    page: { readonly limit: number; readonly offset: number; readonly after?: PageCursor },
-  ): Promise<{ records: Array<FeedbackRecord & { cursor: PageCursor }>; totalCount: number }> {
-    const params: unknown[] = [page.limit, page.offset];
-    const where = filter.kind !== undefined ? `WHERE kind = $${params.push(filter.kind)}` : '';
-    const after = page.after
-      ? `WHERE (w.received_at, w.id) < ($${params.push(page.after.sortValue)}::timestamptz,
-                                       $${params.push(page.after.id)}::uuid)`
-      : '';
-    const rows: Array<{ payload: FeedbackRecord; sort_text: string; id: string; total: number }> =
-      await this.dataSource.query(
-        `SELECT w.payload, w.received_at::text AS sort_text, w.id, w.total::int AS total
-           FROM (SELECT payload, received_at, id, count(*) OVER () AS total
-                   FROM feedback ${where}) w
-          ${after}
-          ORDER BY w.received_at DESC, w.id DESC LIMIT $1 OFFSET $2`,
-        params,
-      );
-    if (rows.length === 0 && (page.offset > 0 || page.after)) {
-      const counted: Array<{ total: number }> = await this.dataSource.query(
-        `SELECT count(*)::int AS total FROM feedback ${filter.kind !== undefined ? 'WHERE kind = $1' : ''}`,
-        filter.kind !== undefined ? [filter.kind] : [],
-      );
-      return { records: [], totalCount: counted[0]?.total ?? 0 };
-    }
-    return {
-      records: rows.map((row) => ({
-        ...row.payload,
-        cursor: { sortValue: row.sort_text, id: row.id },
-      })),
-      totalCount: rows[0]?.total ?? 0,
-    };
+    order: FeedbackOrder,
+    window: PageWindow,
+  ): Promise<Array<{ row: FeedbackRecord; cursor: PageCursor }>> {
+    const read = await readPage<{ payload: FeedbackRecord }>(
+      this.dataSource,
+      listSqlOf(filter, order),
+      window,
+    );
+    return read.map(({ row, cursor }) => ({ row: row.payload, cursor }));
+  }
+
+  /** How many match the filter, counting at most `bound`. */
+  async countUpTo(filter: FeedbackFilter, bound: number): Promise<BoundedCount> {
+    return countUpTo(this.dataSource, listSqlOf(filter, DEFAULT_FEEDBACK_ORDER), bound);
   }
 
   async save(manager: EntityManager, record: FeedbackRecord, actor: Actor): Promise<void> {

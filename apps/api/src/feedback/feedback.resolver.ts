@@ -1,5 +1,5 @@
 import type { FeedbackKind, Instant } from '@redress/domain';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { toComplaintType, toLogCommand } from '../complaints/complaint.mapper.js';
 import { ComplaintType } from '../complaints/complaint.type.js';
@@ -7,13 +7,19 @@ import { LogComplaintInput } from '../complaints/log-complaint.input.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency-keys.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
 import { toFeedbackType } from './feedback.mapper.js';
-import { FeedbackConnectionType, FeedbackKindEnum, FeedbackType } from './feedback.type.js';
+import { BadUserInputError } from '../errors/app-errors.js';
+import { toConnection, type Connection } from '../shared/connection.js';
+import { pageRequestOf, type ListArgs, type OrderInput } from '../shared/list-args.js';
+import {
+  FeedbackConnectionType,
+  FeedbackItemsArgs,
+  type FeedbackFilterInput,
+  type FeedbackOrderField,
+} from './feedback-list.input.js';
+import { DEFAULT_FEEDBACK_ORDER } from './feedback.repository.js';
+import { FeedbackKindEnum, FeedbackType } from './feedback.type.js';
 import { RecordFeedbackInput } from './record-feedback.input.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
-
-// The service enforces the bounds; they are stated here for the schema's description.
-const MAX_PAGE_SIZE = 200;
-const DEFAULT_PAGE_SIZE = 25;
 
 @Resolver(() => FeedbackType)
 export class FeedbackResolver {
@@ -30,39 +36,33 @@ export class FeedbackResolver {
   @RequirePermission('feedback:read')
   @Query(() => FeedbackConnectionType, {
     description:
-      'Service requests, compliments and suggestions, newest first: `first` (at most 200) from `after` (a cursor) or `offset`.',
+      'Service requests, compliments and suggestions, newest first unless ordered otherwise: `first` (at most 200) from `after` (a cursor) or `offset`.',
   })
   async feedbackItems(
-    @Arg('kind', () => FeedbackKindEnum, { nullable: true }) kind: FeedbackKind | null | undefined,
-    @Arg('first', () => Int, {
+    @Args(() => FeedbackItemsArgs)
+    args: ListArgs<FeedbackFilterInput, OrderInput<FeedbackOrderField>>,
+    @Arg('kind', () => FeedbackKindEnum, {
       nullable: true,
-      defaultValue: DEFAULT_PAGE_SIZE,
-      description: `At most ${MAX_PAGE_SIZE}.`,
+      deprecationReason: 'Use filter: { kind }.',
     })
-    first: number | null | undefined,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'A cursor: `pageInfo.endCursor` of the previous page.',
-    })
-    after: string | null | undefined,
-    @Arg('offset', () => Int, { nullable: true }) offset: number | null | undefined,
+    kind: FeedbackKind | null | undefined,
     @Ctx() ctx: AppContext,
-  ): Promise<FeedbackConnectionType> {
-    const page = await ctx.services.feedback.list(ctx.principal, kind ? { kind } : {}, {
-      first: first ?? DEFAULT_PAGE_SIZE,
-      offset: offset ?? 0,
-      ...(after !== null && after !== undefined ? { after } : {}),
-    });
-    return {
-      nodes: page.nodes.map(toFeedbackType),
-      pageInfo: {
-        hasNextPage: page.hasNextPage,
-        hasPreviousPage: page.hasPreviousPage,
-        startCursor: page.startCursor,
-        endCursor: page.endCursor,
+  ): Promise<Connection<FeedbackType>> {
+    const { filter } = args;
+    if (kind != null && filter?.kind != null && kind !== filter.kind) {
+      throw new BadUserInputError('kind and filter.kind differ: give filter.kind alone.', 'kind');
+    }
+    const wanted = filter?.kind ?? kind;
+    const page = await ctx.services.feedback.list(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(wanted != null ? { kind: wanted } : {}),
       },
-      totalCount: page.totalCount,
-    };
+      args.orderBy ?? DEFAULT_FEEDBACK_ORDER,
+      pageRequestOf(args),
+    );
+    return toConnection(page, toFeedbackType);
   }
 
   @RequirePermission('feedback:write')

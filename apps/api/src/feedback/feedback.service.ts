@@ -17,31 +17,17 @@ import type {
 } from '../complaints/complaint.service.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/app-errors.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import type { FeedbackFilter, FeedbackRepository } from './feedback.repository.js';
+import { COUNT_BOUND } from '../shared/connection.js';
+import { pageOf, type Page, type PageRequest } from '../shared/page.js';
+import type { FeedbackFilter, FeedbackOrder, FeedbackRepository } from './feedback.repository.js';
 
-export type { FeedbackFilter } from './feedback.repository.js';
-
-export interface FeedbackPage {
-  readonly nodes: FeedbackRecord[];
-  readonly totalCount: number;
-  readonly hasNextPage: boolean;
-  readonly hasPreviousPage: boolean;
-  readonly startCursor: string | null;
-  /** Pass as `after` for the next page. */
-  readonly endCursor: string | null;
-}
-
-/** What a cursor of the feedback list names: the list and its one order. */
-const CURSOR_LIST = ['feedback', 'receivedAt', 'desc'];
+export type { FeedbackFilter, FeedbackOrder } from './feedback.repository.js';
 
 export interface FeedbackServiceOptions {
   readonly clock: Clock;
   readonly complaints: ComplaintService;
   readonly idempotency: IdempotencyKeys;
 }
-
-const MAX_PAGE_SIZE = 200;
 
 export class FeedbackService {
   constructor(
@@ -92,33 +78,15 @@ export class FeedbackService {
   async list(
     by: Principal,
     filter: FeedbackFilter,
-    page: { readonly first: number; readonly offset?: number; readonly after?: string },
-  ): Promise<FeedbackPage> {
+    order: FeedbackOrder,
+    request: PageRequest,
+  ): Promise<Page<FeedbackRecord>> {
     requirePermission(by, 'feedback:read');
-    if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
-      throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
-    }
-    const offset = page.offset ?? 0;
-    if (!Number.isInteger(offset) || offset < 0) {
-      throw new BadUserInputError('offset must be 0 or more.', 'offset');
-    }
-    const after = page.after === undefined ? undefined : decodeCursor(page.after, CURSOR_LIST);
-    const { records, totalCount } = await this.repository.findPage(filter, {
-      limit: page.first + 1,
-      offset,
-      ...(after ? { after } : {}),
+    return pageOf(request, {
+      cursorList: ['feedback', order.field, order.direction],
+      read: (window) => this.repository.findPage(filter, order, window),
+      count: () => this.repository.countUpTo(filter, COUNT_BOUND),
     });
-    const rows = records.slice(0, page.first);
-    const first = rows[0];
-    const last = rows[rows.length - 1];
-    return {
-      nodes: rows.map(({ cursor: _cursor, ...record }) => record),
-      totalCount,
-      hasNextPage: records.length > page.first,
-      hasPreviousPage: offset > 0 || after !== undefined,
-      startCursor: first ? encodeCursor(CURSOR_LIST, first.cursor) : null,
-      endCursor: last ? encodeCursor(CURSOR_LIST, last.cursor) : null,
-    };
   }
 
   /**

@@ -1,11 +1,10 @@
 import type { Channel, FeedbackKind, Instant } from '@redress/domain';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { RequirePermission } from '../auth/permission.decorator.js';
 import { personalData } from '../complaints/complaint.type.js';
 import { ChannelEnum } from '../complaints/complaint-enums.type.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 import { DateTimeScalar } from '../scalars/date-time.scalar.js';
-import { PageInfoType } from '../shared/page-info.type.js';
 
 const FEEDBACK_KINDS: Readonly<Record<FeedbackKind, string>> = {
   'service-request': 'A request to put something right, such as a repair (Code 1.4).',
@@ -58,16 +57,4 @@ export class FeedbackType {
 
   @Field(() => DateTimeScalar, { nullable: true })
   convertedAt: Instant | null;
-}
-
-@ObjectType('FeedbackConnection', { description: 'A page of feedback, newest first.' })
-export class FeedbackConnectionType {
-  @Field(() => [FeedbackType])
-  nodes: FeedbackType[];
-
-  @Field(() => PageInfoType)
-  pageInfo: PageInfoType;
-
-  @Field(() => Int)
-  totalCount: number;
 }

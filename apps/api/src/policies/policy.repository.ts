@@ -1,5 +1,8 @@
 import type { Policy } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { BoundedCount } from '../shared/connection.js';
+import type { PageCursor } from '../shared/cursor.js';
+import { countUpTo, readPage, type ListSql, type PageWindow } from '../shared/keyset-page.js';
 
 export class PolicyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -10,6 +13,19 @@ export class PolicyRepository {
       'SELECT DISTINCT ON (id) body FROM policy ORDER BY id, version DESC',
     );
     return rows.map((row) => row.body);
+  }
+
+  /** A page of a policies' list (policy-list.sql.ts), each at its current version. */
+  async findPage(
+    list: ListSql,
+    window: PageWindow,
+  ): Promise<Array<{ row: Policy; cursor: PageCursor }>> {
+    const read = await readPage<{ body: Policy }>(this.dataSource, list, window);
+    return read.map(({ row, cursor }) => ({ row: row.body, cursor }));
+  }
+
+  async countUpTo(list: ListSql, bound: number): Promise<BoundedCount> {
+    return countUpTo(this.dataSource, list, bound);
   }
 
   async findCurrent(id: string, manager?: EntityManager): Promise<Policy | null> {

@@ -1,20 +1,51 @@
 import { checkAgainstCode } from '@redress/domain';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { CreatePolicyInput } from './create-policy.input.js';
 import { toCodeDepartureType, toPolicyChanges, toPolicyType } from './policy.mapper.js';
 import { CodeDepartureType, PolicyType } from './policy.type.js';
 import { RequirePermission } from '../auth/permission.decorator.js';
+import { toConnection, type Connection } from '../shared/connection.js';
+import { pageRequestOf, type ListArgs, type OrderInput } from '../shared/list-args.js';
+import {
+  PoliciesPageArgs,
+  PolicyConnectionType,
+  type PolicyFilterInput,
+  type PolicyOrderField,
+} from './policy-list.input.js';
 
 @Resolver(() => PolicyType)
 export class PolicyResolver {
   @RequirePermission('policies:read')
   @Query(() => [PolicyType], {
     description: 'The current version of every policy, presets included.',
+    deprecationReason: 'Use policiesPage: filtered, ordered and paged like every list.',
   })
   async policies(@Ctx() ctx: AppContext): Promise<PolicyType[]> {
     const policies = await ctx.services.policies.list(ctx.principal);
     return policies.map(toPolicyType);
+  }
+
+  @RequirePermission('policies:read')
+  @Query(() => PolicyConnectionType, {
+    description:
+      'The current version of each policy, presets included, a page at a time; by name unless ordered otherwise.',
+  })
+  async policiesPage(
+    @Args(() => PoliciesPageArgs) args: ListArgs<PolicyFilterInput, OrderInput<PolicyOrderField>>,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<PolicyType>> {
+    const { filter } = args;
+    const page = await ctx.services.policies.page(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(filter?.text?.trim() ? { text: filter.text.trim() } : {}),
+      },
+      args.orderBy ?? { field: 'name', direction: 'asc' },
+      pageRequestOf(args),
+    );
+    return toConnection(page, toPolicyType);
   }
 
   @RequirePermission('policies:read')

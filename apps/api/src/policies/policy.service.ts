@@ -15,6 +15,14 @@ import {
   InvalidPolicyError,
   NotFoundError,
 } from '../errors/app-errors.js';
+import { COUNT_BOUND } from '../shared/connection.js';
+import { pageOf, type Page, type PageRequest } from '../shared/page.js';
+import {
+  POLICY_ID_PATTERN,
+  policyListSql,
+  type PolicyListFilter,
+  type PolicyOrder,
+} from './policy-list.sql.js';
 import type { PolicyRepository } from './policy.repository.js';
 
 export interface CreatePolicyInput {
@@ -39,6 +47,23 @@ export class PolicyService {
   async list(by: Principal): Promise<Policy[]> {
     requirePermission(by, 'policies:read');
     return this.repository.findAllCurrent();
+  }
+
+  /** A page of policies, each at its current version. */
+  async page(
+    by: Principal,
+    filter: PolicyListFilter,
+    order: PolicyOrder,
+    request: PageRequest,
+  ): Promise<Page<Policy>> {
+    requirePermission(by, 'policies:read');
+    const list = policyListSql(filter, order);
+    return pageOf(request, {
+      cursorList: ['policies', order.field, order.direction],
+      idPattern: POLICY_ID_PATTERN,
+      read: (window) => this.repository.findPage(list, window),
+      count: () => this.repository.countUpTo(list, COUNT_BOUND),
+    });
   }
 
   async findById(by: Principal, id: string): Promise<Policy | null> {

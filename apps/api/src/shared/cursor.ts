@@ -16,8 +16,15 @@ export function encodeCursor(list: readonly string[], cursor: PageCursor): strin
 
 const ID = /^[0-9a-f-]{36}$/i;
 
-/** The cursor's position, if it was made for `list`; BAD_USER_INPUT on `after` otherwise. */
-export function decodeCursor(text: string, list: readonly string[]): PageCursor {
+/**
+ * The cursor's position, if it was made for `list`; BAD_USER_INPUT on `after` otherwise. Ids are
+ * uuids unless the list's `idPattern` says otherwise (policies' ids are names, the log's numbers).
+ */
+export function decodeCursor(
+  text: string,
+  list: readonly string[],
+  idPattern: RegExp = ID,
+): PageCursor {
   const invalid = () =>
     new BadUserInputError(
       'after is not a cursor of this list and order; use endCursor from the previous page.',
@@ -37,6 +44,7 @@ export function decodeCursor(text: string, list: readonly string[]): PageCursor 
     throw invalid();
   }
   const [sortValue, id] = parsed.slice(list.length) as unknown[];
-  if (typeof sortValue !== 'string' || typeof id !== 'string' || !ID.test(id)) throw invalid();
+  if (typeof sortValue !== 'string' || typeof id !== 'string' || !idPattern.test(id))
+    throw invalid();
   return { sortValue, id };
 }

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /** A group of handlers that can hold cases together. */
 @Entity({ name: 'team' })
 @Unique('uq_team_name', ['name'])
+@Index('ix_team_created_at', ['createdAt', 'id'])
 export class TeamEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_team' })
   id: string;

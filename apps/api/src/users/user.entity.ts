@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 /** A member of the landlord's staff who signs in to Redress. Never deleted: deactivated. */
 @Entity({ name: 'app_user' })
 @Unique('uq_app_user_email', ['email'])
+@Index('ix_app_user_name', ['name', 'id'])
+@Index('ix_app_user_created_at', ['createdAt', 'id'])
 export class UserEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_app_user' })
   id: string;

@@ -1,6 +1,9 @@
 import type { Role } from '@redress/domain';
 import { In, type DataSource } from 'typeorm';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import type { BoundedCount } from '../shared/connection.js';
+import type { PageCursor } from '../shared/cursor.js';
+import { countUpTo, readPage, type ListSql, type PageWindow } from '../shared/keyset-page.js';
 import { isUuid } from '../shared/uuid.js';
 import { TeamEntity } from './team.entity.js';
 import { UserEntity, UserTeamEntity } from './user.entity.js';
@@ -94,6 +97,33 @@ export class UserRepository {
       order: { name: 'ASC', id: 'ASC' },
     });
     return this.withTeams(rows);
+  }
+
+  /** A page of a users' list (users/user-list.sql.ts), with each user's teams. */
+  async findPage(
+    list: ListSql,
+    window: PageWindow,
+  ): Promise<Array<{ row: UserRecord; cursor: PageCursor }>> {
+    const read = await readPage<UserEntity>(this.dataSource, list, window);
+    const users = await this.withTeams(read.map(({ row }) => row));
+    return users.flatMap((row, index) => {
+      const cursor = read[index]?.cursor;
+      return cursor ? [{ row, cursor }] : [];
+    });
+  }
+
+  /** A page of a teams' list. */
+  async findTeamPage(
+    list: ListSql,
+    window: PageWindow,
+  ): Promise<Array<{ row: TeamRecord; cursor: PageCursor }>> {
+    const read = await readPage<TeamRecord>(this.dataSource, list, window);
+    return read.map(({ row, cursor }) => ({ row: { id: row.id, name: row.name }, cursor }));
+  }
+
+  /** How many a users' or teams' list holds, counting at most `bound`. */
+  async countUpTo(list: ListSql, bound: number): Promise<BoundedCount> {
+    return countUpTo(this.dataSource, list, bound);
   }
 
   async count(): Promise<number> {

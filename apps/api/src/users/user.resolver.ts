@@ -7,6 +7,19 @@ import { RequirePermission } from '../auth/permission.decorator.js';
 import { toTeamType, toUserType } from './user.mapper.js';
 import { CreateUserInput, UpdateUserInput } from './user.input.js';
 import { TeamType, UserType } from './user.type.js';
+import { toConnection, type Connection } from '../shared/connection.js';
+import { pageRequestOf, type ListArgs } from '../shared/list-args.js';
+import {
+  TeamConnectionType,
+  TeamsPageArgs,
+  UserConnectionType,
+  UsersPageArgs,
+  type TeamFilterInput,
+  type TeamOrderField,
+  type UserFilterInput,
+  type UserOrderField,
+} from './user-list.input.js';
+import type { OrderInput } from '../shared/list-args.js';
 
 @ArgsType()
 class UsersArgs {
@@ -23,7 +36,10 @@ class UsersArgs {
 @Resolver(() => UserType)
 export class UserResolver {
   @RequirePermission('users:read')
-  @Query(() => [UserType], { description: 'Members of staff, by name.' })
+  @Query(() => [UserType], {
+    description: 'Members of staff, by name.',
+    deprecationReason: 'Use usersPage: filtered, ordered and paged like every list.',
+  })
   async users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: AppContext): Promise<UserType[]> {
     const users = await ctx.services.users.list(ctx.principal, {
       ...(args.active != null ? { active: args.active } : {}),
@@ -40,7 +56,51 @@ export class UserResolver {
   }
 
   @RequirePermission('users:read')
-  @Query(() => [TeamType])
+  @Query(() => UserConnectionType, {
+    description: 'Members of staff, a page at a time; by name unless ordered otherwise.',
+  })
+  async usersPage(
+    @Args(() => UsersPageArgs) args: ListArgs<UserFilterInput, OrderInput<UserOrderField>>,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<UserType>> {
+    const { filter } = args;
+    const page = await ctx.services.users.page(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(filter?.active != null ? { active: filter.active } : {}),
+        ...(filter?.role != null ? { role: filter.role } : {}),
+        ...(filter?.text?.trim() ? { text: filter.text.trim() } : {}),
+      },
+      args.orderBy ?? { field: 'name', direction: 'asc' },
+      pageRequestOf(args),
+    );
+    return toConnection(page, (user) => toUserType(user, ctx.principal));
+  }
+
+  @RequirePermission('users:read')
+  @Query(() => TeamConnectionType, { description: 'Teams, a page at a time; by name.' })
+  async teamsPage(
+    @Args(() => TeamsPageArgs) args: ListArgs<TeamFilterInput, OrderInput<TeamOrderField>>,
+    @Ctx() ctx: AppContext,
+  ): Promise<Connection<TeamType>> {
+    const { filter } = args;
+    const page = await ctx.services.users.teamsPage(
+      ctx.principal,
+      {
+        ...(filter?.ids != null ? { ids: filter.ids } : {}),
+        ...(filter?.text?.trim() ? { text: filter.text.trim() } : {}),
+      },
+      args.orderBy ?? { field: 'name', direction: 'asc' },
+      pageRequestOf(args),
+    );
+    return toConnection(page, toTeamType);
+  }
+
+  @RequirePermission('users:read')
+  @Query(() => [TeamType], {
+    deprecationReason: 'Use teamsPage: filtered, ordered and paged like every list.',
+  })
   async teams(@Ctx() ctx: AppContext): Promise<TeamType[]> {
     return (await ctx.services.users.listTeams(ctx.principal)).map(toTeamType);
   }

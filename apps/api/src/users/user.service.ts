@@ -14,6 +14,17 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '../errors/app-errors.js';
+import { can } from '../auth/principal.js';
+import { COUNT_BOUND } from '../shared/connection.js';
+import { pageOf, type Page, type PageRequest } from '../shared/page.js';
+import type { TeamOrderField, UserOrderField } from './user-list.input.js';
+import {
+  teamListSql,
+  userListSql,
+  type ListOrder,
+  type TeamListFilter,
+  type UserListFilter,
+} from './user-list.sql.js';
 import type { TeamRecord, UserRecord, UserRepository } from './user.repository.js';
 
 export interface CreateUser {
@@ -68,6 +79,44 @@ export class UserService {
   ): Promise<UserRecord[]> {
     requirePermission(principal, 'users:read');
     return this.users.list(filter);
+  }
+
+  /**
+   * A page of users. Only those shown email addresses (admins) may search or order by them,
+   * or the list would tell others whose address it is.
+   */
+  async page(
+    principal: Principal,
+    filter: Omit<UserListFilter, 'textInEmail'>,
+    order: ListOrder<UserOrderField>,
+    request: PageRequest,
+  ): Promise<Page<UserRecord>> {
+    requirePermission(principal, 'users:read');
+    const seesEmail = can(principal, 'users:manage');
+    if (order.field === 'email' && !seesEmail) {
+      throw new ForbiddenError('Ordering by email address needs users:manage.', 'users:manage');
+    }
+    const list = userListSql({ ...filter, textInEmail: seesEmail }, order);
+    return pageOf(request, {
+      cursorList: ['users', order.field, order.direction],
+      read: (window) => this.users.findPage(list, window),
+      count: () => this.users.countUpTo(list, COUNT_BOUND),
+    });
+  }
+
+  async teamsPage(
+    principal: Principal,
+    filter: TeamListFilter,
+    order: ListOrder<TeamOrderField>,
+    request: PageRequest,
+  ): Promise<Page<TeamRecord>> {
+    requirePermission(principal, 'users:read');
+    const list = teamListSql(filter, order);
+    return pageOf(request, {
+      cursorList: ['teams', order.field, order.direction],
+      read: (window) => this.users.findTeamPage(list, window),
+      count: () => this.users.countUpTo(list, COUNT_BOUND),
+    });
   }
 
   async create(principal: Principal, input: CreateUser): Promise<UserRecord> {

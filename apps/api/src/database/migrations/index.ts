@@ -6,6 +6,7 @@ import { RateLimits1764288000000 } from './1764288000000-rate-limits.js';
 import { IdempotencyKeys1764374400000 } from './1764374400000-idempotency-keys.js';
 import { MergedComplaints1764460800000 } from './1764460800000-merged-complaints.js';
 import { DeadlineStoppedAt1764547200000 } from './1764547200000-deadline-stopped-at.js';
+import { ListOrderings1764633600000 } from './1764633600000-list-orderings.js';
 import { DeadlineReadModel1764720000000 } from './1764720000000-deadline-read-model.js';
 
 // Listed, not globbed (ESM), in the order they run.
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1764374400000,
   MergedComplaints1764460800000,
   DeadlineStoppedAt1764547200000,
+  ListOrderings1764633600000,
   DeadlineReadModel1764720000000,
 ];
