@@ -60,8 +60,9 @@ export function useComplaintPage(id: string | undefined, request: GraphQLRequest
 }
 
 /** A complaint's page: where it stands, its deadlines and history, and the steps it allows now. */
-export function ComplaintShow() {
-  const { id } = useParams();
+export function ComplaintShow({ id: given }: { readonly id?: string } = {}) {
+  const params = useParams();
+  const id = given ?? params.id;
   const request = useGraphQLRequest();
   const notify = useNotify();
   const { loaded, reload } = useComplaintPage(id, request);

@@ -1,0 +1,189 @@
+// The complaint's page through the console's GraphQL client, fetch doubled at the network
+// edge: what it shows of the case, the steps it offers, and a stale version reloaded.
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { AdminContext } from 'react-admin';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ComplaintShow } from './ComplaintShow';
+
+function complaintAt(version: number) {
+  return {
+    id: 'c-1',
+    reference: 'CMP-2026-000042',
+    version,
+    stage: 1,
+    stageLabel: 'Stage 1',
+    status: 'ACKNOWLEDGED',
+    statusLabel: 'Acknowledged',
+    category: 'repairs',
+    channel: 'PHONE',
+    receivedAt: '2026-11-06T09:30:00Z',
+    summary: 'Damp in the bedroom reported three times and not fixed.',
+    desiredOutcome: 'The damp treated.',
+    assignee: 'Alex Morgan',
+    serviceRequestId: null,
+    allowedSteps: ['EXTEND', 'RESPOND', 'WITHDRAW'],
+    complainant: {
+      name: 'Jordan Price',
+      vulnerable: true,
+      adjustments: 'Large print letters',
+      language: null,
+      format: null,
+      preferredContact: 'EMAIL',
+    },
+    representative: null,
+    policy: { id: 'code-2024', name: 'Complaint Handling Code 2024', refusalReasons: [] },
+    stages: [
+      {
+        number: 1,
+        label: 'Stage 1',
+        handler: 'Alex Morgan',
+        startedAt: '2026-11-06T09:30:00Z',
+        acknowledgedAt: '2026-11-09T09:00:00Z',
+        respondedAt: null,
+        outcomeLabel: null,
+        findings: null,
+        extensions: [],
+        remedies: [],
+      },
+    ],
+    deadlines: [
+      {
+        stage: 1,
+        kind: 'RESPOND',
+        dueOn: '2026-11-23',
+        state: 'OVERDUE',
+        stateLabel: 'Overdue',
+        explanation: 'Respond within 10 working days of the acknowledgement.',
+        workingDaysLeft: -3,
+        metOn: null,
+        stoppedAt: null,
+      },
+    ],
+    events: [
+      {
+        version: 1,
+        type: 'complaint-logged',
+        label: 'Logged',
+        at: '2026-11-06T09:30:00Z',
+        actor: { kind: 'user', name: 'Sam Okafor' },
+      },
+    ],
+    actions: [
+      {
+        id: 'A1',
+        stage: 1,
+        description: 'Treat the damp',
+        owner: 'Repairs team',
+        dueOn: '2026-11-27',
+        completedAt: null,
+        overdue: true,
+        note: null,
+      },
+    ],
+    remedies: [],
+    closedAt: null,
+    closeReason: null,
+    withdrawnReason: null,
+    refusal: null,
+    escalationRefusal: null,
+    mergedInto: null,
+    duplicates: [],
+    reopenings: [],
+    ombudsmanReferrals: [
+      {
+        reference: 'HO-123',
+        ombudsmanLabel: 'Housing Ombudsman',
+        referredAt: '2026-11-20T10:00:00Z',
+        determination: null,
+        orders: [],
+      },
+    ],
+  };
+}
+
+let answers: unknown[];
+let sent: { query: string; variables: Record<string, unknown> }[];
+
+beforeEach(() => {
+  answers = [];
+  sent = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((_url: string, init: RequestInit) => {
+      sent.push(JSON.parse(String(init.body)) as (typeof sent)[number]);
+      const answer = answers.shift() ?? { errors: [{ message: 'unexpected request' }] };
+      return Promise.resolve(new Response(JSON.stringify(answer)));
+    }),
+  );
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const page = (version: number) => ({
+  data: { me: { id: 'user-1' }, complaint: complaintAt(version) },
+});
+
+function renderPage() {
+  render(
+    // The id as the route gives it in the app (react-admin's /complaints/:id/show).
+    <AdminContext>
+      <ComplaintShow id="c-1" />
+    </AdminContext>,
+  );
+}
+
+describe('a complaint’s page', () => {
+  it('shows where the case stands, its deadlines, remedies, facts and timeline', async () => {
+    answers.push(page(5));
+    renderPage();
+    expect(await screen.findByRole('heading', { level: 1, name: /CMP-2026-000042/ })).toBeVisible();
+    expect(sent[0]!.variables).toEqual({ id: 'c-1' });
+    const deadlines = screen.getByRole('region', { name: 'Deadlines' });
+    expect(deadlines).toHaveTextContent('Stage 1 response due Mon 23 Nov 2026');
+    expect(deadlines).toHaveTextContent('Overdue');
+    expect(deadlines).toHaveTextContent('Respond within 10 working days of the acknowledgement.');
+    const actions = screen.getByRole('table', { name: 'Actions agreed' });
+    expect(actions).toHaveTextContent('Repairs team');
+    expect(actions).toHaveTextContent('Fri 27 Nov 2026');
+    expect(screen.getByRole('region', { name: 'Timeline' })).toHaveTextContent(
+      /Logged.*Fri 6 Nov 2026, 09:30, by Sam Okafor/,
+    );
+    expect(
+      screen.getByRole('region', { name: 'Refusals, merges and the Ombudsman' }),
+    ).toHaveTextContent('Referred to the Housing Ombudsman');
+    const steps = screen.getByRole('toolbar', { name: 'Steps this case allows now' });
+    expect(
+      within(steps)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Extend the deadline', 'Respond', 'Withdraw']);
+  });
+
+  it('reloads the case on a stale version, and sends the new version next time', async () => {
+    answers.push(page(5));
+    renderPage();
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Withdraw' }));
+    const dialog = await screen.findByRole('dialog', { name: /Withdraw: CMP-2026-000042/ });
+    await user.type(within(dialog).getByLabelText(/^Why the resident withdrew it/), 'Moved');
+    answers.push({
+      errors: [{ message: 'Version 5 is stale.', extensions: { code: 'CONFLICT' } }],
+    });
+    answers.push(page(6));
+    await user.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Someone else changed this case; it has been reloaded.',
+    );
+    await waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent[1]!.variables).toMatchObject({ expectedVersion: 5 });
+    await screen.findByText(/version 6/);
+    answers.push({ data: { withdrawComplaint: { id: 'c-1', version: 7 } } });
+    answers.push(page(7));
+    await user.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
+    await waitFor(() => expect(sent).toHaveLength(5));
+    expect(sent[3]!.variables).toMatchObject({ expectedVersion: 6, reason: 'Moved' });
+  });
+});
