@@ -37,6 +37,7 @@ describe('the migrations', () => {
       'IdempotencyKeys1764374400000',
       'MergedComplaints1764460800000',
       'DeadlineStoppedAt1764547200000',
+      'ListOrderings1764633600000',
       'DeadlineReadModel1764720000000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
