@@ -36,8 +36,9 @@ function focused(page) {
   });
 }
 
-/** Presses Tab until the focus is on what `matches` accepts; fails after `limit` presses. */
+/** Presses Tab until the focus is on what `matches` accepts (maybe already); fails after `limit`. */
 async function tabTo(page, matches, limit = 60) {
+  if (matches(await focused(page))) return;
   for (let i = 0; i < limit; i += 1) {
     await page.keyboard.press('Tab');
     if (matches(await focused(page))) return;

@@ -42,7 +42,11 @@ describe('live updates', () => {
     const point = `The resident adds that the gate was reported in May (${Date.now()}).`;
     const changed = await addPoint(env.api, env.tokens.manager, c.id, point);
     await page.getByText(`version ${changed.version}`).waitFor({ timeout: 20_000 });
-    await page.getByText(point).first().waitFor();
+    // The timeline names who did it: the manager, who had not touched this case before.
+    await page
+      .getByText(/, by Grace Adeyemi$/)
+      .first()
+      .waitFor();
     const { complaint } = await graphql(
       env.api,
       'query ($id: ID!) { complaint(id: $id) { version } }',

@@ -5,13 +5,11 @@ export const STEPS_TOOLBAR = 'Steps this case allows now';
 
 export async function signIn(page, email, password) {
   await page.goto('/');
-  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel('Email address').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: /^sign in$/i }).click();
-  await page
-    .getByRole('button', { name: /profile|account|user menu/i })
-    .first()
-    .waitFor();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('input[name=password]').waitFor({ state: 'detached' });
+  await page.getByRole('banner').first().waitFor();
 }
 
 /** Opens a case's page and waits for its reference in the heading. */
