@@ -1,4 +1,5 @@
 import {
+  presetById,
   refusalReasonsOf,
   type CodeDeparture,
   type Policy,
@@ -15,6 +16,7 @@ export function toPolicyType(policy: Policy): PolicyType {
     name: policy.name,
     description: policy.description,
     basedOn: policy.basedOn,
+    preset: presetById(policy.id) !== undefined,
     division: policy.division,
     closures: policy.closures.map((closure) => ({ date: closure.date, title: closure.title })),
     preliminaryStep: policy.preliminaryStep ? { ...policy.preliminaryStep } : null,

@@ -165,6 +165,12 @@ export class PolicyType {
   @Field(() => String, { nullable: true, description: 'The preset this policy was made from.' })
   basedOn: string | null;
 
+  @Field({
+    description:
+      "Whether this is one of Redress's presets (which never change here), not the landlord's own.",
+  })
+  preset: boolean;
+
   @Field(() => DivisionEnum)
   division: Division;
 
