@@ -2,7 +2,7 @@ import { complaints } from './complaints.resource';
 import { commonFilter, given, pick, type ResourceDescription, type Variables } from './resource';
 
 const USER_FIELDS = 'id name email role active hasPassword teamIds createdAt';
-const POLICY_LIST_FIELDS = `id name description division basedOn version warningDays
+const POLICY_LIST_FIELDS = `id name description division basedOn preset version warningDays
   closures { date title } departures { code clause message }`;
 const POLICY_SHOW_FIELDS = `${POLICY_LIST_FIELDS}
   stage1 { acknowledgeDays respondDays maxExtensionDays responseClock }

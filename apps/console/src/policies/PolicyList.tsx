@@ -1,4 +1,5 @@
 import { CreateButton, DataTable, List, SearchInput, TopToolbar, type RaRecord } from 'react-admin';
+import { PolicyKindField } from './PolicyKindField';
 import { DIVISION_LABELS, type Division } from '../calendar/calendar.types';
 
 const Actions = () => (
@@ -23,25 +24,15 @@ export const PolicyList = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" label="Name" />
-      <DataTable.Col
-        source="basedOn"
-        label="Kind"
-        disableSort
-        render={(record: RaRecord) =>
-          record.basedOn ? `The landlord's own, from ${record.basedOn}` : 'Preset'
-        }
-      />
+      <DataTable.Col source="basedOn" label="Kind" disableSort>
+        <PolicyKindField />
+      </DataTable.Col>
       <DataTable.Col source="version" label="Version" disableSort />
       <DataTable.Col
         source="division"
         label="Bank holidays of"
         disableSort
         render={(record: RaRecord) => DIVISION_LABELS[record.division as Division] ?? ''}
-      />
-      <DataTable.Col
-        source="stage1.respondDays"
-        label="Stage 1 response (working days)"
-        disableSort
       />
       <DataTable.Col
         source="departures"

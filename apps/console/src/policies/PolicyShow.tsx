@@ -10,6 +10,7 @@ import {
 } from 'react-admin';
 import { DIVISION_LABELS, type Division } from '../calendar/calendar.types';
 import { formatLocalDate } from '../shared/format';
+import { PolicyKindField } from './PolicyKindField';
 import { PolicyDepartures, type CodeDeparture } from './PolicyDepartures';
 import { PolicyTimescales } from './PolicyTimescales';
 
@@ -67,12 +68,9 @@ export const PolicyShow = () => (
     <SimpleShowLayout>
       <TextField source="name" label="Name" />
       <TextField source="description" label="Description" />
-      <FunctionField
-        label="Kind"
-        render={(record: RaRecord) =>
-          record.basedOn ? `The landlord's own, made from ${record.basedOn}` : 'A preset'
-        }
-      />
+      <Labeled label="Kind">
+        <PolicyKindField />
+      </Labeled>
       <TextField source="version" label="Version" />
       <FunctionField
         label="Bank holidays of"
