@@ -6,6 +6,8 @@ import CalendarPage from './calendar';
 import complaints from './complaints';
 import Dashboard from './dashboard';
 import { dataProvider } from './data-provider';
+import { authProvider } from './auth-provider';
+import { LoginPage } from './auth-provider/LoginPage';
 import feedbackItems from './feedback';
 import policies from './policies';
 import teams from './teams';
@@ -13,7 +15,15 @@ import users from './users';
 
 /** The only composition root: every resource from its folder's index, the calendar and My work. */
 export const App = () => (
-  <Admin title="Redress" dataProvider={dataProvider} dashboard={Dashboard} disableTelemetry>
+  <Admin
+    title="Redress"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    loginPage={LoginPage}
+    requireAuth
+    dashboard={Dashboard}
+    disableTelemetry
+  >
     <Resource name="complaints" {...complaints} />
     <Resource name="feedbackItems" {...feedbackItems} />
     <Resource name="policies" {...policies} />

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
 import { answer as signInAnswer } from './auth.resolver.js';
 import { clearedOidcCookie, oidcBindingFromCookies, oidcCookie } from './oidc-cookie.js';
@@ -11,6 +11,14 @@ const NO_HTTP = { address: null, userAgent: null };
 /** Signing in through the landlord's identity provider (OpenID Connect). */
 @Resolver()
 export class OidcResolver {
+  @Query(() => Boolean, {
+    description:
+      'Whether sign-in through your identity provider is set up here: the console offers "Sign in with your organisation" when it is.',
+  })
+  oidcSignInAvailable(@Ctx() ctx: AppContext): boolean {
+    return ctx.services.oidc !== undefined && ctx.services.oidc !== null;
+  }
+
   @Mutation(() => OidcSignInStartType, {
     description:
       'Begins a sign-in through your identity provider: answers the URL to send the browser to, and sets a cookie that ties the sign-in to this browser.',

@@ -9,6 +9,7 @@ export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = {
   'Mutation.startOidcSignIn': 'How one begins signing in through the identity provider.',
   'Mutation.completeOidcSignIn':
     "The identity provider's callback: carries its own proof (code, state, PKCE, cookie).",
+  'Query.oidcSignInAvailable': 'Says which sign-in button the sign-in page shows.',
   'Query.addWorkingDays': 'Public arithmetic over public bank holidays.',
   'Query.isWorkingDay': 'Public arithmetic over public bank holidays.',
   'Query.bankHolidays': "GOV.UK's published bank holidays, public by nature.",
