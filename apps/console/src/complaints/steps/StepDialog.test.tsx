@@ -186,7 +186,8 @@ const FORMS = [...STEP_FORMS.values()].map((definition) => ({
   definition,
 }));
 
-describe.each(FORMS)('the $step form', ({ step, definition }) => {
+// MUI's dialogs and selects are slow to drive in jsdom on a shared machine.
+describe.each(FORMS)('the $step form', { timeout: 60_000 }, ({ step, definition }) => {
   it('sends its fields with the version the page shows', async () => {
     const { user, onDone } = open(definition);
     await fillRequired(definition, user);
