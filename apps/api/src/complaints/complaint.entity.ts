@@ -1,6 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { ComplaintState } from '@redress/domain';
 
+/** The text the `text` filter searches: reference, complainant's name and summary, as words. */
+export const SEARCH_EXPRESSION =
+  "to_tsvector('simple', reference || ' ' || complainant_name || ' ' || summary)";
+
 /**
  * The read model of a case: the fold of its events, kept in step inside each write's
  * transaction. `state` holds the whole domain snapshot; the other columns exist to be filtered,
@@ -20,7 +24,7 @@ import type { ComplaintState } from '@redress/domain';
 @Index('ix_complaint_updated_at', ['updatedAt', 'id'])
 @Index('ix_complaint_tenure_received_on', ['tenure', 'receivedOn'])
 @Index('ix_complaint_auto_close_on', ['autoCloseOn'])
-// An expression GIN index for text search, which TypeORM cannot describe: the migration owns it.
+// A GIN index for text search, which TypeORM cannot describe: the migration owns it.
 @Index('ix_complaint_search', { synchronize: false })
 export class ComplaintEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_complaint' })
@@ -170,6 +174,19 @@ export class ComplaintEntity {
 
   @Column({ type: 'jsonb' })
   state: ComplaintState;
+
+  /** Kept by PostgreSQL from the columns it is made of; the GIN index for `text` is on it. */
+  @Column({
+    name: 'search_document',
+    type: 'tsvector',
+    nullable: true,
+    generatedType: 'STORED',
+    asExpression: SEARCH_EXPRESSION,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchDocument: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

@@ -234,9 +234,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
   };
 }
 
-/** The text searched by the `text` filter; the GIN index in the migration is on this expression. */
-export const SEARCH_DOCUMENT =
-  "to_tsvector('simple', reference || ' ' || complainant_name || ' ' || summary)";
+/** The text searched by the `text` filter: a stored column (SEARCH_EXPRESSION), GIN-indexed. */
+export const SEARCH_DOCUMENT = 'search_document';
 
 // For nextDueOn, cases with nothing due sort last in either direction.
 const SORT_EXPRESSIONS: Record<ComplaintOrderField, { asc: string; desc: string; type: string }> = {

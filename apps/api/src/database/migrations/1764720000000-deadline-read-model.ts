@@ -1,10 +1,16 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { SEARCH_EXPRESSION } from '../../complaints/complaint.entity.js';
 
 // The next deadline of a case in full on its read-model row: beside next_due_on, _kind and
 // _stage, whether the date is provisional, the working days extensions added, and the policy
 // version its stage counts in. A list page then shows each case's next deadline, its state and
 // working days left from the row it already reads: the state is the domain's deadlineStatus,
 // counted in that policy's working-day calendar, not SQL.
+//
+// And the text the `text` filter searches, stored: a generated tsvector column with the GIN index
+// on it instead of on the expression. A list page ordered by receipt walks that order's index and
+// tests each case against the words; with the expression, each test built the case's tsvector
+// again (about 60 µs), so a common word cost 24 ms a page at 10,000 cases (EXPLAIN ANALYZE).
 export class DeadlineReadModel1764720000000 implements MigrationInterface {
   name = 'DeadlineReadModel1764720000000';
 
@@ -14,9 +20,29 @@ export class DeadlineReadModel1764720000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_policy_id" text`);
     await queryRunner.query(`ALTER TABLE "complaint" ADD "next_due_policy_version" integer`);
     await fillNextDeadlines(queryRunner);
+    // addColumn records the expression where TypeORM compares it (typeorm_metadata).
+    await queryRunner.addColumn(
+      'complaint',
+      new TableColumn({
+        name: 'search_document',
+        type: 'tsvector',
+        isNullable: true,
+        generatedType: 'STORED',
+        asExpression: SEARCH_EXPRESSION,
+      }),
+    );
+    await queryRunner.query(`DROP INDEX "ix_complaint_search"`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_complaint_search" ON "complaint" USING gin ("search_document")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "ix_complaint_search"`);
+    await queryRunner.dropColumn('complaint', 'search_document');
+    await queryRunner.query(
+      `CREATE INDEX "ix_complaint_search" ON "complaint" USING gin (${SEARCH_EXPRESSION})`,
+    );
     await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_policy_version"`);
     await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_policy_id"`);
     await queryRunner.query(`ALTER TABLE "complaint" DROP COLUMN "next_due_extended_by"`);
