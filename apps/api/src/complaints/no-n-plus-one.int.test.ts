@@ -194,6 +194,56 @@ describe('complaints(first: N) with stages, deadlines, actions and events', () =
   });
 });
 
+describe('the count of a complaints page', () => {
+  const LIST = (selection: string) => /* GraphQL */ `
+    query List($first: Int!, $after: String) {
+      complaints(first: $first, after: $after, orderBy: { field: NEXT_DUE_ON, direction: ASC }) {
+        nodes { id reference nextDeadline { dueOn state workingDaysLeft } }
+        pageInfo { hasNextPage endCursor }
+        ${selection}
+      }
+    }
+  `;
+  type Answer = {
+    complaints: {
+      nodes: { id: string }[];
+      pageInfo: { endCursor: string | null };
+      totalCount?: number;
+      totalCountIsExact?: boolean;
+    };
+  };
+
+  it('is not taken unless asked for, and then in one bounded statement, on the first page and after a cursor', async () => {
+    const first = await gqlData<Answer>(api.url, LIST(''), { first: 50 });
+    for (const after of [null, first.complaints.pageInfo.endCursor]) {
+      const without = await statementsDuring(api.dataSource, () =>
+        gqlData<Answer>(api.url, LIST(''), { first: 50, after }),
+      );
+      const report = without.map(oneLine).join('\n');
+      expect(without.length, report).toBeGreaterThan(0);
+      // No window over every filtered row, and no count of its own.
+      expect(
+        without.filter((sql) => /count\(|OVER\s*\(/i.test(sql)),
+        report,
+      ).toEqual([]);
+      let answer: Answer | undefined;
+      const withCount = await statementsDuring(api.dataSource, async () => {
+        answer = await gqlData<Answer>(api.url, LIST('totalCount totalCountIsExact'), {
+          first: 50,
+          after,
+        });
+      });
+      const counts = withCount.filter((sql) => /count\(/i.test(sql));
+      expect(counts, withCount.map(oneLine).join('\n')).toHaveLength(1);
+      expect(counts[0]).toMatch(/LIMIT \$\d+\) AS bounded/);
+      expect(withCount.length).toBe(without.length + 1);
+      expect(answer?.complaints.totalCount).toBe(COMPLAINTS);
+      expect(answer?.complaints.totalCountIsExact).toBe(true);
+      expect(answer?.complaints.nodes).toHaveLength(50);
+    }
+  });
+});
+
 describe('a write through the API', () => {
   // Only what the write itself decides is asked for: no field that needs a read of its own.
   const READ = /* GraphQL */ `
