@@ -1,17 +1,19 @@
-// The tenant portal residents use to complain and escalate online. In the demo it is the
-// partner API key made at first start ("Demo tenant portal", apps/api/src/auth/first-start.ts),
-// so an escalation a resident made online is recorded as that key's, as the API would record it.
+// The resident portal through which residents complain and escalate online: a partner API key
+// of its own, as a landlord's portal would hold. A key sees and acts on only the complaints it
+// logged, so the demo's portal logs the online complaints made through it and records their
+// escalations. (The demo partner key printed at first start is another, for the operator to try:
+// it has logged nothing.)
 import type { Actor } from '@redress/domain';
 import { systemPrincipal } from '../auth/principal.js';
 import type { Services } from '../services.js';
 
-export const DEMO_PORTAL_NAME = 'Demo tenant portal';
+export const DEMO_PORTAL_NAME = 'Resident portal';
 
 const DEMO = systemPrincipal('demo-data', 'Demo data');
 
 /**
- * The portal's key as an actor: the first-start key when there is one, otherwise one made now
- * with the same scopes (its secret is not kept: nobody signs in with it).
+ * The portal's key as an actor, made when missing (its secret is not kept: in the demo nobody
+ * calls the API with it).
  */
 export async function ensureDemoPortal(services: Services): Promise<Actor> {
   const keys = await services.apiKeys.list(DEMO);
@@ -20,7 +22,7 @@ export async function ensureDemoPortal(services: Services): Promise<Actor> {
     (
       await services.apiKeys.createUnchecked(DEMO, {
         name: DEMO_PORTAL_NAME,
-        scopes: ['complaints:read', 'complaints:write', 'events:subscribe'],
+        scopes: ['complaints:read', 'complaints:write'],
       })
     ).key;
   return { kind: 'api-key', id: key.id, name: key.name };

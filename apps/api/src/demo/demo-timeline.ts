@@ -129,6 +129,9 @@ export function makeHistory(
       }
     : person;
   const channel = channelFor(random, representative);
+  // Most online complaints come through the resident portal, whose key logs them; a key sees and
+  // acts on only the complaints it logged, so it is also the one to record their escalations.
+  const viaPortal = !duplicateOf && channel === 'online' && random() < 0.85;
   const handler = pick(random, HANDLERS);
   const reviewer = pick(
     random,
@@ -223,7 +226,7 @@ export function makeHistory(
       serviceRequestId: null,
     },
     new Date(receivedAt.getTime() + between(random, 5, 120) * 60_000),
-    staff(handler),
+    viaPortal ? portal : staff(handler),
   );
   step(
     { type: 'assign', handler, handlerId: idOf(handler), teamId: memberOf(handler).teamId },
@@ -364,8 +367,8 @@ export function makeHistory(
   if (ending === 'escalate') {
     const escalateOn = workingDay(stage1.respondedOn, between(random, 2, 12));
     // Asked after the policy's window (the resident waited for the agreed work first): a handler
-    // decides it and records why it is accepted (Code 5.11); in time, the resident asks online
-    // through the tenant portal, whose key records it, or by phone or letter, taken by the handler.
+    // decides it and records why it is accepted (Code 5.11). In time, a resident who complained
+    // through the portal mostly escalates there too; otherwise by phone or letter, to the handler.
     const state1 = current();
     const lastDay = state1 ? escalationWindowEndsOn(state1) : null;
     const askedOn = [escalateOn, localDateOf(current()?.lastEventAt ?? receivedAt)].sort()[1];
@@ -380,7 +383,7 @@ export function makeHistory(
             : null,
         },
         on(escalateOn),
-        late || !(channel === 'online' || random() < 0.35) ? staff(handler) : portal,
+        viaPortal && !late && random() < 0.9 ? portal : staff(handler),
       )
     ) {
       return done();
