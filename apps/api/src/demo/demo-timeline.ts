@@ -1,6 +1,6 @@
 // One demo case's history, step by step through the domain's own decide and evolve, each step
 // at its time in the past: logged, assigned, acknowledged, extended, answered, escalated (online
-// through the tenant portal, or by phone), reviewed at stage 2, referred, closed; or withdrawn,
+// through the resident portal, or by phone), reviewed at stage 2, referred, closed; or withdrawn,
 // refused, declined at stage 2 or left waiting, as a landlord's open cases are.
 import {
   PRESETS,
@@ -47,7 +47,7 @@ const POLICY_WEIGHTS: readonly (readonly [string, number])[] = [
 export interface HistoryContext {
   readonly now: Date;
   readonly staffByName: ReadonlyMap<string, DemoStaffMember>;
-  /** The tenant portal's key: it records the escalations residents make online. */
+  /** The resident portal's key: it logs online complaints and records their escalations. */
   readonly portal: Actor;
   readonly earlier: readonly DemoCase[];
 }
