@@ -1,8 +1,15 @@
 import { lazy } from 'react';
 import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import type { ResourceDefinition } from '../shared/resource';
+import { Permitted } from '../users/Permitted';
 
-const AuditLogList = lazy(() => import('./AuditLogList'));
+const AuditLogPage = lazy(() => import('./AuditLogList'));
+
+const AuditLogList = () => (
+  <Permitted permission="audit:read" what="read the security log">
+    <AuditLogPage />
+  </Permitted>
+);
 
 const auditLog: ResourceDefinition = {
   list: AuditLogList,

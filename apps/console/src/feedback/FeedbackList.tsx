@@ -10,6 +10,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { formatDateTime } from '../shared/format';
+import { useCan } from '../users/useCan';
 import { CHANNEL_CHOICES, FEEDBACK_KIND_CHOICES, labelOf } from './feedback.choices';
 
 const filters = [
@@ -23,12 +24,15 @@ const filters = [
   />,
 ];
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton label="Log feedback" />
-    <ExportButton />
-  </TopToolbar>
-);
+const Actions = () => {
+  const canLog = useCan('feedback:write');
+  return (
+    <TopToolbar>
+      {canLog && <CreateButton label="Log feedback" />}
+      <ExportButton />
+    </TopToolbar>
+  );
+};
 
 /** Compliments, suggestions and service requests, newest first. */
 export const FeedbackList = () => (

@@ -2,11 +2,18 @@ import { lazy } from 'react';
 import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
 import type { RaRecord } from 'react-admin';
 import type { ResourceDefinition } from '../shared/resource';
+import { Permitted } from '../users/Permitted';
 import { FEEDBACK_KIND_CHOICES } from './feedback.choices';
 
 const FeedbackList = lazy(() => import('./FeedbackList'));
 const FeedbackShow = lazy(() => import('./FeedbackShow'));
-const FeedbackCreate = lazy(() => import('./FeedbackCreate'));
+const FeedbackCreatePage = lazy(() => import('./FeedbackCreate'));
+
+const FeedbackCreate = () => (
+  <Permitted permission="feedback:write" what="log feedback">
+    <FeedbackCreatePage />
+  </Permitted>
+);
 
 const feedbackItems: ResourceDefinition = {
   list: FeedbackList,

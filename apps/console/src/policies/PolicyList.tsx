@@ -1,12 +1,14 @@
 import { CreateButton, DataTable, List, SearchInput, TopToolbar, type RaRecord } from 'react-admin';
+import { useCan } from '../users/useCan';
 import { PolicyKindField } from './PolicyKindField';
 import { DIVISION_LABELS, type Division } from '../calendar/calendar.types';
 
-const Actions = () => (
-  <TopToolbar>
-    <CreateButton label="Create a policy from a preset" />
-  </TopToolbar>
-);
+const Actions = () => {
+  const canWrite = useCan('policies:write');
+  return (
+    <TopToolbar>{canWrite && <CreateButton label="Create a policy from a preset" />}</TopToolbar>
+  );
+};
 
 function departuresOf(record: RaRecord): string {
   const count = Array.isArray(record.departures) ? record.departures.length : 0;

@@ -2,10 +2,17 @@ import { lazy } from 'react';
 import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
 import type { RaRecord } from 'react-admin';
 import type { ResourceDefinition } from '../shared/resource';
+import { Permitted } from '../users/Permitted';
 
 const PolicyList = lazy(() => import('./PolicyList'));
 const PolicyShow = lazy(() => import('./PolicyShow'));
-const PolicyCreate = lazy(() => import('./PolicyCreate'));
+const PolicyCreatePage = lazy(() => import('./PolicyCreate'));
+
+const PolicyCreate = () => (
+  <Permitted permission="policies:write" what="create policies">
+    <PolicyCreatePage />
+  </Permitted>
+);
 
 const policies: ResourceDefinition = {
   list: PolicyList,

@@ -2,10 +2,22 @@ import { lazy } from 'react';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import type { RaRecord } from 'react-admin';
 import type { ResourceDefinition } from '../shared/resource';
+import { Permitted } from './Permitted';
 
 const UserList = lazy(() => import('./UserList'));
-const UserCreate = lazy(() => import('./UserCreate'));
-const UserEdit = lazy(() => import('./UserEdit'));
+const UserCreatePage = lazy(() => import('./UserCreate'));
+const UserEditPage = lazy(() => import('./UserEdit'));
+
+const UserCreate = () => (
+  <Permitted permission="users:manage" what="invite users">
+    <UserCreatePage />
+  </Permitted>
+);
+const UserEdit = () => (
+  <Permitted permission="users:manage" what="change users">
+    <UserEditPage />
+  </Permitted>
+);
 
 const users: ResourceDefinition = {
   list: UserList,
