@@ -14,15 +14,21 @@ export interface CodeDeparture {
   readonly message: string;
 }
 
-/** "5.11" before "6.3" before "6.12": clauses compare part by part, as numbers. */
+/** The first clause a departure names, as numbers: "5.11, 2.2" → [5, 11]. */
+function clauseNumbers(clause: string): number[] {
+  const first = /\d+(\.\d+)*/.exec(clause);
+  return first ? first[0].split('.').map(Number) : [];
+}
+
+/** "5.3" before "5.11" before "6.12": clauses compare part by part, as numbers. */
 function byClause(a: CodeDeparture, b: CodeDeparture): number {
-  const left = a.clause.split('.').map(Number);
-  const right = b.clause.split('.').map(Number);
+  const left = clauseNumbers(a.clause);
+  const right = clauseNumbers(b.clause);
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const difference = (left[i] ?? 0) - (right[i] ?? 0);
     if (difference !== 0) return difference;
   }
-  return a.code.localeCompare(b.code);
+  return a.clause.localeCompare(b.clause) || a.code.localeCompare(b.code);
 }
 
 /**
