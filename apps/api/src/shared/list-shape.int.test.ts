@@ -116,7 +116,7 @@ beforeAll(async () => {
   }
   partner = await newPartnerKey(services, ['complaints:read']);
   await newPartnerKey(services, ['complaints:write']);
-  await newPartnerKey(services, ['feedback:read']);
+  await newPartnerKey(services, ['measures:read']);
   for (const [index, day] of ['02', '03', '03', '05', '09'].entries()) {
     await gqlData(
       url,
