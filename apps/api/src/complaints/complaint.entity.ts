@@ -26,6 +26,9 @@ export const SEARCH_EXPRESSION =
 @Index('ix_complaint_auto_close_on', ['autoCloseOn'])
 // A GIN index for text search, which TypeORM cannot describe: the migration owns it.
 @Index('ix_complaint_search', { synchronize: false })
+// On the next-due order's expressions (nothing due sorts last either way): the migration owns them.
+@Index('ix_complaint_next_due_asc', { synchronize: false })
+@Index('ix_complaint_next_due_desc', { synchronize: false })
 export class ComplaintEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_complaint' })
   id: string;
