@@ -124,7 +124,7 @@ const ADJUSTMENTS = [
   'Anxiety: no unannounced visits; give two days’ notice',
   'Sight impaired: read letters out on a call as well as sending them',
   'British Sign Language interpreter for meetings',
-  'Memory loss after a stroke: copy letters to her daughter (consent given)',
+  'Memory loss after a stroke: copy letters to a named relative (consent given)',
 ];
 
 /** How people who complain are related to the landlord, and so their tenure. */
@@ -148,7 +148,7 @@ const CHANNELS: readonly (readonly [Channel, number])[] = [
 ];
 
 const REPRESENTATIVES: readonly (readonly [RepresentativeRole, string, number])[] = [
-  ['family', 'her son', 4],
+  ['family', 'a relative', 4],
   ['advocate', 'Citizens Advice adviser', 3],
   ['councillor', 'ward councillor', 2],
   ['mp', 'constituency MP’s caseworker', 1],
