@@ -8,6 +8,9 @@ import Dashboard from './dashboard';
 import { dataProvider } from './data-provider';
 import { authProvider } from './auth-provider';
 import { LoginPage } from './auth-provider/LoginPage';
+import { i18nProvider } from './layout/i18n';
+import { Layout } from './layout/Layout';
+import { theme } from './layout/theme';
 import feedbackItems from './feedback';
 import policies from './policies';
 import teams from './teams';
@@ -21,6 +24,9 @@ export const App = () => (
     authProvider={authProvider}
     loginPage={LoginPage}
     requireAuth
+    i18nProvider={i18nProvider}
+    layout={Layout}
+    theme={theme}
     dashboard={Dashboard}
     disableTelemetry
   >

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { Typography } from '@mui/material';
+import { LiveUpdates } from '../live/LiveUpdates';
+import { Menu } from './Menu';
+
+const RedressAppBar = () => (
+  <AppBar color="primary">
+    <Typography component="span" variant="h6" sx={{ mr: 2, fontWeight: 600 }}>
+      Redress
+    </Typography>
+    <TitlePortal />
+  </AppBar>
+);
+
+/**
+ * react-admin's layout with the console's menu and app bar. react-admin's own skip link ("Skip
+ * to the content", from the messages) is the first thing a keyboard reaches; the live updates
+ * run while anyone is signed in.
+ */
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <RaLayout appBar={RedressAppBar} menu={Menu}>
+    <LiveUpdates />
+    {children}
+  </RaLayout>
+);
