@@ -147,7 +147,7 @@ export function ComplaintCreate() {
   const [params] = useSearchParams();
   return (
     <Box sx={{ p: 2, maxWidth: 900 }}>
-      <Title title="Log a complaint" />
+      <Title title="Complaints" />
       <LogComplaintForm
         request={request}
         serviceRequestId={params.get('serviceRequestId')}

@@ -63,6 +63,11 @@ export function useComplaintPage(id: string | undefined, request: GraphQLRequest
 export function ComplaintShow({ id: given }: { readonly id?: string } = {}) {
   const params = useParams();
   const id = given ?? params.id;
+  // Another case is another page: no dialog or reading of the last one carries over.
+  return <ComplaintPageView key={id} id={id} />;
+}
+
+function ComplaintPageView({ id }: { readonly id: string | undefined }) {
   const request = useGraphQLRequest();
   const notify = useNotify();
   const { loaded, reload } = useComplaintPage(id, request);

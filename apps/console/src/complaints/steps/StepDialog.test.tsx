@@ -59,7 +59,7 @@ const SENDS: Readonly<Record<string, Record<string, unknown>>> = {
     workingDays: 5,
     reason: said('reason'),
     exceptionalReason: null,
-    notice: notice(),
+    notice: null,
   },
   'add-point': { id: 'c-1', point: said('point') },
   respond: {
@@ -99,7 +99,7 @@ const SENDS: Readonly<Record<string, Record<string, unknown>>> = {
     reason: 'SEPARATE_POLICY',
     explanation: said('explanation'),
     discretionConsidered: null,
-    notice: notice(),
+    notice: null,
   },
   reopen: { id: 'c-1', reason: said('reason') },
   'refer-to-ombudsman': { id: 'c-1', reference: said('reference'), ombudsman: OMBUDSMEN[0]!.id },
@@ -233,6 +233,25 @@ describe.each(FORMS)('the $step form', { timeout: 60_000 }, ({ step, definition 
     expect(await screen.findByRole('alert')).toHaveTextContent(CONFLICT_MESSAGE);
     expect(onStale).toHaveBeenCalledTimes(1);
     expect(onDone).not.toHaveBeenCalled();
+  });
+});
+
+describe('how the resident was told', () => {
+  const extend = STEP_FORMS.get('extend')!;
+  const base = { workingDays: '5', reason: 'Waiting for the surveyor' };
+
+  it('is sent when the form says how', () => {
+    const values = { ...base, toldOn: DAY, method: 'EMAIL', ombudsmanDetailsGiven: true };
+    expect(extend.variables(values, complaint, []).notice).toEqual({
+      toldOn: DAY,
+      method: 'EMAIL',
+      ombudsmanDetailsGiven: true,
+    });
+  });
+
+  it('is left to the domain to ask for when the form does not say how', () => {
+    const values = { ...base, toldOn: DAY, method: '', ombudsmanDetailsGiven: false };
+    expect(extend.variables(values, complaint, []).notice).toBeNull();
   });
 });
 

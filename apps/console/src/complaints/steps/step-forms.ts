@@ -34,28 +34,35 @@ export function pence(field: string, typed: string): number {
   return Math.round(Number(cleaned) * 100);
 }
 
-// When and how the resident was told, with the Ombudsman's details (Code 2.4, 6.5, 6.16).
-const NOTICE_FIELDS: readonly FieldSpec[] = [
-  {
-    name: 'toldOn',
-    label: 'Resident told on',
-    kind: 'date',
-    required: true,
-    initial: (_c, today) => today,
-  },
-  { name: 'method', label: 'Told by', kind: 'select', required: true, choices: CONTACT_METHODS },
-  {
-    name: 'ombudsmanDetailsGiven',
-    label: "Given the Housing Ombudsman's contact details and their right to go to it",
-    kind: 'checkbox',
-    required: true,
-  },
-];
+// When and how the resident was told, with the Ombudsman's details (Code 2.4, 6.5, 6.16). Not
+// required by the form where the API takes the step without it: the domain then says what is
+// missing (RESIDENT_NOT_TOLD, OMBUDSMAN_DETAILS_NOT_GIVEN) in its own words.
+function noticeFields(required: boolean): readonly FieldSpec[] {
+  return [
+    {
+      name: 'toldOn',
+      label: 'Resident told on',
+      kind: 'date',
+      required,
+      initial: (_c, today) => today,
+    },
+    { name: 'method', label: 'Told by', kind: 'select', required, choices: CONTACT_METHODS },
+    {
+      name: 'ombudsmanDetailsGiven',
+      label: "Given the Housing Ombudsman's contact details and their right to go to it",
+      kind: 'checkbox',
+      required,
+    },
+  ];
+}
 
-function notice(values: FormValues): Record<string, unknown> {
+/** The notice, or none when the form does not say how the resident was told. */
+function notice(values: FormValues): Record<string, unknown> | null {
+  const method = text(values, 'method');
+  if (method === null) return null;
   return {
     toldOn: text(values, 'toldOn'),
-    method: text(values, 'method'),
+    method,
     ombudsmanDetailsGiven: values.ombudsmanDetailsGiven === true,
   };
 }
@@ -124,7 +131,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
         label: "Good reason to go beyond the policy's maximum",
         kind: 'multiline',
       },
-      ...NOTICE_FIELDS,
+      ...noticeFields(false),
     ],
     variables: (v) => ({
       workingDays: Number(text(v, 'workingDays')),
@@ -208,7 +215,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
         kind: 'multiline',
         required: true,
       },
-      ...NOTICE_FIELDS,
+      ...noticeFields(true),
     ],
     variables: (v) => ({
       reason: text(v, 'reason'),
@@ -391,7 +398,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
         label: 'Over 12 months old: how discretion was considered',
         kind: 'multiline',
       },
-      ...NOTICE_FIELDS,
+      ...noticeFields(false),
     ],
     variables: (v) => ({
       reason: text(v, 'reason'),
