@@ -65,7 +65,7 @@ describe('accessibility (axe-core)', () => {
 
   test('the log form', async () => {
     await page.goto('/#/complaints/create');
-    await page.getByRole('heading', { name: 'Log a complaint' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Log a complaint' }).waitFor();
     expect(await violations()).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ export async function apiSignIn(base, email, password) {
   return signIn.accessToken;
 }
 
-const CASE = '{ id reference status version allowedSteps }';
+const CASE = '{ id reference stage status version allowedSteps }';
 
 /** A fresh case logged by a partner or a handler, with the outcome the resident seeks. */
 export async function logCase(base, token, summary) {

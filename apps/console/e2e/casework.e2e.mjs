@@ -33,7 +33,7 @@ describe('casework in the console', () => {
   test('logs a complaint', async () => {
     const summary = `Black mould in the back bedroom, reported three times (${Date.now()})`;
     await page.goto('/#/complaints/create');
-    await page.getByRole('heading', { name: 'Log a complaint' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Log a complaint' }).waitFor();
     await choose(page, page, 'Channel', 'Phone');
     await page.getByLabel(/^Summary, in the resident’s words/).fill(summary);
     await page
@@ -114,7 +114,10 @@ describe('casework in the console', () => {
       .getByLabel(/^The resident's reasons/)
       .fill('The resident says the response ignored the draught.');
     await submitStep(page, dialog, 'Escalate to stage 2');
-    await eventually(statusOf(c.id), (now) => expect(now.status).toBe('ESCALATED'));
+    await eventually(statusOf(c.id), (now) =>
+      expect([now.stage, now.status]).toEqual([2, 'RECEIVED']),
+    );
+    await page.getByRole('heading', { level: 1, name: /Stage 2/ }).waitFor();
   });
 
   test('stage 2 is acknowledged and answered by someone who had no part in stage 1', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { acknowledge, addPoint, graphql, logCase, readCase } from './api.mjs';
 import { openBrowser } from './context.mjs';
+import { londonToday } from './dates.mjs';
 import { eventually, fillNotice, openCase, openStep, submitStep } from './ui.mjs';
 
 let env;
@@ -33,8 +34,19 @@ describe('refusals and conflicts', () => {
     // The same request through the API is refused, and its message is what the form shows.
     const refusal = await graphql(
       env.api,
-      'mutation ($id: ID!) { extendResponseDeadline(id: $id, workingDays: 40, reason: "Waiting for parts.") { id } }',
-      { id: c.id },
+      `
+        mutation ($id: ID!, $notice: ResidentNoticeInput) {
+          extendResponseDeadline(
+            id: $id
+            workingDays: 40
+            reason: "Waiting for parts."
+            notice: $notice
+          ) {
+            id
+          }
+        }
+      `,
+      { id: c.id, notice: { toldOn: londonToday(), method: 'EMAIL', ombudsmanDetailsGiven: true } },
       env.tokens.admin,
     ).then(
       () => null,

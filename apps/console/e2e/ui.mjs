@@ -12,8 +12,12 @@ export async function signIn(page, email, password) {
   await page.getByRole('banner').first().waitFor();
 }
 
-/** Opens a case's page and waits for its reference in the heading. */
+/**
+ * Opens a case's page as a fresh load (nothing left open from before; the session renews from
+ * its cookie) and waits for its reference in the heading.
+ */
 export async function openCase(page, complaint) {
+  await page.goto('about:blank');
   await page.goto(`/#/complaints/${complaint.id}/show`);
   await page
     .getByRole('heading', { name: new RegExp(complaint.reference) })
