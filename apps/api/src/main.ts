@@ -10,6 +10,7 @@ import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { createServer } from './server.js';
 import { createServices } from './services.js';
+import { defaultConsoleDir } from './static/console-files.js';
 import { FirstStartError, prepareFirstStart } from './auth/first-start.js';
 import { runStartupChecks, startupFaultMessage } from './startup-checks.js';
 
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     maxComplexity: config.maxComplexity,
     production: config.production,
     trustedProxies: config.trustedProxies,
+    consoleDir: defaultConsoleDir(),
   });
   const url = await server.start(config.port);
   logger.info(

@@ -6,7 +6,10 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { BankHolidaysData } from '@redress/domain';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
@@ -38,6 +41,7 @@ import { buildRedressSchema } from './schema.js';
 import { SharedSubscriptions, type DirectSink } from './subscriptions/shared-subscriptions.js';
 import { audienceOfContext } from './subscriptions/subscription-audience.js';
 import type { Services } from './services.js';
+import { consoleFiles, wantsHtml } from './static/console-files.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [
@@ -72,6 +76,11 @@ export interface ServerDeps {
    * on; off only to measure the difference, shared-subscriptions.ts).
    */
   readonly shareSubscriptionExecution?: boolean;
+  /**
+   * The built console (apps/console/dist) to serve at / and the explorer at GET /graphql for
+   * browsers; absent, only GraphQL and health are served (static/console-files.ts).
+   */
+  readonly consoleDir?: string;
 }
 
 export interface RedressServer {
@@ -97,12 +106,16 @@ export function createServer(deps: ServerDeps): RedressServer {
   const allowCors = cors(origins);
   const originAllowed = (origin: string) => origins.includes(origin) || origins.includes('*');
   const healthProblem = healthCheck(deps.dataSource);
+  const files = deps.consoleDir === undefined ? undefined : consoleFiles(deps.consoleDir);
 
-  // Two paths: health first, outside GraphQL (load balancers and the tests poll it before
-  // anything else), and GraphQL. Anything else is answered in words, not a framework's page.
+  // Health, outside GraphQL (load balancers and the tests poll it before anything else), and
+  // GraphQL; with a console build, a browser's page load of /graphql is the explorer and every
+  // other path the console. Anything else is answered in words, not a framework's page.
   const httpServer = createHttpServer((req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0];
-    if (path === '/graphql') {
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (path === '/graphql' && files && wantsHtml(req)) {
+      files.serveExplorer(req, res);
+    } else if (path === '/graphql') {
       if (allowCors(req, res)) return;
       if (!graphql) {
         sendJson(res, 503, { status: 'unavailable', reason: 'The API is starting.' });
@@ -115,6 +128,8 @@ export function createServer(deps: ServerDeps): RedressServer {
           ? sendJson(res, 503, { status: 'unavailable', reason: problem })
           : sendJson(res, 200, { status: 'ok' }),
       );
+    } else if (files && path !== '/health') {
+      files.serve(req, res, path);
     } else {
       sendJson(res, 404, {
         status: 'not found',
@@ -244,6 +259,9 @@ export function createServer(deps: ServerDeps): RedressServer {
         // Installed by default, it hooks every field of every answer to compute cache hints
         // that nothing here sets or reads (answers are never cached by HTTP).
         ApolloServerPluginCacheControlDisabled(),
+        // Apollo's landing page loads from a CDN; a browser's GET of /graphql gets the bundled
+        // explorer instead (above), or Apollo's plain refusal of a GET without a query.
+        ApolloServerPluginLandingPageDisabled(),
         {
           async serverWillStart() {
             return {
