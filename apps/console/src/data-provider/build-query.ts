@@ -23,10 +23,14 @@ export interface ListParams {
 /** One line of GraphQL from a field list written over several lines. */
 const squash = (fields: string) => fields.replace(/\s+/g, ' ').trim();
 
+// The API's OrderDirection enum is named ASC and DESC: a variable must carry the enum's name.
 function order(description: ResourceDescription, field?: string, sortOrder?: string) {
   const mapped = field ? description.list.sortFields[field] : undefined;
-  if (!mapped) return description.list.defaultSort;
-  return { field: mapped, direction: sortOrder === 'DESC' ? 'desc' : 'asc' };
+  if (!mapped) {
+    const { defaultSort } = description.list;
+    return { field: defaultSort.field, direction: defaultSort.direction.toUpperCase() };
+  }
+  return { field: mapped, direction: sortOrder === 'DESC' ? 'DESC' : 'ASC' };
 }
 
 /** A page of a list: react-admin's page/perPage as first/offset, its sort as orderBy. */

@@ -56,7 +56,7 @@ describe.each(Object.entries(LISTS))('%s', (resource, listQuery) => {
     expect(call!.query).toContain('totalCount totalCountIsExact');
     expect(call!.variables).toEqual({
       filter: {},
-      orderBy: { field: Object.values(description.list.sortFields)[0], direction: 'desc' },
+      orderBy: { field: Object.values(description.list.sortFields)[0], direction: 'DESC' },
       first: 20,
       offset: 40,
     });
@@ -84,7 +84,9 @@ describe.each(Object.entries(LISTS))('%s', (resource, listQuery) => {
       sort: { field: 'nothing', order: 'ASC' },
       filter: {},
     });
-    expect(calls[0]!.variables.orderBy).toEqual(description.list.defaultSort);
+    const { field, direction } = description.list.defaultSort;
+    // The enum's name, ASC or DESC, as the API's OrderDirection spells it.
+    expect(calls[0]!.variables.orderBy).toEqual({ field, direction: direction.toUpperCase() });
     expect(calls[0]!.variables.first).toBe(200);
   });
 
@@ -159,7 +161,7 @@ describe('filters', () => {
         category: 'repairs',
         assigneeId: 'u1',
       },
-      orderBy: { field: 'NEXT_DUE_ON', direction: 'asc' },
+      orderBy: { field: 'NEXT_DUE_ON', direction: 'ASC' },
     });
     expect(calls[0]!.variables.filter).not.toHaveProperty('unknown');
     expect(calls[0]!.variables.filter).not.toHaveProperty('tenure');
