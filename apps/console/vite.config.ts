@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -20,6 +21,14 @@ export default defineConfig({
     // Each resource's pages are lazy imports (see the folders' index files), so every route is
     // its own chunk and the first paint loads only the shell.
     chunkSizeWarningLimit: 1500,
+    // Two pages: the console, and the GraphQL explorer the API serves at GET /graphql for
+    // browsers (apps/api/src/static/console-files.ts).
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        explorer: fileURLToPath(new URL('explorer.html', import.meta.url)),
+      },
+    },
   },
   resolve: {
     // graphql 16 has no exports map: keep one copy so `validate` and the schema share a realm.
