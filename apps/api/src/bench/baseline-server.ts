@@ -3,6 +3,13 @@
 // API answers for LIST_QUERY, served by bare node:http.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  calendarForPolicy,
+  DEADLINE_STATE_LABELS,
+  deadlineStatusOn,
+  localDateOf,
+  type Policy,
+} from '@redress/domain';
 import pg from 'pg';
 
 /** The GraphQL page the baseline reproduces, field for field. */
@@ -31,6 +38,12 @@ export const LIST_QUERY = /* GraphQL */ `
   }
 `;
 
+/** The same page with each complaint's next deadline, as the console's list shows it. */
+export const DEADLINE_LIST_QUERY = LIST_QUERY.replace(
+  'updatedAt\n',
+  'updatedAt\n        nextDeadline {\n          stage\n          kind\n          dueOn\n          state\n          stateLabel\n          workingDaysLeft\n        }\n',
+);
+
 const SQL = `
   SELECT id, reference, version, status, stage, received_at, received_on::text AS received_on,
          category, tenure, assignee, summary, complainant_name, updated_at,
@@ -38,6 +51,23 @@ const SQL = `
     FROM complaint
    ORDER BY received_at DESC, id DESC
    LIMIT $1`;
+
+const DEADLINE_SQL = `
+  SELECT id, reference, version, status, stage, received_at, received_on::text AS received_on,
+         category, tenure, assignee, summary, complainant_name, updated_at,
+         next_due_on::text AS next_due_on, next_due_kind, next_due_stage, next_due_policy_id,
+         next_due_policy_version, count(*) OVER () AS total
+    FROM complaint
+   ORDER BY received_at DESC, id DESC
+   LIMIT $1`;
+
+interface DeadlineRow extends Row {
+  next_due_on: string | null;
+  next_due_kind: string | null;
+  next_due_stage: number | null;
+  next_due_policy_id: string | null;
+  next_due_policy_version: number | null;
+}
 
 interface Row {
   id: string;
@@ -61,6 +91,8 @@ const enumName = (value: string): string => value.toUpperCase().replaceAll('-', 
 
 export interface BaselineServer {
   readonly url: string;
+  /** The same page with each complaint's next deadline (DEADLINE_LIST_QUERY). */
+  readonly withDeadlinesUrl: string;
   stop(): Promise<void>;
 }
 
@@ -69,14 +101,44 @@ export async function startBaselineServer(
   poolSize: number,
 ): Promise<BaselineServer> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // Policy versions never change: read once, as the API's cache holds them.
+  const policies = new Map(
+    (await pool.query<{ body: Policy }>('SELECT body FROM policy')).rows.map(({ body }) => [
+      `${body.id}@${body.version}`,
+      body,
+    ]),
+  );
+  // The deadline's state is the domain's rule, in its policy's working-day calendar: the least
+  // an endpoint can do to give the same figures.
+  const nextDeadline = (row: DeadlineRow, today: string) => {
+    if (row.next_due_on === null) return null;
+    const policy = policies.get(`${row.next_due_policy_id}@${row.next_due_policy_version}`);
+    if (!policy) throw new Error(`policy ${row.next_due_policy_id} not found`);
+    const status = deadlineStatusOn(
+      { dueOn: row.next_due_on, metAt: null, metOn: null, stoppedAt: null },
+      today,
+      calendarForPolicy(policy),
+      policy.warningDays,
+    );
+    return {
+      stage: row.next_due_stage,
+      kind: enumName(row.next_due_kind ?? ''),
+      dueOn: row.next_due_on,
+      state: enumName(status.state),
+      stateLabel: DEADLINE_STATE_LABELS[status.state],
+      workingDaysLeft: status.workingDaysLeft,
+    };
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method !== 'GET' || url.pathname !== '/complaints') {
+    const withDeadlines = url.pathname === '/complaints-with-deadlines';
+    if (req.method !== 'GET' || (url.pathname !== '/complaints' && !withDeadlines)) {
       res.writeHead(404).end();
       return;
     }
     const first = Math.min(200, Math.max(1, Number(url.searchParams.get('first') ?? 25)));
-    pool.query<Row>(SQL, [first]).then(
+    const today = withDeadlines ? localDateOf(new Date()) : '';
+    pool.query<DeadlineRow>(withDeadlines ? DEADLINE_SQL : SQL, [first]).then(
       ({ rows }) => {
         const body = JSON.stringify({
           data: {
@@ -96,6 +158,7 @@ export async function startBaselineServer(
                 summary: row.summary,
                 complainant: { name: row.complainant_name },
                 updatedAt: row.updated_at.toISOString(),
+                ...(withDeadlines ? { nextDeadline: nextDeadline(row, today) } : {}),
               })),
             },
           },
@@ -111,6 +174,7 @@ export async function startBaselineServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/complaints`,
+    withDeadlinesUrl: `http://127.0.0.1:${port}/complaints-with-deadlines`,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

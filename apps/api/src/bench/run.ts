@@ -3,10 +3,18 @@
 // request. graphql reads NODE_ENV once, when it is first imported, so it is set before anything
 // imports it, and the benchmark is loaded after.
 process.env.NODE_ENV ??= 'production';
-// REDRESS_BENCH=fan-out or =api runs one of the two.
+// REDRESS_BENCH=fan-out, =api or =scale runs one of the three.
 const only = process.env.REDRESS_BENCH;
-if (only !== 'api') {
+if (only === undefined || only === 'fan-out') {
   const { fanOutBenchmark } = await import('./fan-out-bench.js');
   await fanOutBenchmark();
 }
-if (only !== 'fan-out') await import('./api-bench.js');
+if (only === undefined || only === 'api') {
+  const { apiBenchmark } = await import('./api-bench.js');
+  await apiBenchmark();
+}
+if (only === undefined || only === 'scale') {
+  const { listScaleBenchmark } = await import('./list-scale-bench.js');
+  await listScaleBenchmark();
+}
+process.exit(0);
