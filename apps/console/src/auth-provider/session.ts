@@ -99,7 +99,9 @@ setTokenRenewer(async () => {
 
 export async function signOut(): Promise<void> {
   try {
-    await graphqlRequest(SIGN_OUT);
+    // With no token there is no session here to end (react-admin also signs out after a failed
+    // check on the sign-in page).
+    if (getAccessToken()) await graphqlRequest(SIGN_OUT);
   } catch {
     // Signed out here whatever the API says: an expired session has nothing left to end.
   } finally {

@@ -5,7 +5,7 @@ import { OPEN_STATUSES, STATUS_CHOICES } from '../complaints/list/complaint-choi
 const ROW = `id reference stageLabel statusLabel category complainant { name }
   assignedTo { id name } nextDeadline { ${DEADLINE_FIELDS} }`;
 
-const NEXT_DUE = '{ field: NEXT_DUE_ON, direction: asc }';
+const NEXT_DUE = '{ field: NEXT_DUE_ON, direction: ASC }';
 const COUNT = 'totalCount totalCountIsExact';
 
 /** One request for My work: what is due (the API's deadline states), and the counts. */
@@ -16,7 +16,7 @@ export const MY_WORK = `query MyWork($me: ID!, $open: [ComplaintStatus!]) {
   stage1: complaints(filter: { status: $open, stage: 1 }) { ${COUNT} }
   stage2: complaints(filter: { status: $open, stage: 2 }) { ${COUNT} }
   ${STATUS_CHOICES.map((s) => `status_${s.id}: complaints(filter: { status: [${s.id}] }) { ${COUNT} }`).join('\n  ')}
-  latest: complaints(orderBy: { field: UPDATED_AT, direction: desc }, first: 8) { nodes { id reference statusLabel updatedAt complainant { name } } }
+  latest: complaints(orderBy: { field: UPDATED_AT, direction: DESC }, first: 8) { nodes { id reference statusLabel updatedAt complainant { name } } }
 }`.replace(/\s+/g, ' ');
 
 export interface Count {

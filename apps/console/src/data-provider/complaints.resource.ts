@@ -54,7 +54,7 @@ export const complaints: ResourceDescription = {
       'nextDeadline.dueOn': 'NEXT_DUE_ON',
       nextDeadline: 'NEXT_DUE_ON',
     },
-    defaultSort: { field: 'RECEIVED_AT', direction: 'desc' },
+    defaultSort: { field: 'RECEIVED_AT', direction: 'DESC' },
   },
   one: 'complaint',
   listFields: LIST_FIELDS,

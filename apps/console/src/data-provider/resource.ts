@@ -29,7 +29,7 @@ export interface ResourceDescription {
     /** react-admin's sort field → the API's order field enum value. */
     sortFields: Readonly<Record<string, string>>;
     /** The order when react-admin asks for a sort field the API cannot order by. */
-    defaultSort: { field: string; direction: 'asc' | 'desc' };
+    defaultSort: { field: string; direction: 'ASC' | 'DESC' };
   };
   /** The single-record query, `<query>(id: ID!)`; absent when the API has none (read by ids). */
   one?: string;
