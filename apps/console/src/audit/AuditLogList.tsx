@@ -2,8 +2,11 @@ import {
   DataTable,
   DateTimeInput,
   List,
+  ReferenceField,
   SelectArrayInput,
+  TextField,
   TextInput,
+  useRecordContext,
   type RaRecord,
 } from 'react-admin';
 import { formatDateTime } from '../shared/format';
@@ -32,6 +35,23 @@ function who(kind: unknown, id: unknown): string {
   return kind ? `${String(kind)} ${String(id)}` : String(id);
 }
 
+/** A user by name; anything else (a key, a session, the system) by its kind and id. */
+const Party = ({ side }: { readonly side: 'actor' | 'subject' }) => {
+  const record = useRecordContext();
+  if (!record) return null;
+  const kind = record[`${side}Kind`];
+  const id = record[`${side}Id`];
+  if (side === 'subject' && !id) return null;
+  if (kind === 'user' && id) {
+    return (
+      <ReferenceField source={`${side}Id`} reference="users" link={false} emptyText={String(id)}>
+        <TextField source="name" />
+      </ReferenceField>
+    );
+  }
+  return <span>{who(kind, id)}</span>;
+};
+
 /** The detail the API records with an event, as "key: value" pairs, not JSON. */
 function detailOf(record: RaRecord): string {
   const detail = record.detail as Record<string, unknown> | null | undefined;
@@ -56,20 +76,12 @@ export const AuditLogList = () => (
         disableSort
         render={(record: RaRecord) => kindLabel(record.kind)}
       />
-      <DataTable.Col
-        source="actorId"
-        label="By"
-        disableSort
-        render={(record: RaRecord) => who(record.actorKind, record.actorId)}
-      />
-      <DataTable.Col
-        source="subjectId"
-        label="On"
-        disableSort
-        render={(record: RaRecord) =>
-          record.subjectId ? who(record.subjectKind, record.subjectId) : ''
-        }
-      />
+      <DataTable.Col source="actorId" label="By" disableSort>
+        <Party side="actor" />
+      </DataTable.Col>
+      <DataTable.Col source="subjectId" label="On" disableSort>
+        <Party side="subject" />
+      </DataTable.Col>
       <DataTable.Col source="address" label="From address" disableSort />
       <DataTable.Col source="detail" label="Detail" disableSort render={detailOf} />
     </DataTable>
