@@ -70,8 +70,9 @@ export const ApiKeySecretDialog = ({
           label="Secret"
           value={secret}
           fullWidth
+          multiline
           slotProps={{
-            input: { readOnly: true, sx: { fontFamily: 'monospace' } },
+            input: { readOnly: true, sx: { fontFamily: 'monospace', wordBreak: 'break-all' } },
             htmlInput: { 'aria-readonly': true, spellCheck: false },
           }}
           onFocus={(event) => event.target.select()}
