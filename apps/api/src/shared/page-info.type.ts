@@ -1,3 +1,7 @@
+// Its fields' types are read from the decorators' metadata, which must be loaded before this
+// module runs: connection.ts brings it in early (the services import its COUNT_BOUND), before
+// anything else has imported the polyfill.
+import 'reflect-metadata';
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType('PageInfo', {
