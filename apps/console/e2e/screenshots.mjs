@@ -38,12 +38,16 @@ try {
   await signIn(page, stack.admin.email, stack.admin.password);
   const shot = async (name) => {
     await page.waitForLoadState('networkidle');
+    // Nothing caught mid-transition (a dialog fading in, a chip's ripple).
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    );
     await page.screenshot({ path: join(out, `${name}.png`) });
     console.log(`docs/screenshots/${name}.png`);
   };
 
   await page.goto('/#/');
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
   await shot('dashboard');
 
   await page.goto('/#/complaints');
