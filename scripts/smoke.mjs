@@ -1,7 +1,9 @@
 // End-to-end check of the README's start command: `pnpm start` on a fresh embedded database must
 // come up healthy with demo data, refuse an anonymous caller, let the first admin sign in and take
 // a complaint through the GraphQL API, and print a demo partner key that sees only its own
-// complaints. Exits non-zero, with the reason, when it does not.
+// complaints; on the same port, `/` must be the console's page with its assets and a browser's
+// GET of `/graphql` the explorer, loading nothing from elsewhere. Exits non-zero, with the reason,
+// when it does not.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,8 +93,45 @@ async function waitForHealth(timeoutMs) {
   fail(`/health did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
-await waitForHealth(180_000);
+// `pnpm start` builds the domain, the API and the console first: minutes on a busy machine.
+await waitForHealth(300_000);
 const ready = ((Date.now() - startedAt) / 1000).toFixed(1);
+
+/** A page's HTML, with each script and stylesheet it names fetched and checked. */
+async function checkPage(path, headers, what, marker) {
+  const page = await fetch(`${base}${path}`, { headers });
+  const html = await page.text();
+  if (page.status !== 200 || !page.headers.get('content-type')?.startsWith('text/html')) {
+    fail(`${what} at ${path} answered ${page.status} ${page.headers.get('content-type')}`);
+  }
+  if (!html.includes(marker))
+    fail(`${what} at ${path} is not the build's page: ${html.slice(0, 300)}`);
+  if (page.headers.get('cache-control') !== 'no-cache') fail(`${what} is cached`);
+  const external = /(?:src|href)="(?:https?:)?\/\/[^"]*"/.exec(html);
+  if (external) fail(`${what} loads from outside: ${external[0]}`);
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  if (assets.length === 0) fail(`${what} names no asset`);
+  for (const asset of assets) {
+    const response = await fetch(`${base}${asset}`);
+    const type = response.headers.get('content-type') ?? '';
+    const body = await response.text();
+    if (response.status !== 200 || !/^text\/(javascript|css)/.test(type)) {
+      fail(`${asset} answered ${response.status} ${type}`);
+    }
+    if (!response.headers.get('cache-control')?.includes('immutable'))
+      fail(`${asset} is not cached`);
+    if (/\bimport\s*\(?\s*["'](?:https?:)?\/\//.test(body)) fail(`${asset} imports from outside`);
+  }
+  return assets.length;
+}
+const consoleAssets = await checkPage('/', {}, 'the console', '<div id="root">');
+await checkPage('/complaints', {}, 'a client route', '<div id="root">');
+const explorerAssets = await checkPage(
+  '/graphql',
+  { accept: 'text/html' },
+  'the explorer',
+  'Redress GraphQL explorer',
+);
 
 const anonymous = await post('{ complaints(first: 1) { totalCount } }');
 if (
@@ -163,7 +202,7 @@ if (before.complaints.totalCount !== 0) {
 }
 
 console.log(
-  `smoke: pnpm start healthy in ${ready} s with ${complaints.totalCount} demo complaints; anonymous refused, the first admin signed in and logged ${logComplaint.reference}; the demo partner key sees only its own`,
+  `smoke: pnpm start healthy in ${ready} s with ${complaints.totalCount} demo complaints; anonymous refused, the first admin signed in and logged ${logComplaint.reference}; the demo partner key sees only its own; / served the console (${consoleAssets} assets) and GET /graphql the explorer (${explorerAssets} assets), nothing from elsewhere`,
 );
 stop();
 process.exit(0);
