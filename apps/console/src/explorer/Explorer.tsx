@@ -6,7 +6,7 @@ const URL_PATH = '/graphql';
 const FIRST_QUERY = `# Your open complaints, most urgent first. Ctrl+Enter runs the operation.
 query FirstPage {
   me { email role }
-  complaints(first: 5, orderBy: { field: NEXT_DUE_ON, direction: asc }) {
+  complaints(first: 5, orderBy: { field: NEXT_DUE_ON, direction: ASC }) {
     totalCount
     nodes { reference status summary }
   }
