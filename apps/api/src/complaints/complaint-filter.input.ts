@@ -49,7 +49,8 @@ export class ComplaintFilterInput extends IdsFilterInput {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: 'The next open deadline falls on or before this day.',
+    description:
+      'The next open deadline falls before this day (a deadline on the day itself does not match).',
   })
   dueBefore?: LocalDate | null;
 
