@@ -11,6 +11,7 @@ import { LoginPage } from './auth-provider/LoginPage';
 import { i18nProvider } from './layout/i18n';
 import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
+import { LoadingPage } from './shared/Loading';
 import feedbackItems from './feedback';
 import policies from './policies';
 import teams from './teams';
@@ -29,6 +30,7 @@ export const App = () => (
     theme={theme}
     dashboard={Dashboard}
     disableTelemetry
+    loading={LoadingPage}
   >
     <Resource name="complaints" {...complaints} />
     <Resource name="feedbackItems" {...feedbackItems} />

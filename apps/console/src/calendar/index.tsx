@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Loading } from 'react-admin';
+import { Loading } from '../shared/Loading';
 import { loadBankHolidays } from './bank-holidays.query';
 
 const CalendarPage = lazy(() =>

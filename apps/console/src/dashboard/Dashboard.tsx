@@ -4,13 +4,15 @@ import {
   CardContent,
   CardHeader,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   Stack,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { Link, Loading, Title, useGetIdentity } from 'react-admin';
+import { Link, Title, useGetIdentity } from 'react-admin';
+import { Loading } from '../shared/Loading';
 import { STATUS_CHOICES } from '../complaints/list/complaint-choices';
 import { DeadlineChip } from '../shared/DeadlineChip';
 import { formatDateTime } from '../shared/format';
@@ -29,13 +31,15 @@ const Due = ({ title, rows, empty }: { title: string; rows: WorkRow[]; empty: st
       ) : (
         <List dense disablePadding>
           {rows.slice(0, 8).map((row) => (
-            <ListItemButton key={row.id} component={Link} to={`/complaints/${row.id}/show`}>
-              <ListItemText
-                primary={`${row.reference} · ${row.complainant?.name ?? 'Resident'}`}
-                secondary={`${row.stageLabel} · ${row.statusLabel} · ${row.category}`}
-              />
-              <DeadlineChip deadline={row.nextDeadline} />
-            </ListItemButton>
+            <ListItem key={row.id} disablePadding>
+              <ListItemButton component={Link} to={`/complaints/${row.id}/show`}>
+                <ListItemText
+                  primary={`${row.reference} · ${row.complainant?.name ?? 'Resident'}`}
+                  secondary={`${row.stageLabel} · ${row.statusLabel} · ${row.category}`}
+                />
+                <DeadlineChip deadline={row.nextDeadline} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}
@@ -44,12 +48,14 @@ const Due = ({ title, rows, empty }: { title: string; rows: WorkRow[]; empty: st
 );
 
 const Figure = ({ label, count, to }: { label: string; count: Count | undefined; to: string }) => (
-  <ListItemButton component={Link} to={to} sx={{ justifyContent: 'space-between' }}>
-    <ListItemText primary={label} />
-    <Typography component="span" sx={{ fontWeight: 600 }}>
-      {countText(count)}
-    </Typography>
-  </ListItemButton>
+  <ListItem disablePadding>
+    <ListItemButton component={Link} to={to} sx={{ justifyContent: 'space-between' }}>
+      <ListItemText primary={label} />
+      <Typography component="span" sx={{ fontWeight: 600 }}>
+        {countText(count)}
+      </Typography>
+    </ListItemButton>
+  </ListItem>
 );
 
 const listLink = (filter: Record<string, unknown>) =>
@@ -72,7 +78,7 @@ const Dashboard = () => {
       <Typography id="my-work-title" component="h1" variant="h4" gutterBottom>
         My work
       </Typography>
-      {isPending && <Loading />}
+      {isPending && <Loading what="Loading your work" />}
       {error && <Typography color="error">{error.message}</Typography>}
       {data && (
         <Stack spacing={2}>
@@ -151,12 +157,14 @@ const Dashboard = () => {
               />
               <List dense>
                 {data.latest.nodes.map((row) => (
-                  <ListItemButton key={row.id} component={Link} to={`/complaints/${row.id}/show`}>
-                    <ListItemText
-                      primary={`${row.reference} · ${row.statusLabel}`}
-                      secondary={`${row.complainant?.name ?? 'Resident'} · ${formatDateTime(row.updatedAt)}`}
-                    />
-                  </ListItemButton>
+                  <ListItem key={row.id} disablePadding>
+                    <ListItemButton component={Link} to={`/complaints/${row.id}/show`}>
+                      <ListItemText
+                        primary={`${row.reference} · ${row.statusLabel}`}
+                        secondary={`${row.complainant?.name ?? 'Resident'} · ${formatDateTime(row.updatedAt)}`}
+                      />
+                    </ListItemButton>
+                  </ListItem>
                 ))}
               </List>
             </Card>

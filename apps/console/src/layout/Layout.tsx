@@ -1,11 +1,21 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout as RaLayout, TitlePortal } from 'react-admin';
+import { AppBar, Layout as RaLayout, TitlePortal, UserMenu, useGetIdentity } from 'react-admin';
 import { Typography } from '@mui/material';
 import { LiveUpdates } from '../live/LiveUpdates';
 import { Menu } from './Menu';
 
+/**
+ * The account button shows the person's name; its accessible name must contain that visible text
+ * (WCAG 2.5.3, label in name), so it reads "Jo Bloggs: your account" rather than react-admin's
+ * fixed label alone.
+ */
+const AccountMenu = () => {
+  const { identity } = useGetIdentity();
+  return <UserMenu label={identity?.fullName ? `${identity.fullName}: your account` : undefined} />;
+};
+
 const RedressAppBar = () => (
-  <AppBar color="primary">
+  <AppBar color="primary" userMenu={<AccountMenu />}>
     <Typography component="span" variant="h6" sx={{ mr: 2, fontWeight: 600 }}>
       Redress
     </Typography>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endOfWeek } from '../data-provider/complaints.resource';
 import {
+  categoryLabel,
   formatDateTime,
   formatLocalDate,
   formatTime,
@@ -37,5 +38,14 @@ describe('format', () => {
     expect(endOfWeek('2026-12-02')).toBe('2026-12-06');
     expect(endOfWeek('2026-12-06')).toBe('2026-12-06');
     expect(endOfWeek('2026-12-07')).toBe('2026-12-13');
+  });
+});
+
+describe('categoryLabel', () => {
+  it('reads an id as words', () => {
+    expect(categoryLabel('damp-and-mould')).toBe('Damp and mould');
+    expect(categoryLabel('heating_and_hot-water')).toBe('Heating and hot water');
+    expect(categoryLabel('noise')).toBe('Noise');
+    expect(categoryLabel(null)).toBe('—');
   });
 });

@@ -97,3 +97,13 @@ export function workingDaysWording(workingDaysLeft: number): string {
   const unit = days === 1 ? 'working day' : 'working days';
   return workingDaysLeft > 0 ? `${days} ${unit} left` : `${days} ${unit} overdue`;
 }
+
+/**
+ * A category as a person reads it: landlords' categories are ids such as "damp-and-mould", shown
+ * as "Damp and mould".
+ */
+export function categoryLabel(category: string | null | undefined): string {
+  if (!category) return '—';
+  const words = category.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -46,9 +46,11 @@ export const ComplaintQuickFilters = () => {
         order: -1,
         mr: 2,
         mt: 8,
-        width: 220,
+        width: 200,
         flexShrink: 0,
-        display: { xs: 'none', md: 'block' },
+        // Beside the list only where the list still fits beside it; narrower, every quick
+        // filter is also in the filter bar (Assignee is "Mine" with one's own name).
+        display: { xs: 'none', xl: 'block' },
       }}
     >
       <CardContent>

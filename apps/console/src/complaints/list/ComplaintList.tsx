@@ -1,6 +1,6 @@
 import { DataTable, List, TextField, type RaRecord } from 'react-admin';
 import { DeadlineChip, type DeadlineValue } from '../../shared/DeadlineChip';
-import { formatLocalDate } from '../../shared/format';
+import { categoryLabel, formatLocalDate } from '../../shared/format';
 import { complaintFilters, ComplaintQuickFilters } from './ComplaintFilters';
 
 const resident = (record: RaRecord) => record.complainant?.name ?? '—';
@@ -18,7 +18,7 @@ const ComplaintList = () => (
   >
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="reference" label="Reference">
-        <TextField source="reference" sx={{ fontWeight: 600 }} />
+        <TextField source="reference" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }} />
       </DataTable.Col>
       <DataTable.Col label="Resident" disableSort render={resident} />
       <DataTable.Col source="stageLabel" label="Stage" disableSort />
@@ -31,7 +31,12 @@ const ComplaintList = () => (
         )}
       />
       <DataTable.Col label="Assignee" disableSort render={assignee} />
-      <DataTable.Col source="category" label="Category" disableSort />
+      <DataTable.Col
+        source="category"
+        label="Category"
+        disableSort
+        render={(record: RaRecord) => categoryLabel(record.category)}
+      />
       <DataTable.Col
         source="receivedAt"
         label="Received"

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { Alert, Box, Chip, CircularProgress, Stack, Typography } from '@mui/material';
 import { Title, useNotify } from 'react-admin';
 import { useParams } from 'react-router';
@@ -25,37 +26,34 @@ type Loaded =
   | { readonly state: 'failed'; readonly message: string }
   | { readonly state: 'loaded'; readonly complaint: ComplaintPage };
 
-/** Reads the case; `reload` reads it again, keeping the page shown meanwhile. */
+/**
+ * Reads the case through react-admin's query cache, under the key its `getOne` has, so a change
+ * made elsewhere (the live updates invalidate that key) reads it again; `reload` does the same on
+ * demand. The page already shown stays while it is read again.
+ */
 export function useComplaintPage(id: string | undefined, request: GraphQLRequest) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (!id) return;
-    let current = true;
-    request(COMPLAINT_PAGE_QUERY, { id }).then(
-      (data) => {
-        if (!current) return;
-        const { me, complaint } = data as ComplaintPageData;
-        setLoaded(
-          complaint
-            ? { state: 'loaded', complaint: { ...complaint, viewerId: me?.id ?? null } }
-            : { state: 'failed', message: 'There is no complaint with this id.' },
-        );
-      },
-      (error: unknown) => {
-        if (current) {
-          setLoaded({
-            state: 'failed',
-            message: error instanceof Error ? error.message : 'The complaint could not be read.',
-          });
-        }
-      },
-    );
-    return () => {
-      current = false;
+  const query = useQuery({
+    queryKey: ['complaints', 'getOne', { id: String(id) }, 'page'],
+    queryFn: async (): Promise<ComplaintPage | null> => {
+      const { me, complaint } = (await request(COMPLAINT_PAGE_QUERY, { id })) as ComplaintPageData;
+      return complaint ? { ...complaint, viewerId: me?.id ?? null } : null;
+    },
+    enabled: id !== undefined,
+    retry: false,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  let loaded: Loaded;
+  if (query.data) loaded = { state: 'loaded', complaint: query.data };
+  else if (query.data === null) {
+    loaded = { state: 'failed', message: 'There is no complaint with this id.' };
+  } else if (query.error) {
+    loaded = {
+      state: 'failed',
+      message:
+        query.error instanceof Error ? query.error.message : 'The complaint could not be read.',
     };
-  }, [id, request, generation]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  } else loaded = { state: 'loading' };
   return { loaded, reload };
 }
 
