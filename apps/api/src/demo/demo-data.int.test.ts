@@ -156,6 +156,13 @@ describe('the demo data', () => {
     );
     console.info(`Longest an open case waits past its acknowledgement date: ${longest} days`);
     expect(longest).toBeLessThanOrEqual(21);
+    // A response at most eight weeks late: a case re-opened, or left unanswered, is recent.
+    const latestResponse = await count(
+      `SELECT coalesce(max('${today}'::date - next_due_on), 0)::int AS n FROM complaint
+        WHERE status NOT IN (${ended}) AND next_due_kind = 'respond'`,
+    );
+    console.info(`Longest an open case waits past its response date: ${latestResponse} days`);
+    expect(latestResponse).toBeLessThanOrEqual(56);
     // And nothing received months ago is still waiting for its first acknowledgement.
     expect(
       await count(`SELECT count(*)::int AS n FROM complaint

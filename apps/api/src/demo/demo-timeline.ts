@@ -116,7 +116,7 @@ export function makeHistory(
     ['stall-ack', 3],
     ['stall-response', 4],
   ]);
-  const ending = endingByAge(planned, policy, calendar, received, localDateOf(now));
+  const ending = endingByAge(planned, policy, calendar, received, localDateOf(now), random);
   // A duplicate repeats an open case of the same kind, made by the same resident (often by
   // another channel).
   const duplicateOf =
@@ -290,8 +290,13 @@ export function makeHistory(
       staff(handler),
     );
     // Now and then the resident comes back, and the case is opened where it stood.
+    // Re-opened, it is answered like any other case from there; a case left re-opened and
+    // unanswered for months is not what a landlord's records look like.
     const withdrawnOn = current()?.closedAt;
-    if (withdrawnOn && random() < 0.3) {
+    const reopened =
+      withdrawnOn !== undefined &&
+      withdrawnOn !== null &&
+      random() < 0.3 &&
       step(
         {
           type: 'reopen',
@@ -299,9 +304,8 @@ export function makeHistory(
         },
         on(workingDay(localDateOf(withdrawnOn), between(random, 5, 10))),
         staff(handler),
-      );
-    }
-    return done();
+      ) !== null;
+    if (!reopened) return done();
   }
 
   const respondBase = policy.stage1.responseClock === 'receipt' ? received : ackDate;
@@ -486,7 +490,11 @@ export function makeHistory(
 // A case left waiting is a recent one: a landlord chases an acknowledgement within days and a
 // late response within weeks, so an old case did not stall; it went on to be answered and closed.
 const STALLED_ACK_WORKING_DAYS = 10;
-const STALLED_RESPONSE_WORKING_DAYS = 15;
+const STALLED_RESPONSE_WORKING_DAYS = 20;
+// Of the cases whose stage 1 response fell due in those last weeks, this share is still
+// unanswered: what keeps a landlord's overdue cases between about one in twenty and one in seven
+// of its open ones, and all of them recent.
+const LATE_RESPONSE_SHARE = 0.4;
 
 /** The planned ending, unless the case is too old to be still waiting at that step. */
 function endingByAge(
@@ -495,6 +503,7 @@ function endingByAge(
   calendar: Calendar,
   received: LocalDate,
   today: LocalDate,
+  random: () => number,
 ): Ending {
   const age = calendar.workingDaysBetween(received, today);
   if (planned === 'stall-ack' && age > policy.stage1.acknowledgeDays + STALLED_ACK_WORKING_DAYS) {
@@ -504,6 +513,16 @@ function endingByAge(
     policy.stage1.acknowledgeDays + policy.stage1.respondDays + policy.stage1.maxExtensionDays;
   if (planned === 'stall-response' && age > responseDue + STALLED_RESPONSE_WORKING_DAYS) {
     return 'close';
+  }
+  const dueWithoutExtension = policy.stage1.acknowledgeDays + policy.stage1.respondDays;
+  const answered = planned === 'close' || planned === 'escalate' || planned === 'await';
+  if (
+    answered &&
+    age > dueWithoutExtension &&
+    age <= dueWithoutExtension + STALLED_RESPONSE_WORKING_DAYS &&
+    random() < LATE_RESPONSE_SHARE
+  ) {
+    return 'stall-response';
   }
   return planned;
 }
