@@ -128,6 +128,16 @@ describe('authProvider', () => {
     expect(getAccessToken()).toBe('tok-2');
   });
 
+  it('after a reload, permissions asked for with checkAuth share one renewal', async () => {
+    const sent = api({ RefreshSession: () => ({ data: { refreshSession: payload('tok-5') } }) });
+    const [, permissions] = await Promise.all([
+      authProvider.checkAuth({}),
+      authProvider.getPermissions!({}) as Promise<string[]>,
+    ]);
+    expect(permissions).toContain('complaints:write');
+    expect(sent.map((s) => s.operation)).toEqual(['RefreshSession']);
+  });
+
   it('with no session to renew, sends one to sign in', async () => {
     api({ RefreshSession: unauthenticated });
     await expect(authProvider.checkAuth({})).rejects.toThrow('Sign in to continue.');

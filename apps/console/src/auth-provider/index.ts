@@ -86,8 +86,11 @@ export const authProvider: AuthProvider = {
 
   getIdentity: async () => identityOf(currentUser() ?? (await loadMe())),
 
+  // On a reload react-admin may ask for permissions before checkAuth has renewed the session;
+  // answering [] then would leave the menu empty until the next sign-in. Renewing here shares
+  // checkAuth's request (refresh() sends one at a time), so the refresh cookie is used once.
   getPermissions: async () => {
-    if (!getAccessToken()) return [];
+    if (!getAccessToken() && !(await refresh().catch(() => undefined))) return [];
     return permissionsOf(currentUser() ?? (await loadMe()));
   },
 };

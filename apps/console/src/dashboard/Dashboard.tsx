@@ -15,7 +15,7 @@ import { Link, Title, useGetIdentity } from 'react-admin';
 import { Loading } from '../shared/Loading';
 import { STATUS_CHOICES } from '../complaints/list/complaint-choices';
 import { DeadlineChip } from '../shared/DeadlineChip';
-import { formatDateTime } from '../shared/format';
+import { categoryLabel, formatDateTime } from '../shared/format';
 import { countText, inState, loadMyWork, type Count, type WorkRow } from './my-work.query';
 
 const Due = ({ title, rows, empty }: { title: string; rows: WorkRow[]; empty: string }) => (
@@ -32,10 +32,15 @@ const Due = ({ title, rows, empty }: { title: string; rows: WorkRow[]; empty: st
         <List dense disablePadding>
           {rows.slice(0, 8).map((row) => (
             <ListItem key={row.id} disablePadding>
-              <ListItemButton component={Link} to={`/complaints/${row.id}/show`}>
+              <ListItemButton
+                component={Link}
+                to={`/complaints/${row.id}/show`}
+                sx={{ flexDirection: 'column', alignItems: 'flex-start', gap: 0.5 }}
+              >
                 <ListItemText
+                  sx={{ my: 0 }}
                   primary={`${row.reference} · ${row.complainant?.name ?? 'Resident'}`}
-                  secondary={`${row.stageLabel} · ${row.statusLabel} · ${row.category}`}
+                  secondary={`${row.stageLabel} · ${row.statusLabel} · ${categoryLabel(row.category)}`}
                 />
                 <DeadlineChip deadline={row.nextDeadline} />
               </ListItemButton>
