@@ -310,7 +310,8 @@ export function makeHistory(
 
   const respondBase = policy.stage1.responseClock === 'receipt' ? received : ackDate;
   let respondDue = respondDueOf(1) ?? workingDay(respondBase, policy.stage1.respondDays);
-  if (random() < 0.18) {
+  // A case still unanswered is more often one waiting on a report, so extended.
+  if (random() < (ending === 'stall-response' ? 0.5 : 0.18)) {
     const days = between(random, 3, Math.max(3, policy.stage1.maxExtensionDays));
     // Decided and told before the due date it moves (Code 6.4, 6.5).
     const extendOn = workingDay(respondDue, -between(random, 1, 3));
