@@ -2,13 +2,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './precompress';
 
 // In development Vite serves the console and hands /graphql (HTTP and the graphql-ws socket) to
 // the API, so the console and the API share one origin and the refresh cookie just works.
 const api = process.env.REDRESS_API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: Number(process.env.CONSOLE_PORT ?? 5173),
     proxy: {
