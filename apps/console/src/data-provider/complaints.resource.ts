@@ -55,6 +55,7 @@ export const complaints: ResourceDescription = {
       nextDeadline: 'NEXT_DUE_ON',
     },
     defaultSort: { field: 'RECEIVED_AT', direction: 'DESC' },
+    counted: false,
   },
   one: 'complaint',
   listFields: LIST_FIELDS,

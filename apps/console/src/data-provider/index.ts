@@ -84,13 +84,18 @@ export function createDataProvider(request: Request = graphqlRequest): DataProvi
       sortField: params.sort?.field,
       sortOrder: params.sort?.order,
       filter: params.filter,
+      withTotal: description.list.counted !== false,
     });
     const data = await request<Record<string, Connection>>(built.query, built.variables, {
       ...READ,
       signal: params.signal,
     });
     const connection = answerOf(data, built);
-    if (connection.totalCountIsExact === false || connection.totalCount === undefined) {
+    if (
+      description.list.counted === false ||
+      connection.totalCountIsExact === false ||
+      connection.totalCount === undefined
+    ) {
       // Past the count's bound react-admin pages on without a total (partial pagination).
       return {
         data: connection.nodes,

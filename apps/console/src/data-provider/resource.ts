@@ -30,6 +30,12 @@ export interface ResourceDescription {
     sortFields: Readonly<Record<string, string>>;
     /** The order when react-admin asks for a sort field the API cannot order by. */
     defaultSort: { field: string; direction: 'ASC' | 'DESC' };
+    /**
+     * false: list pages ask for no totalCount and page on by hasNextPage (react-admin's partial
+     * pagination). For a list that grows with the landlord, where even a bounded count walks up
+     * to 10,001 matching rows on every page (docs/benchmarks.md).
+     */
+    counted?: boolean;
   };
   /** The single-record query, `<query>(id: ID!)`; absent when the API has none (read by ids). */
   one?: string;
