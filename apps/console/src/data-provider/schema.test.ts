@@ -42,10 +42,13 @@ describe.each(Object.values(RESOURCES))('$resource queries fit the schema', (des
   it('getOne', () => {
     expect(problems(buildOne(description, '1').query)).toEqual([]);
   });
-  it.runIf(description.create)('create', () => {
-    expect(problems(buildMutation(description, 'create', {})!.query)).toEqual([]);
-  });
-  it.runIf(description.update)('update', () => {
-    expect(problems(buildMutation(description, 'update', {}, '1')!.query)).toEqual([]);
-  });
+  // Only what the API has a mutation for is built, so only that is checked.
+  if (description.create)
+    it('create', () => {
+      expect(problems(buildMutation(description, 'create', {})!.query)).toEqual([]);
+    });
+  if (description.update)
+    it('update', () => {
+      expect(problems(buildMutation(description, 'update', {}, '1')!.query)).toEqual([]);
+    });
 });

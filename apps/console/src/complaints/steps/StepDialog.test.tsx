@@ -199,15 +199,14 @@ describe.each(FORMS)('the $step form', { timeout: 60_000 }, ({ step, definition 
   });
 
   const required = definition.fields.filter((f) => f.required && !f.initial);
-  it.skipIf(required.length === 0)(
-    'sends nothing until its required fields are filled',
-    async () => {
+  // A form with no required field has nothing to hold back.
+  if (required.length > 0)
+    it('sends nothing until its required fields are filled', async () => {
       const { user } = open(definition);
       await submit(user, step);
       expect(await screen.findAllByText('Required')).toHaveLength(required.length);
       expect(sent).toHaveLength(0);
-    },
-  );
+    });
 
   it("shows the domain's message when the step is refused", async () => {
     const message = `Complaint CMP-2026-000001 refuses this ${step} for a reason of its own.`;
