@@ -1,12 +1,7 @@
 import type { ComplaintStatus, LocalDate, Tenure } from '@redress/domain';
-import { ArrayMaxSize, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import {
-  DEFAULT_PAGE_SIZE,
-  IdsFilterInput,
-  MAX_OFFSET,
-  MAX_PAGE_SIZE,
-} from '../shared/list-args.js';
+import { ArrayMaxSize, Max, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdsFilterInput, listArgsType, type ListArgs } from '../shared/list-args.js';
 import { OrderDirectionEnum } from '../shared/order-direction.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
@@ -95,36 +90,10 @@ export class ComplaintOrderInput {
   direction: ComplaintOrder['direction'];
 }
 
-@ArgsType()
-export class ComplaintsArgs {
-  @Field(() => ComplaintFilterInput, { nullable: true })
-  @ValidateNested()
-  filter?: ComplaintFilterInput | null;
-
-  @Field(() => ComplaintOrderInput, {
-    nullable: true,
-    description: 'Default: received, newest first.',
-  })
-  orderBy?: ComplaintOrderInput | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    defaultValue: DEFAULT_PAGE_SIZE,
-    description: `At most ${MAX_PAGE_SIZE}.`,
-  })
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'A cursor from pageInfo or an edge.' })
-  @MaxLength(500)
-  after?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: `Skip this many, at most ${MAX_OFFSET}; for numbered pages.`,
-  })
-  @Min(0)
-  @Max(MAX_OFFSET)
-  offset?: number | null;
-}
+/** The complaints list's arguments: the one list shape, with this list's filter and order. */
+export const ComplaintsArgs = listArgsType(
+  ComplaintFilterInput,
+  ComplaintOrderInput,
+  'received, newest first',
+);
+export type ComplaintsArgs = ListArgs<ComplaintFilterInput, ComplaintOrderInput>;
