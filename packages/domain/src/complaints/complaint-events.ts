@@ -221,6 +221,18 @@ export interface OrderComplied extends EventBase {
   readonly note: string | null;
 }
 
+export interface SatisfactionRecorded extends EventBase {
+  readonly type: 'satisfaction-recorded';
+  /** How satisfied the resident was with the handling of the complaint, 0-10. */
+  readonly score: number;
+  readonly comment: string | null;
+}
+
+export interface LessonRecorded extends EventBase {
+  readonly type: 'lesson-recorded';
+  readonly lesson: string;
+}
+
 export type ComplaintEvent =
   | ComplaintLogged
   | ComplaintAssigned
@@ -245,6 +257,8 @@ export type ComplaintEvent =
   | DuplicateAbsorbed
   | ReferredToOmbudsman
   | DeterminationRecorded
-  | OrderComplied;
+  | OrderComplied
+  | SatisfactionRecorded
+  | LessonRecorded;
 
 export type ComplaintEventType = ComplaintEvent['type'];

@@ -185,4 +185,13 @@ export interface ComplaintState {
     readonly reference: string;
     readonly at: Instant;
   }[];
+  /** The resident's transactional satisfaction with how the complaint was handled (0-10); the
+   * latest recorded replaces any earlier one. */
+  readonly satisfaction: {
+    readonly score: number;
+    readonly comment: string | null;
+    readonly at: Instant;
+  } | null;
+  /** Lessons learnt from the case (Code 9), in the order they were recorded. */
+  readonly lessons: readonly { readonly lesson: string; readonly at: Instant }[];
 }

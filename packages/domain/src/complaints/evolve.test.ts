@@ -152,6 +152,8 @@ describe('evolve', () => {
       reopenings: [],
       mergedInto: null,
       duplicates: [],
+      satisfaction: null,
+      lessons: [],
     });
   });
 

@@ -328,6 +328,15 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
         ],
       };
 
+    case 'satisfaction-recorded':
+      return {
+        ...next,
+        satisfaction: { score: event.score, comment: event.comment, at: event.at },
+      };
+
+    case 'lesson-recorded':
+      return { ...next, lessons: [...state.lessons, { lesson: event.lesson, at: event.at }] };
+
     default:
       return unhandled(event);
   }
@@ -372,6 +381,8 @@ function logged(event: ComplaintLogged): ComplaintState {
     reopenings: [],
     mergedInto: null,
     duplicates: [],
+    satisfaction: null,
+    lessons: [],
   };
 }
 

@@ -155,6 +155,8 @@ export const EVENT_LABELS: Readonly<Record<ComplaintEventType, string>> = {
   'duplicate-absorbed': 'Duplicate merged in',
   'determination-recorded': "Ombudsman's determination recorded",
   'order-complied': "Ombudsman's order complied with",
+  'satisfaction-recorded': "Resident's satisfaction recorded",
+  'lesson-recorded': 'Lesson learnt recorded',
 };
 export const EVENT_TYPES = keysOf(EVENT_LABELS);
 

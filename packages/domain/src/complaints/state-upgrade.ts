@@ -43,6 +43,8 @@ export type OlderComplaintState = Omit<
     | 'reopenings'
     | 'mergedInto'
     | 'duplicates'
+    | 'satisfaction'
+    | 'lessons'
   >,
   'stages' | 'actions' | 'ombudsman' | 'refusal'
 > & {
@@ -103,6 +105,8 @@ export function upgradeState(old: OlderComplaintState): ComplaintState {
     reopenings: old.reopenings ?? [],
     mergedInto: old.mergedInto ?? null,
     duplicates: old.duplicates ?? [],
+    satisfaction: old.satisfaction ?? null,
+    lessons: old.lessons ?? [],
   };
 }
 

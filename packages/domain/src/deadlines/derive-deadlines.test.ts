@@ -82,6 +82,8 @@ function complaint(
     reopenings: [],
     mergedInto: null,
     duplicates: [],
+    satisfaction: null,
+    lessons: [],
   };
 }
 
