@@ -8,3 +8,4 @@ export {
   isSatisfied,
   surveyCounts,
 } from './satisfaction.js';
+export { caseMeasures } from './case-measures.js';
