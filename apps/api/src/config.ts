@@ -13,6 +13,11 @@ export interface Config {
   readonly port: number;
   /** A PostgreSQL server; absent: PGlite in `dataDir`. */
   readonly databaseUrl: string | undefined;
+  /**
+   * A read replica of DATABASE_URL (DATABASE_REPLICA_URL) that reports and exports read from;
+   * absent: they read from DATABASE_URL. PostgreSQL only.
+   */
+  readonly databaseReplicaUrl: string | undefined;
   readonly dataDir: string;
   /** Load demo data into a database with no complaints. */
   readonly demoData: boolean;
@@ -46,6 +51,7 @@ export function loadConfig(env: Env, cwd: string): Config {
   return {
     port: integer(env, 'PORT', 4000, 0, 65_535),
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    databaseReplicaUrl: databaseReplicaUrl(env.DATABASE_REPLICA_URL, env.DATABASE_URL),
     dataDir: resolve(cwd, text(env.REDRESS_DATA_DIR) ?? '.data/pglite'),
     demoData: demoData(env.REDRESS_DEMO_DATA),
     bankHolidaysFile: text(env.REDRESS_BANK_HOLIDAYS_FILE)
@@ -107,6 +113,30 @@ function databaseUrl(raw: string | undefined): string | undefined {
   if (!/^postgres(ql)?:\/\//.test(value)) {
     throw new ConfigError(
       'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/redress, or unset for the built-in database.',
+    );
+  }
+  return value;
+}
+
+function databaseReplicaUrl(
+  raw: string | undefined,
+  primary: string | undefined,
+): string | undefined {
+  const value = text(raw);
+  if (value === undefined) return undefined;
+  if (text(primary) === undefined) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL needs DATABASE_URL: a read replica is a copy of a PostgreSQL server, and the built-in database (PGlite) has none. Set DATABASE_URL to the primary, or unset DATABASE_REPLICA_URL.',
+    );
+  }
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL must be a PostgreSQL URL such as postgres://reader:password@replica:5432/redress (a replica of DATABASE_URL), or unset to read reports from DATABASE_URL.',
+    );
+  }
+  if (value === text(primary)) {
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL is the same as DATABASE_URL: name the replica, or unset DATABASE_REPLICA_URL to read reports from DATABASE_URL.',
     );
   }
   return value;

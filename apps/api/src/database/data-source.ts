@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
-import { DataSource, type Logger } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { DataDirError, lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -12,10 +12,16 @@ import {
   type NotificationSource,
 } from './notification-source.js';
 import { pglitePgModule } from './pglite-pool.js';
+import { openReplica, ReplicaError } from './replica.js';
 
 export interface DatabaseOptions {
   /** A PostgreSQL server. Without it, Redress runs on PGlite in this process. */
   databaseUrl?: string;
+  /**
+   * A read replica of `databaseUrl` (DATABASE_REPLICA_URL) that reports and exports read from:
+   * `Database.reads`. PostgreSQL only: refused without `databaseUrl`.
+   */
+  replicaUrl?: string;
   /** PGlite's data folder (created if missing). Ignored with `databaseUrl` or `inMemory`. */
   dataDir?: string;
   /** PGlite in memory: nothing kept after close (tests). */
@@ -37,6 +43,11 @@ export interface DatabaseOptions {
 
 export interface Database {
   dataSource: DataSource;
+  /**
+   * Where reports and exports read: the replica's connection when `replicaUrl` was given,
+   * otherwise `dataSource` itself.
+   */
+  reads: DataSource;
   /** Where NOTIFY payloads arrive; the pubsub listens here. */
   listener: NotificationSource;
   engine: 'postgres' | 'pglite';
@@ -53,6 +64,11 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DATE_OID = pgliteTypes.DATE;
 
 export async function createDataSource(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.replicaUrl && !options.databaseUrl) {
+    throw new ReplicaError(
+      'DATABASE_REPLICA_URL needs DATABASE_URL: a read replica is a copy of a PostgreSQL server, and the built-in database (PGlite) has none. Set DATABASE_URL to the primary, or unset DATABASE_REPLICA_URL.',
+    );
+  }
   const database = options.databaseUrl
     ? await postgresDatabase(options.databaseUrl, options)
     : await pgliteDatabase(options);
@@ -65,7 +81,24 @@ export async function createDataSource(options: DatabaseOptions = {}): Promise<D
     await database.close().catch(() => undefined);
     throw error;
   }
-  return database;
+  if (!options.replicaUrl) return database;
+  // Opened once the primary is migrated: the replica is checked to have replayed the same schema.
+  const replica = await openReplica(options.replicaUrl, {
+    primary: database.dataSource,
+    connectionOptions: postgresConnectionOptions(options.replicaUrl, options, 'read'),
+    ...(options.log ? { log: options.log } : {}),
+  }).catch(async (error: unknown) => {
+    await database.close().catch(() => undefined);
+    throw error;
+  });
+  return {
+    ...database,
+    reads: replica.dataSource,
+    async close() {
+      await replica.close();
+      await database.close();
+    },
+  };
 }
 
 const common = {
@@ -81,21 +114,42 @@ const common = {
   uuidExtension: 'pgcrypto' as const,
 };
 
-async function postgresDatabase(url: string, options: DatabaseOptions): Promise<Database> {
+export type PostgresConnectionOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
+
+/**
+ * A PostgreSQL DataSource's settings, the same for the primary and a replica: the replica's
+ * rows must read back exactly as the primary's do (dates as text, the same entities).
+ */
+function postgresConnectionOptions(
+  url: string,
+  options: DatabaseOptions,
+  role: 'write' | 'read',
+): PostgresConnectionOptions {
   const typeParsers = new pg.TypeOverrides();
   typeParsers.setTypeParser(DATE_OID, (value: string) => value);
   const applicationName = options.applicationName ?? 'redress-api';
   // Without a bound, a server that drops packets leaves a connect (and start-up) hanging.
   const connectionTimeoutMillis = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-  const dataSource = new DataSource({
+  return {
     ...common,
     url,
     driver: pg,
     poolSize: options.poolSize ?? 10,
-    applicationName,
-    extra: { types: typeParsers, connectionTimeoutMillis },
+    applicationName: role === 'read' ? `${applicationName}-reads` : applicationName,
+    extra: {
+      types: typeParsers,
+      connectionTimeoutMillis,
+      // Reads only: a replica URL that names a writable server still cannot be written through.
+      ...(role === 'read' ? { options: '-c default_transaction_read_only=on' } : {}),
+    },
     ...(options.logger ? { logger: options.logger, logging: true } : {}),
-  });
+  };
+}
+
+async function postgresDatabase(url: string, options: DatabaseOptions): Promise<Database> {
+  const applicationName = options.applicationName ?? 'redress-api';
+  const connectionTimeoutMillis = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  const dataSource = new DataSource(postgresConnectionOptions(url, options, 'write'));
   const listener = await createPgNotificationSource(
     {
       connectionString: url,
@@ -106,6 +160,7 @@ async function postgresDatabase(url: string, options: DatabaseOptions): Promise<
   );
   return {
     dataSource,
+    reads: dataSource,
     listener,
     engine: 'postgres',
     pglite: null,
@@ -144,6 +199,7 @@ async function pgliteDatabase(options: DatabaseOptions): Promise<Database> {
   const listener = createPGliteNotificationSource(db, gate);
   return {
     dataSource,
+    reads: dataSource,
     listener,
     engine: 'pglite',
     pglite: db,
