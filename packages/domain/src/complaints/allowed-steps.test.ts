@@ -121,6 +121,10 @@ function commandFor(step: ComplaintStep, state: ComplaintState, now: Instant): C
         orderId: determined?.orders.find((o) => o.compliedOn === null)?.id ?? 'O-none',
         compliedOn: today,
       };
+    case 'record-satisfaction':
+      return { type: 'record-satisfaction', score: 7, comment: 'Kept informed throughout.' };
+    case 'record-lesson':
+      return { type: 'record-lesson', lesson: 'Book the surveyor on the first call.' };
   }
 }
 

@@ -40,6 +40,8 @@ export const COMPLAINT_STEPS = [
   'refer-to-ombudsman',
   'record-determination',
   'record-order-compliance',
+  'record-satisfaction',
+  'record-lesson',
 ] as const satisfies readonly ComplaintCommand['type'][];
 
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
@@ -68,6 +70,8 @@ export const STEP_LABELS: Readonly<Record<ComplaintStep, string>> = {
   'refer-to-ombudsman': 'Refer to the Ombudsman',
   'record-determination': "Record the Ombudsman's determination",
   'record-order-compliance': 'Record compliance with an order',
+  'record-satisfaction': 'Record satisfaction',
+  'record-lesson': 'Record a lesson learnt',
 };
 
 export interface AllowedStepsContext {
@@ -136,6 +140,8 @@ const ADMITS: Readonly<Record<ComplaintStep, Admits>> = {
     state.ombudsman.some(
       (r) => r.determination !== null && r.orders.some((o) => o.compliedOn === null),
     ),
+  'record-satisfaction': (state) => state.status === 'closed',
+  'record-lesson': () => true,
 };
 
 const REOPENABLE = new Set<ComplaintState['status']>(['closed', 'withdrawn', 'refused']);

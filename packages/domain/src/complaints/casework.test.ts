@@ -367,6 +367,11 @@ describe('merging a duplicate into the case it duplicates', () => {
         orderId: 'O1',
         compliedOn: '2026-11-09',
       },
+      'record-satisfaction': { type: 'record-satisfaction', score: 8 },
+      'record-lesson': {
+        type: 'record-lesson',
+        lesson: 'Repairs should be booked while the resident is on the phone.',
+      },
     };
     for (const command of Object.values(steps)) {
       const error = refusal(state, command, later);

@@ -231,6 +231,22 @@ export interface RecordOrderCompliance {
   readonly note?: string | null;
 }
 
+/**
+ * The resident's transactional satisfaction with how the complaint was handled, 0-10, once it
+ * has closed; a later one replaces the earlier.
+ */
+export interface RecordSatisfaction {
+  readonly type: 'record-satisfaction';
+  readonly score: number;
+  readonly comment?: string | null;
+}
+
+/** A lesson learnt from the case (Code 9), at any point. */
+export interface RecordLesson {
+  readonly type: 'record-lesson';
+  readonly lesson: string;
+}
+
 export type ComplaintCommand =
   | LogComplaint
   | AssignComplaint
@@ -256,7 +272,9 @@ export type ComplaintCommand =
   | AbsorbDuplicate
   | ReferToOmbudsman
   | RecordDetermination
-  | RecordOrderCompliance;
+  | RecordOrderCompliance
+  | RecordSatisfaction
+  | RecordLesson;
 
 /** What `decide` needs besides the state and the command. */
 export interface DecisionContext {

@@ -51,7 +51,9 @@ export type ComplaintRefusalCode =
   | 'DETERMINATION_ALREADY_RECORDED'
   | 'DETERMINATION_NOT_RECORDED'
   | 'ORDER_NOT_FOUND'
-  | 'ORDER_ALREADY_COMPLIED';
+  | 'ORDER_ALREADY_COMPLIED'
+  | 'COMPLAINT_NOT_CLOSED'
+  | 'SATISFACTION_SCORE_INVALID';
 
 export interface ComplaintRefusal {
   readonly code: ComplaintRefusalCode;

@@ -417,6 +417,30 @@ const refusals: readonly RefusalCase[] = [
     field: 'reference',
     says: /a new referral comes with a new reference/,
   },
+  {
+    name: "recording the resident's satisfaction before the case closed",
+    state: () => at('responded'),
+    command: { type: 'record-satisfaction', score: 8 },
+    code: 'COMPLAINT_NOT_CLOSED',
+    says: /is responded, not closed.*once the complaint has closed/,
+  },
+  {
+    name: 'recording satisfaction on a withdrawn case, which was never closed',
+    state: withdrawnCase,
+    command: { type: 'record-satisfaction', score: 8 },
+    context: AFTER,
+    code: 'COMPLAINT_NOT_CLOSED',
+    says: /is withdrawn, not closed/,
+  },
+  {
+    name: 'a satisfaction score above 10',
+    state: closedCase,
+    command: { type: 'record-satisfaction', score: 11 },
+    context: AFTER,
+    code: 'SATISFACTION_SCORE_INVALID',
+    field: 'score',
+    says: /whole number from 0 to 10/,
+  },
 ];
 
 // The refusals of the casework steps (remedies, the case record, merging, the Ombudsman's
@@ -500,6 +524,8 @@ describe('decide: refusals', () => {
       DETERMINATION_NOT_RECORDED: true,
       ORDER_NOT_FOUND: true,
       ORDER_ALREADY_COMPLIED: true,
+      COMPLAINT_NOT_CLOSED: true,
+      SATISFACTION_SCORE_INVALID: true,
     };
     const covered = new Set<string>([
       ...refusals.map((c) => c.code),

@@ -32,6 +32,8 @@ import {
 } from './steps/ending.js';
 import { decideEscalation, decideRefuseEscalation } from './steps/escalation.js';
 import { decideLog } from './steps/log.js';
+import { decideRecordLesson } from './steps/record-lesson.js';
+import { decideRecordSatisfaction } from './steps/record-satisfaction.js';
 import { decideDetermination, decideOrderCompliance, decideReferral } from './steps/ombudsman.js';
 import {
   decideAcknowledge,
@@ -50,7 +52,9 @@ type CommandType = ComplaintCommand['type'];
  * it determines is followed through; a remedy promised is still delivered, updated on and paid
  * (Code 6.6, 7.3); a closed case can be re-opened, and a resident who was not satisfied at
  * stage 1 may still ask for stage 2 after it closed (6.10), which the landlord accepts or
- * refuses with reasons (5.11).
+ * refuses with reasons (5.11). Lessons are learnt from a case however it ended (Code 9), and
+ * the resident's satisfaction is asked once it closed (record-satisfaction refuses the others
+ * with its own reason).
  */
 export const AFTER_THE_END: Readonly<
   Record<'closed' | 'withdrawn' | 'refused', readonly CommandType[]>
@@ -69,6 +73,8 @@ function followThrough(): CommandType[] {
     'update-on-action',
     'answer-remedy',
     'pay-remedy',
+    'record-lesson',
+    'record-satisfaction',
   ];
 }
 
@@ -164,6 +170,10 @@ export function decide(
       return decideDetermination(step, command);
     case 'record-order-compliance':
       return decideOrderCompliance(step, command);
+    case 'record-satisfaction':
+      return decideRecordSatisfaction(step, command);
+    case 'record-lesson':
+      return decideRecordLesson(step, command);
     default:
       return unknownCommand(command);
   }
