@@ -107,6 +107,23 @@ export interface Policy {
   readonly respondWithoutAcknowledgement: boolean;
   /** Working days before a due date when a deadline counts as due soon. */
   readonly warningDays: number;
+  /**
+   * The landlord's own targets for the measures. Absent (policies made before targets were
+   * kept, and presets whose procedure sets none) or null: none.
+   */
+  readonly targets?: PolicyTargets | null;
+}
+
+/**
+ * What the landlord aims for in its own service standard (seed 002: "a minimum score of 6.5 out
+ * of 10 on how we handled your complaint", "complete 100% agreed actions on time"): figures the
+ * measures are read against, never rules a case is refused by. Null: no target set.
+ */
+export interface PolicyTargets {
+  /** The lowest average transactional satisfaction aimed for, 0 to 10. */
+  readonly transactionalSatisfaction: number | null;
+  /** The share of agreed actions to be completed on time, as a percentage from 0 to 100. */
+  readonly actionsOnTimePercent: number | null;
 }
 
 /** A figure a preset reads into a landlord's text that does not state it. */

@@ -44,8 +44,9 @@ describe('PRESETS', () => {
     ['code-2024', 2, '4ec68561'],
     ['seed-000', 2, '4c870621'],
     ['seed-001', 2, 'b286087a'],
-    // Version 1 was released under its seed file's name and is stored as it was; renamed, it is 2.
-    ['seed-002', 2, 'bdfef121'],
+    // Version 1 was released under its seed file's name and is stored as it was; renamed, it is 2;
+    // with its service standard's targets, 3.
+    ['seed-002', 3, '2c60f2d6'],
     ['seed-003', 2, '85d737f0'],
     ['seed-004', 2, 'db12715b'],
   ])('%s changes only with a new version (now %i)', (id, version, fingerprint) => {
@@ -53,6 +54,19 @@ describe('PRESETS', () => {
     const body = JSON.stringify(preset);
     const actual = createHash('sha256').update(body).digest('hex').slice(0, 8);
     expect({ version: preset?.version, fingerprint: actual }).toEqual({ version, fingerprint });
+  });
+});
+
+describe('targets', () => {
+  it("gives the service standard's targets to its preset only: 6.5 out of 10, 100% of actions on time", () => {
+    expect(presetById('seed-002')?.targets).toEqual({
+      transactionalSatisfaction: 6.5,
+      actionsOnTimePercent: 100,
+    });
+    expect(presetById('seed-002')?.description).toMatch(/6\.5 out of 10.*100% agreed actions/);
+    for (const preset of PRESETS.filter((p) => p.id !== 'seed-002')) {
+      expect(preset.targets ?? null).toBeNull();
+    }
   });
 });
 

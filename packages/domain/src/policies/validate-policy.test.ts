@@ -208,6 +208,22 @@ describe('validatePolicy', () => {
     ['readings that are not a list', unchecked({ readings: {} }), ['readings']],
     ['negative warning days', { ...CODE_2024, warningDays: -1 }, ['warningDays']],
     [
+      'a satisfaction target above 10 and an actions target above 100',
+      { ...CODE_2024, targets: { transactionalSatisfaction: 10.5, actionsOnTimePercent: 101 } },
+      ['targets.transactionalSatisfaction', 'targets.actionsOnTimePercent'],
+    ],
+    [
+      'negative targets',
+      { ...CODE_2024, targets: { transactionalSatisfaction: -1, actionsOnTimePercent: -0.5 } },
+      ['targets.transactionalSatisfaction', 'targets.actionsOnTimePercent'],
+    ],
+    [
+      'targets that are not numbers',
+      unchecked({ targets: { transactionalSatisfaction: '6.5', actionsOnTimePercent: NaN } }),
+      ['targets.transactionalSatisfaction', 'targets.actionsOnTimePercent'],
+    ],
+    ['targets that are not an object', unchecked({ targets: 6.5 }), ['targets']],
+    [
       'a flag that is not true or false',
       unchecked({ independentStage2Handler: 'yes' }),
       ['independentStage2Handler'],
@@ -275,6 +291,28 @@ describe('validatePolicy', () => {
     expect(validatePolicy(cleared).ok).toBe(true);
     // JSON may carry null for "none": the Code's reasons, no readings.
     expect(validatePolicy(unchecked({ refusalReasons: null, readings: null })).ok).toBe(true);
+  });
+
+  it('accepts targets at either end of their scales, one of them unset, or none', () => {
+    for (const targets of [
+      { transactionalSatisfaction: 0, actionsOnTimePercent: 100 },
+      { transactionalSatisfaction: 10, actionsOnTimePercent: 0 },
+      { transactionalSatisfaction: 6.5, actionsOnTimePercent: null },
+      { transactionalSatisfaction: null, actionsOnTimePercent: 95.5 },
+      null,
+    ]) {
+      expect(validatePolicy({ ...CODE_2024, targets }).ok).toBe(true);
+    }
+    const result = validatePolicy({
+      ...CODE_2024,
+      targets: { transactionalSatisfaction: 11, actionsOnTimePercent: null },
+    });
+    expect(result.ok ? [] : result.error).toEqual([
+      {
+        field: 'targets.transactionalSatisfaction',
+        message: 'Must be an average score out of 10 from 0 to 10, or null for no target; got 11.',
+      },
+    ]);
   });
 
   it('names the known refusal reasons when one is not (Code 2.2)', () => {

@@ -58,6 +58,7 @@ export function validatePolicy(policy: Policy): Result<Policy, PolicyProblem[]> 
   checkFirstContact(add, policy.firstContact);
   checkRefusalReasons(add, policy.refusalReasons);
   checkReadings(add, policy);
+  checkTargets(add, policy.targets);
 
   checkStage(add, 'stage1', policy.stage1);
   checkStage(add, 'stage2', policy.stage2);
@@ -158,6 +159,36 @@ function checkRefusalReasons(add: Add, reasons: Policy['refusalReasons'] | null)
       seen.add(reason);
     }
   });
+}
+
+// Absent or null: no targets. A target is a figure on the measure's own scale.
+function checkTargets(add: Add, targets: Policy['targets']): void {
+  if (targets === undefined || targets === null) return;
+  if (typeof targets !== 'object' || Array.isArray(targets)) {
+    add('targets', 'Targets must be an object of figures, or null for none.');
+    return;
+  }
+  checkTarget(
+    add,
+    'targets.transactionalSatisfaction',
+    targets.transactionalSatisfaction,
+    10,
+    'an average score out of 10',
+  );
+  checkTarget(
+    add,
+    'targets.actionsOnTimePercent',
+    targets.actionsOnTimePercent,
+    100,
+    'a percentage',
+  );
+}
+
+function checkTarget(add: Add, field: string, value: unknown, max: number, what: string): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > max) {
+    add(field, `Must be ${what} from 0 to ${max}, or null for no target; got ${show(value)}.`);
+  }
 }
 
 function checkReadings(add: Add, policy: Policy): void {
