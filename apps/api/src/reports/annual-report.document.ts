@@ -1,0 +1,400 @@
+import {
+  DETERMINATION_FINDING_LABELS,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  REFUSAL_REASON_LABELS,
+  TENURE_LABELS,
+  localDateOf,
+} from '@redress/domain';
+import type { MeasuresReport, Rate, TsmReport } from '../metrics/measures.types.js';
+import type { AnnualReport } from './annual-report.types.js';
+import { MAX_REPORT_LESSONS } from './annual-report.repository.js';
+import {
+  paragraph,
+  subheading,
+  tableOr,
+  type ReportBlock,
+  type ReportDocument,
+  type ReportSection,
+} from './report-document.js';
+import {
+  categoryLabel,
+  count,
+  decimal,
+  longDate,
+  percent,
+  plural,
+  pounds,
+  yearLabel,
+} from './report-format.js';
+
+export const ANNUAL_REPORT_TITLE = 'Annual complaints performance and service improvement report';
+
+/**
+ * The report as a document: every section the Code's section 8 asks for, in its order, each
+ * saying in words when it has nothing to show. No section names a resident or a case.
+ */
+export function annualReportDocument(report: AnnualReport): ReportDocument {
+  const label = yearLabel(report.year);
+  const running = report.preparedOn <= report.to;
+  return {
+    title: ANNUAL_REPORT_TITLE,
+    subtitle: `Reporting year ${label}: ${longDate(report.from)} to ${longDate(report.to)}`,
+    language: 'en-GB',
+    preface: [
+      `Prepared on ${longDate(report.preparedOn)}${running ? ', while the year is still running: the figures are to that day' : ''}.`,
+      "This report sets out how we handled complaints over the year, as the Housing Ombudsman's Complaint Handling Code asks (section 8), with the Regulator of Social Housing's Tenant Satisfaction Measures on complaints. It names no resident.",
+    ],
+    sections: [
+      tsmSection(report.tsm),
+      handlingSection(report.measures, report.actionsOnTimeTarget),
+      selfAssessmentSection(report),
+      refusalsSection(report.measures),
+      ombudsmanSection(report.measures),
+      lessonsSection(report),
+      improvementsSection(report),
+    ],
+  };
+}
+
+function figure(value: number | null, format: (n: number) => string): string {
+  return value === null ? 'Not available' : format(value);
+}
+
+function perThousandBasis(received: number, stage: string, homes: number | null): string {
+  const complaints = `${plural(received, `${stage} complaint`)} received`;
+  return homes === null
+    ? `${complaints}; the number of homes has not been entered for the year`
+    : `${complaints}; ${plural(homes, 'home')}`;
+}
+
+function onTimeBasis(onTime: number, responded: number, stage: string): string {
+  return responded === 0
+    ? `No ${stage} complaint was responded to in the year`
+    : `${count(onTime)} of ${plural(responded, `${stage} complaint`)} responded to in the year`;
+}
+
+function tsmSection(tsm: TsmReport): ReportSection {
+  const rows: string[][] = [
+    [
+      'CH01 (1): stage 1 complaints received per 1,000 homes',
+      figure(tsm.ch01Stage1, decimal),
+      perThousandBasis(tsm.stage1Received, 'stage 1', tsm.homes),
+    ],
+    [
+      'CH01 (2): stage 2 complaints received per 1,000 homes',
+      figure(tsm.ch01Stage2, decimal),
+      perThousandBasis(tsm.stage2Received, 'stage 2', tsm.homes),
+    ],
+    [
+      "CH02 (1): stage 1 complaints responded to within the Code's timescales",
+      figure(tsm.ch02Stage1, percent),
+      onTimeBasis(tsm.stage1RespondedOnTime, tsm.stage1Responded, 'stage 1'),
+    ],
+    [
+      'CH02 (1) counting no extension',
+      figure(tsm.ch02Stage1WithoutExtensions, percent),
+      onTimeBasis(tsm.stage1RespondedOnTimeWithoutExtensions, tsm.stage1Responded, 'stage 1'),
+    ],
+    [
+      "CH02 (2): stage 2 complaints responded to within the Code's timescales",
+      figure(tsm.ch02Stage2, percent),
+      onTimeBasis(tsm.stage2RespondedOnTime, tsm.stage2Responded, 'stage 2'),
+    ],
+    [
+      'CH02 (2) counting no extension',
+      figure(tsm.ch02Stage2WithoutExtensions, percent),
+      onTimeBasis(tsm.stage2RespondedOnTimeWithoutExtensions, tsm.stage2Responded, 'stage 2'),
+    ],
+    [
+      "TP09: satisfaction with the landlord's approach to complaints handling",
+      figure(tsm.tp09, percent),
+      tsm.surveyRespondents === 0
+        ? 'No survey respondent who complained in the last 12 months answered the question'
+        : `${count(tsm.surveySatisfied)} of ${plural(tsm.surveyRespondents, 'survey respondent')} who complained in the last 12 months were very or fairly satisfied`,
+    ],
+  ];
+  return {
+    id: 'tsm',
+    heading: 'Tenant Satisfaction Measures',
+    blocks: [
+      paragraph(
+        "CH02 counts a complaint as answered on time when both its acknowledgement and its response kept to the Code's timescales; an extension within the Code's limits, explained to the resident, counts as on time. The figures counting no extension are shown beside them.",
+      ),
+      tableOr(
+        'No figures are available.',
+        `Tenant Satisfaction Measures on complaints, ${yearLabel(tsm.year)}`,
+        [
+          { heading: 'Measure', weight: 3 },
+          { heading: 'Result', numeric: true },
+          { heading: 'Based on', weight: 3 },
+        ],
+        rows,
+      ),
+    ],
+  };
+}
+
+function rateText(rate: Rate): string {
+  return rate.percentage === null
+    ? `${count(rate.numerator)} of ${count(rate.denominator)}`
+    : `${count(rate.numerator)} of ${count(rate.denominator)} (${percent(rate.percentage)})`;
+}
+
+function handlingSection(measures: MeasuresReport, actionsTarget: number | null): ReportSection {
+  const blocks: ReportBlock[] = [];
+
+  blocks.push(subheading('Acknowledgements on time'));
+  blocks.push(
+    tableOr(
+      'No complaint was due to be acknowledged this year.',
+      'Complaints acknowledged within the Code’s timescales, by stage',
+      [
+        { heading: 'Stage', weight: 2 },
+        { heading: 'Acknowledged on time', numeric: true },
+        { heading: 'Of', numeric: true },
+        { heading: 'Percentage', numeric: true },
+      ],
+      measures.acknowledgedOnTime
+        .filter((rate) => rate.denominator > 0)
+        .map((rate) => [
+          `Stage ${rate.stage}`,
+          count(rate.numerator),
+          count(rate.denominator),
+          figure(rate.percentage, percent),
+        ]),
+    ),
+  );
+
+  blocks.push(subheading('Agreed actions completed on time'));
+  const target =
+    actionsTarget === null ? 'No target is set.' : `The target is ${percent(actionsTarget)}.`;
+  blocks.push(
+    paragraph(
+      measures.actionsOnTime.denominator === 0
+        ? `No agreed action fell due this year. ${target}`
+        : `${rateText(measures.actionsOnTime)} agreed actions due this year were completed on time. ${target}`,
+    ),
+  );
+
+  blocks.push(subheading('Outcomes by category'));
+  blocks.push(outcomesTable(measures));
+
+  blocks.push(subheading('Escalation to stage 2'));
+  blocks.push(
+    paragraph(
+      measures.escalationRate.denominator === 0
+        ? 'No stage 1 complaint could be escalated this year.'
+        : `${rateText(measures.escalationRate)} stage 1 complaints were escalated to stage 2.`,
+    ),
+  );
+
+  blocks.push(subheading('Time taken to respond'));
+  blocks.push(
+    tableOr(
+      'No complaint was responded to this year.',
+      'Average working days from receipt (or the escalation request) to the response',
+      [
+        { heading: 'Stage', weight: 2 },
+        { heading: 'Responses', numeric: true },
+        { heading: 'Average working days', numeric: true },
+      ],
+      measures.averageWorkingDaysToRespond
+        .filter((average) => average.responses > 0)
+        .map((average) => [
+          `Stage ${average.stage}`,
+          count(average.responses),
+          figure(average.average, decimal),
+        ]),
+    ),
+  );
+
+  blocks.push(subheading('Satisfaction with how we handled the complaint'));
+  const satisfaction = measures.transactionalSatisfaction;
+  const satisfactionTarget =
+    satisfaction.target === null
+      ? 'No target is set.'
+      : `The target is an average of at least ${decimal(satisfaction.target)}.`;
+  blocks.push(
+    paragraph(
+      satisfaction.average === null || satisfaction.responses === 0
+        ? `No resident scored how we handled their complaint this year. ${satisfactionTarget}`
+        : `Residents scored how we handled their complaint ${decimal(satisfaction.average)} out of 10 on average (${plural(satisfaction.responses, 'response')}). ${satisfactionTarget}`,
+    ),
+  );
+
+  blocks.push(subheading('Compensation'));
+  blocks.push(
+    paragraph(
+      measures.compensationOfferedPence === 0 && measures.compensationPaidPence === 0
+        ? 'No compensation was offered or paid this year.'
+        : `${pounds(measures.compensationOfferedPence)} was offered and ${pounds(measures.compensationPaidPence)} paid in compensation.`,
+    ),
+  );
+
+  blocks.push(subheading('Residents who complained more than once'));
+  blocks.push(
+    paragraph(
+      measures.repeatComplainants === 0
+        ? 'No resident made more than one stage 1 complaint this year.'
+        : `${plural(measures.repeatComplainants, 'resident')} made two or more stage 1 complaints this year.`,
+    ),
+  );
+
+  return { id: 'handling', heading: 'How we handled complaints', blocks };
+}
+
+function outcomesTable(measures: MeasuresReport): ReportBlock {
+  const byRow = new Map<string, Map<string, number>>();
+  for (const { category, stage, outcome, count: n } of measures.outcomesByCategory) {
+    const key = `${category}\u0000${stage}`;
+    const row = byRow.get(key) ?? new Map<string, number>();
+    row.set(outcome, (row.get(outcome) ?? 0) + n);
+    byRow.set(key, row);
+  }
+  const rows = [...byRow.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, outcomes]) => {
+      const [category = '', stage = ''] = key.split('\u0000');
+      const counts = OUTCOMES.map((outcome) => outcomes.get(outcome) ?? 0);
+      return [
+        `${categoryLabel(category)}, stage ${stage}`,
+        ...counts.map(count),
+        count(counts.reduce((sum, n) => sum + n, 0)),
+      ];
+    });
+  return tableOr(
+    'No complaint was answered with an outcome this year.',
+    'Outcomes of the complaints responded to, by category and stage',
+    [
+      { heading: 'Category and stage', weight: 2 },
+      ...OUTCOMES.map((outcome) => ({ heading: OUTCOME_LABELS[outcome], numeric: true })),
+      { heading: 'Total', numeric: true },
+    ],
+    rows,
+  );
+}
+
+function selfAssessmentSection(report: AnnualReport): ReportSection {
+  const blocks: ReportBlock[] = [
+    paragraph(
+      "Each policy the year's complaints were handled under, held against the Complaint Handling Code 2024 clause by clause. A stricter figure than the Code's is not a departure.",
+    ),
+  ];
+  if (report.selfAssessment.length === 0) blocks.push(paragraph('No policy is stored.'));
+  for (const policy of report.selfAssessment) {
+    blocks.push(
+      subheading(
+        `${policy.name} (${policy.policyId}, version ${policy.version}): ${
+          policy.cases === 0
+            ? 'the policy new complaints are logged under'
+            : `${plural(policy.cases, 'complaint')} received this year`
+        }`,
+      ),
+    );
+    blocks.push(
+      tableOr(
+        'No departures from the Code.',
+        `Where ${policy.name} departs from the Code`,
+        [{ heading: 'Clause' }, { heading: 'Departure and what we do about it', weight: 6 }],
+        policy.departures.map((departure) => [departure.clause, departure.message]),
+      ),
+    );
+  }
+  return { id: 'self-assessment', heading: 'Our policy against the Code', blocks };
+}
+
+function refusalsSection(measures: MeasuresReport): ReportSection {
+  return {
+    id: 'refusals',
+    heading: 'Complaints we did not accept',
+    blocks: [
+      tableOr(
+        'No complaints were refused this year.',
+        'Complaints refused, by reason',
+        [
+          { heading: 'Reason', weight: 4 },
+          { heading: 'Complaints', numeric: true },
+        ],
+        measures.refusalsByReason
+          .filter((refusal) => refusal.count > 0)
+          .map((refusal) => [REFUSAL_REASON_LABELS[refusal.reason], count(refusal.count)]),
+      ),
+    ],
+  };
+}
+
+function ombudsmanSection(measures: MeasuresReport): ReportSection {
+  return {
+    id: 'ombudsman',
+    heading: 'Referrals to the Ombudsman',
+    blocks: [
+      paragraph(
+        measures.ombudsmanReferrals === 0
+          ? 'No complaints were referred to the Ombudsman this year.'
+          : `${plural(measures.ombudsmanReferrals, 'complaint was', 'complaints were')} referred to the Ombudsman this year.`,
+      ),
+      tableOr(
+        'No determination was recorded this year.',
+        "The Ombudsman's findings in its latest determination of each case",
+        [
+          { heading: 'Finding', weight: 4 },
+          { heading: 'Cases', numeric: true },
+        ],
+        measures.ombudsmanFindings
+          .filter((finding) => finding.count > 0)
+          .map((finding) => [DETERMINATION_FINDING_LABELS[finding.finding], count(finding.count)]),
+      ),
+    ],
+  };
+}
+
+function lessonsSection(report: AnnualReport): ReportSection {
+  const blocks: ReportBlock[] = [
+    tableOr(
+      'No lessons learnt were recorded this year.',
+      'Lessons learnt from complaints, oldest first',
+      [
+        { heading: 'Recorded' },
+        { heading: 'Category and tenure', weight: 2 },
+        { heading: 'Lesson', weight: 5 },
+      ],
+      report.lessons.map((lesson) => [
+        longDate(localDateOf(lesson.recordedAt)),
+        `${categoryLabel(lesson.category)}, ${TENURE_LABELS[lesson.tenure]}`,
+        lesson.lesson,
+      ]),
+    ),
+  ];
+  if (report.lessonsNotListed) {
+    blocks.push(
+      paragraph(
+        `More lessons were recorded this year than this report lists: these are the first ${count(MAX_REPORT_LESSONS)}.`,
+      ),
+    );
+  }
+  return { id: 'lessons', heading: 'Lessons learnt', blocks };
+}
+
+function improvementsSection(report: AnnualReport): ReportSection {
+  return {
+    id: 'you-said-we-did',
+    heading: 'You said, we did',
+    blocks: [
+      tableOr(
+        'No “You said, we did” entries were recorded for this year.',
+        'What residents told us and what we changed',
+        [
+          { heading: 'You said', weight: 3 },
+          { heading: 'We did', weight: 3 },
+          { heading: 'Category' },
+        ],
+        report.improvements.map((entry) => [
+          entry.youSaid,
+          entry.weDid,
+          entry.category === null ? '—' : categoryLabel(entry.category),
+        ]),
+      ),
+    ],
+  };
+}

@@ -1,0 +1,147 @@
+import {
+  checkAgainstCode,
+  localDateOf,
+  reportingYearOfInstant,
+  reportingYearRange,
+  type Policy,
+} from '@redress/domain';
+import type { Principal } from '../auth/principal.js';
+import { requirePermission } from '../auth/require-permission.js';
+import type { Clock } from '../clock.js';
+import { BadUserInputError } from '../errors/app-errors.js';
+import { MAX_REPORT_LESSONS, type AnnualReportRepository } from './annual-report.repository.js';
+import type {
+  AnnualReport,
+  PolicyAssessment,
+  ReportImprovement,
+  ReportLesson,
+} from './annual-report.types.js';
+import type { MeasuresReport, TsmReport } from '../metrics/measures.types.js';
+
+/**
+ * What the report takes from the other parts, each asked as the caller (so each checks its own
+ * permission and scope): the measures, "You said, we did" and the policies. The composition
+ * root adapts the real services to it (annual-report.sources.ts).
+ */
+export interface AnnualReportSources {
+  /** The TSM figures and their counts for the year, all tenures. */
+  tsm(by: Principal, year: number): Promise<TsmReport>;
+  /** The year's other measures, all tenures. */
+  measures(by: Principal, year: number): Promise<MeasuresReport>;
+  improvements(by: Principal, year: number): Promise<readonly ReportImprovement[]>;
+  /** A policy as it was at a version. */
+  policyVersion(id: string, version: number): Promise<Policy | null>;
+  /** The policy a case is logged under when none is named, as it stands now. */
+  defaultPolicy(): Promise<Policy | null>;
+}
+
+/** The earliest year a report is made for: no case of Redress is older. */
+export const FIRST_REPORT_YEAR = 2000;
+
+/**
+ * The annual complaints performance and service improvement report (the Code, section 8): the
+ * year's figures, the self-assessment of the policy against the Code, the lessons learnt and
+ * "You said, we did", in one answer that the GraphQL query, the HTML and the PDF all show.
+ */
+export class AnnualReportService {
+  constructor(
+    private readonly repository: AnnualReportRepository,
+    private readonly sources: AnnualReportSources,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(by: Principal, year: number): Promise<AnnualReport> {
+    requirePermission(by, 'measures:read');
+    const now = this.clock.now();
+    checkYear(year, reportingYearOfInstant(now.toISOString()));
+    const { from, to } = reportingYearRange(year);
+    const [tsm, measures, improvements, selfAssessment, lessons] = await Promise.all([
+      this.sources.tsm(by, year),
+      this.sources.measures(by, year),
+      this.sources.improvements(by, year),
+      this.selfAssessment(from, to),
+      this.lessons(year, from, to),
+    ]);
+    const main = selfAssessment[0];
+    const mainPolicy = main ? await this.sources.policyVersion(main.policyId, main.version) : null;
+    return {
+      year,
+      from,
+      to,
+      preparedOn: localDateOf(now),
+      tsm,
+      measures,
+      actionsOnTimeTarget: mainPolicy?.targets?.actionsOnTimePercent ?? null,
+      selfAssessment,
+      lessons: lessons.listed,
+      lessonsNotListed: lessons.more,
+      improvements,
+    };
+  }
+
+  /**
+   * Each policy the year's cases run under, most cases first, with its departures from the
+   * Code; a year without cases assesses the policy new cases are logged under.
+   */
+  private async selfAssessment(from: string, to: string): Promise<PolicyAssessment[]> {
+    const counts = await this.repository.countCasesByPolicy(from, to);
+    if (counts.length === 0) {
+      const policy = await this.sources.defaultPolicy();
+      return policy ? [assessmentOf(policy, 0)] : [];
+    }
+    const assessed = await Promise.all(
+      counts.map(async ({ policyId, version, cases }) => {
+        const policy = await this.sources.policyVersion(policyId, version);
+        if (!policy) throw new Error(`Policy ${policyId} version ${version} is not stored.`);
+        return assessmentOf(policy, cases);
+      }),
+    );
+    return assessed;
+  }
+
+  /**
+   * The lessons recorded in the year. The statement reads an hour either side of the year's UTC
+   * bounds (London is at most an hour ahead); the domain's reporting year keeps those inside.
+   */
+  private async lessons(
+    year: number,
+    from: string,
+    to: string,
+  ): Promise<{ listed: ReportLesson[]; more: boolean }> {
+    const hour = 60 * 60 * 1000;
+    const start = new Date(Date.parse(`${from}T00:00:00Z`) - hour);
+    const end = new Date(Date.parse(`${to}T00:00:00Z`) + 25 * hour);
+    const rows = await this.repository.findLessons(start, end, MAX_REPORT_LESSONS + 200);
+    const inYear = rows
+      .map((row) => ({
+        lesson: row.lesson,
+        recordedAt: row.occurredAt.toISOString(),
+        category: row.category,
+        tenure: row.tenure,
+      }))
+      .filter((lesson) => reportingYearOfInstant(lesson.recordedAt) === year);
+    return {
+      listed: inYear.slice(0, MAX_REPORT_LESSONS),
+      more: inYear.length > MAX_REPORT_LESSONS,
+    };
+  }
+}
+
+function assessmentOf(policy: Policy, cases: number): PolicyAssessment {
+  return {
+    policyId: policy.id,
+    version: policy.version,
+    name: policy.name,
+    cases,
+    departures: checkAgainstCode(policy),
+  };
+}
+
+function checkYear(year: number, current: number): void {
+  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > current) {
+    throw new BadUserInputError(
+      `A report is made for a reporting year from ${FIRST_REPORT_YEAR} to ${current} (the year now running), named by the year it starts: ${current} is 1 April ${current} to 31 March ${current + 1}.`,
+      'year',
+    );
+  }
+}
