@@ -287,5 +287,47 @@ describe('derivePolicy', () => {
     expect(result.ok && result.value).not.toHaveProperty('refusalReasons');
     expect(result.ok && result.value).not.toHaveProperty('readings');
     expect(result.ok && result.value.escalation).not.toHaveProperty('refusedWhen');
+    expect(result.ok && result.value).not.toHaveProperty('targets');
+  });
+
+  it("keeps a base's targets, changes one, and clears them with null", () => {
+    const base = presetById('seed-002') as Policy;
+    const kept = derivePolicy(base, { warningDays: 3 }, { id: 'ours', name: 'Ours' });
+    expect(kept.ok && kept.value.targets).toEqual({
+      transactionalSatisfaction: 6.5,
+      actionsOnTimePercent: 100,
+    });
+    const changed = derivePolicy(
+      base,
+      { targets: { transactionalSatisfaction: 7, actionsOnTimePercent: null } },
+      { id: 'ours', name: 'Ours' },
+    );
+    expect(changed.ok && changed.value.targets).toEqual({
+      transactionalSatisfaction: 7,
+      actionsOnTimePercent: null,
+    });
+    const cleared = derivePolicy(base, { targets: null }, { id: 'ours', name: 'Ours' });
+    expect(cleared.ok && cleared.value).not.toHaveProperty('targets');
+    const set = derivePolicy(
+      CODE_2024,
+      { targets: { actionsOnTimePercent: 95 } },
+      { id: 'x', name: 'X' },
+    );
+    expect(set.ok && set.value.targets).toEqual({
+      transactionalSatisfaction: null,
+      actionsOnTimePercent: 95,
+    });
+  });
+
+  it('refuses targets off their scales', () => {
+    const result = derivePolicy(
+      CODE_2024,
+      { targets: { transactionalSatisfaction: 12, actionsOnTimePercent: 150 } },
+      { id: 'x', name: 'X' },
+    );
+    expect(result.ok ? [] : result.error.map((p) => p.field)).toEqual([
+      'targets.transactionalSatisfaction',
+      'targets.actionsOnTimePercent',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import type {
   Policy,
   PolicyProblem,
   PolicyReading,
+  PolicyTargets,
   StagePolicy,
   Window,
 } from './policy.types.js';
@@ -19,7 +20,7 @@ type FirstContact = NonNullable<Policy['firstContact']>;
 /**
  * The figures a landlord may change, each optional and nested ones partial. `null` clears a
  * nullable figure (no escalation limit, no preliminary step, no first contact, no grounds of its
- * own for refusing to escalate, no readings) and puts the Code's refusal reasons back;
+ * own for refusing to escalate, no readings, no targets) and puts the Code's refusal reasons back;
  * `closures`, `refusalReasons` and `readings` replace the list whole. A reading of a figure the
  * changes set is dropped: the landlord has given its own figure.
  */
@@ -45,6 +46,8 @@ export interface PolicyChanges {
   readonly independentStage2Handler?: boolean;
   readonly respondWithoutAcknowledgement?: boolean;
   readonly warningDays?: number;
+  /** A target given replaces the base's, one given null clears it; `targets: null`: none. */
+  readonly targets?: Partial<PolicyTargets> | null;
 }
 
 /**
@@ -138,6 +141,7 @@ export function derivePolicy(
     respondWithoutAcknowledgement:
       changes.respondWithoutAcknowledgement ?? base.respondWithoutAcknowledgement,
     warningDays: changes.warningDays ?? base.warningDays,
+    ...present('targets', mergeTargets(base.targets ?? null, changes.targets)),
   };
 
   const validated = validatePolicy(policy);
@@ -227,6 +231,28 @@ function mergeFirstContact(
   }
   if (name === undefined || optional === undefined) return err(problems);
   return ok({ name, optional });
+}
+
+// Within targets, null is a value (no target for that measure): only undefined keeps the base's.
+function mergeTargets(
+  base: PolicyTargets | null,
+  change: Partial<PolicyTargets> | null | undefined,
+): PolicyTargets | null {
+  if (change === undefined) return base;
+  if (change === null) return null;
+  const targets = {
+    transactionalSatisfaction:
+      change.transactionalSatisfaction === undefined
+        ? (base?.transactionalSatisfaction ?? null)
+        : change.transactionalSatisfaction,
+    actionsOnTimePercent:
+      change.actionsOnTimePercent === undefined
+        ? (base?.actionsOnTimePercent ?? null)
+        : change.actionsOnTimePercent,
+  };
+  return targets.transactionalSatisfaction === null && targets.actionsOnTimePercent === null
+    ? null
+    : targets;
 }
 
 /** `{ [key]: value }` when there is a value, else nothing. */
