@@ -3,7 +3,7 @@
 // request. graphql reads NODE_ENV once, when it is first imported, so it is set before anything
 // imports it, and the benchmark is loaded after.
 process.env.NODE_ENV ??= 'production';
-// REDRESS_BENCH=fan-out, =api or =scale runs one of the three.
+// REDRESS_BENCH=fan-out, =api, =scale or =measures runs one of them.
 const only = process.env.REDRESS_BENCH;
 if (only === undefined || only === 'fan-out') {
   const { fanOutBenchmark } = await import('./fan-out-bench.js');
@@ -16,5 +16,9 @@ if (only === undefined || only === 'api') {
 if (only === undefined || only === 'scale') {
   const { listScaleBenchmark } = await import('./list-scale-bench.js');
   await listScaleBenchmark();
+}
+if (only === undefined || only === 'measures') {
+  const { measuresBenchmark } = await import('./measures-bench.js');
+  await measuresBenchmark();
 }
 process.exit(0);
