@@ -1,7 +1,7 @@
 // What one case counts for in the measures, stage by stage: the domain decides it once per case
 // and the API stores the answers as read-model columns, so SQL only filters, groups and counts.
 // Every date is a Europe/London date and every year a TSM reporting year (1 April - 31 March).
-import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js';
+import type { BankHolidaysData } from '../calendar/calendar.types.js';
 import { localDateOf } from '../calendar/local-date.js';
 import type {
   ComplaintState,
@@ -11,7 +11,7 @@ import type {
 } from '../complaints/complaint.types.js';
 import type { Deadline } from '../deadlines/deadline.types.js';
 import { calendarForPolicy } from '../policies/calendar-for-policy.js';
-import { codeDeadlines } from './code-timescales.js';
+import { codeDeadlines, type CodeDeadlines } from './code-timescales.js';
 import type { ActionMeasures, CaseMeasures, StageMeasures } from './metrics.types.js';
 import { reportingYearOf, reportingYearOfInstant } from './reporting-year.js';
 import { residentKeyOf } from './resident-key.js';
@@ -24,9 +24,10 @@ export function caseMeasures(
   if (!stage1) throw new Error(`Complaint ${state.id} has no stage 1.`);
   const satisfaction = state.satisfaction;
   const refused = state.refusal;
+  const [code1, code2] = codeDeadlines(state, options);
   return {
-    stage1: stageMeasures(state, stage1, options),
-    stage2: stage2 ? stageMeasures(state, stage2, options) : null,
+    stage1: stageMeasures(state, stage1, code1, options),
+    stage2: stage2 ? stageMeasures(state, stage2, code2, options) : null,
     refusedYear: refused ? reportingYearOfInstant(refused.at) : null,
     withdrawnYear:
       state.status === 'withdrawn' && state.closedAt !== null
@@ -67,12 +68,12 @@ export function caseMeasures(
 function stageMeasures(
   state: ComplaintState,
   stage: StageState,
+  code: CodeDeadlines | undefined,
   options: { readonly holidays?: BankHolidaysData } | undefined,
 ): StageMeasures {
   const receivedOn = localDateOf(stage.startedAt);
   const respondedOn = stage.respondedAt === null ? null : localDateOf(stage.respondedAt);
-  const code = codeDeadlines(state, stage.stage, options);
-  const acknowledgedOnTime = onTime(code.acknowledge);
+  const acknowledgedOnTime = onTime(code?.acknowledge);
   const responded = (deadline: Deadline | undefined): boolean | null => {
     if (respondedOn === null) return null;
     const inTime = deadline !== undefined && respondedOn <= deadline.dueOn;
@@ -88,8 +89,8 @@ function stageMeasures(
     acknowledgedOnTime,
     respondedOn,
     respondedYear: respondedOn === null ? null : reportingYearOf(respondedOn),
-    respondedOnTime: responded(code.respond),
-    respondedOnTimeWithoutExtensions: responded(code.respondWithoutExtensions),
+    respondedOnTime: responded(code?.respond),
+    respondedOnTimeWithoutExtensions: responded(code?.respondWithoutExtensions),
     // Working days after the receipt (escalation request) up to and including the response.
     workingDaysToRespond:
       respondedOn === null ? null : calendar.workingDaysBetween(receivedOn, respondedOn),
@@ -112,12 +113,10 @@ function isCounted(state: ComplaintState, stage: StageState): boolean {
 /** Met by the due date; missed; or null while neither is known (open, or ended before due). */
 function onTime(deadline: Deadline | undefined): boolean | null {
   if (deadline === undefined) return null;
-  if (deadline.metAt !== null) return metOn(deadline) <= deadline.dueOn;
+  if (deadline.metAt !== null) {
+    return (deadline.metOn ?? localDateOf(deadline.metAt)) <= deadline.dueOn;
+  }
   return deadline.stoppedAt !== null ? false : null;
-}
-
-function metOn(deadline: Deadline): LocalDate {
-  return deadline.metOn ?? localDateOf(deadline.metAt ?? '');
 }
 
 function latestReferralYear(referrals: readonly OmbudsmanReferral[]): number | null {

@@ -11,6 +11,7 @@ import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js'
 import type { ComplaintState, Extension, StageState } from '../complaints/complaint.types.js';
 import type { Deadline } from '../deadlines/deadline.types.js';
 import { deriveDeadlines } from '../deadlines/derive-deadlines.js';
+import { calendarForPolicy } from '../policies/calendar-for-policy.js';
 import { CODE_2024 } from '../policies/presets.js';
 
 /** A stage's acknowledgement and response deadlines by the Code's timescales. */
@@ -24,53 +25,51 @@ export interface CodeDeadlines {
 
 type Holidays = { readonly holidays?: BankHolidaysData } | undefined;
 
-/** The Code's deadlines of one stage of the case (1 or 2). */
-export function codeDeadlines(
-  state: ComplaintState,
-  stageNumber: 1 | 2,
-  options: Holidays,
-): CodeDeadlines {
+/** The Code's deadlines of each stage the case has reached, stage 1 first. */
+export function codeDeadlines(state: ComplaintState, options: Holidays): CodeDeadlines[] {
   const without = derive(state, () => [], options);
-  const withCounted = derive(
-    state,
-    (stage) => countedExtensions(state, stage, options),
-    options,
+  const counted = new Map(
+    state.stages.map((stage) => [stage.stage, countedExtensions(stage, without, options)]),
   );
-  const find = (list: Deadline[], kind: Deadline['kind']) =>
-    list.find((d) => d.stage === stageNumber && d.kind === kind);
-  return {
-    acknowledge: find(without, 'acknowledge'),
-    respond: find(withCounted, 'respond'),
-    respondWithoutExtensions: find(without, 'respond'),
-  };
+  const withCounted = derive(state, (stage) => counted.get(stage.stage) ?? [], options);
+  const find = (list: Deadline[], stage: StageState, kind: Deadline['kind']) =>
+    list.find((d) => d.stage === stage.stage && d.kind === kind);
+  return state.stages.map((stage) => ({
+    acknowledge: find(without, stage, 'acknowledge'),
+    respond: find(withCounted, stage, 'respond'),
+    respondWithoutExtensions: find(without, stage, 'respond'),
+  }));
 }
 
 /**
  * The extensions the Code lets CH02 count, in the order they were made:
  * - only those the resident was told of (a notice: Code 6.4-6.5, 6.15-6.16 require the reasons
- *   and the new date to be explained to the resident), told on or before the date it moved.
- *   Extensions recorded before notices were kept carry none: nothing shows the resident was
- *   told, so they are not counted (the measure holds the landlord to what its record shows);
+ *   and the new date to be explained to the resident), told on or before the date it moved by
+ *   the Code. Extensions recorded before notices were kept carry none: nothing shows the
+ *   resident was told, so they are not counted (the measure holds the landlord to what its
+ *   record shows);
  * - up to the Code's maximum for the stage in all (10 working days at stage 1, 6.4; 20 at stage
  *   2, 6.15): an extension beyond it counts only as far as the maximum, however good the reason
  *   recorded, as CH02 asks for the Code's timescales and the Code's timescale ends there.
  */
 function countedExtensions(
-  state: ComplaintState,
   stage: StageState,
+  without: readonly Deadline[],
   options: Holidays,
 ): Extension[] {
+  const unextended = without.find((d) => d.stage === stage.stage && d.kind === 'respond');
+  if (unextended === undefined) return [];
+  const calendar = calendarForPolicy(stage.policy, options?.holidays);
   const maximum = codeFigures(stage.stage).maxExtensionDays;
   const counted: Extension[] = [];
   let used = 0;
   for (const extension of stage.extensions) {
     if (used >= maximum) break;
     if (extension.notice === null) continue;
-    // The due date this extension moved, by the Code, with the ones counted so far.
-    const due = derive(state, (s) => (s.stage === stage.stage ? counted : []), options).find(
-      (d) => d.stage === stage.stage && d.kind === 'respond',
-    )?.dueOn;
-    if (due === undefined || !toldInTime(extension.notice.toldOn, due)) continue;
+    // The date this extension moved: the Code's date run on by the ones counted so far, as
+    // deriveDeadlines runs each extension on from the date before it.
+    const moved = calendar.addWorkingDays(unextended.dueOn, used);
+    if (!toldInTime(extension.notice.toldOn, moved)) continue;
     const workingDays = Math.min(extension.workingDays, maximum - used);
     counted.push({ ...extension, workingDays });
     used += workingDays;

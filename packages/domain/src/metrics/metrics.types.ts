@@ -89,11 +89,7 @@ export interface TsmFigures {
 
 /** The answers to the perception survey's TP09 question, most satisfied first. */
 export type SatisfactionAnswer =
-  | 'very-satisfied'
-  | 'fairly-satisfied'
-  | 'neither'
-  | 'fairly-dissatisfied'
-  | 'very-dissatisfied';
+  'very-satisfied' | 'fairly-satisfied' | 'neither' | 'fairly-dissatisfied' | 'very-dissatisfied';
 
 /** One perception survey response, as TP09 reads it. */
 export interface SurveyAnswer {
