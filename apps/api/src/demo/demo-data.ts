@@ -4,6 +4,7 @@ import { formatReference } from '../complaints/complaint.service.js';
 import type { Services } from '../services.js';
 import { dealCategories } from './demo-category.js';
 import { loadFeedback } from './demo-feedback.js';
+import { addSatisfactionAndLessons, loadDemoMeasures } from './demo-measures.js';
 import { mergeDemoDuplicate, type DemoCase } from './demo-merges.js';
 import { ensureDemoPortal } from './demo-portal.js';
 import { between, mulberry32, receiptTime } from './demo-random.js';
@@ -25,6 +26,14 @@ export interface DemoDataReport {
   readonly complaints: number;
   readonly events: number;
   readonly feedback: number;
+  /** What the measures read beside the complaints (demo-measures.ts). */
+  readonly measures: {
+    readonly satisfaction: number;
+    readonly lessons: number;
+    readonly homes: number;
+    readonly surveyResponses: number;
+    readonly improvements: number;
+  };
   /** Steps the domain refused while the histories were made (the history stops there), by code. */
   readonly refusedSteps: Readonly<Record<string, number>>;
   /** Milliseconds spent deciding the histories in memory, and writing them. */
@@ -59,6 +68,7 @@ export async function loadDemoDataWithReport(
     complaints: 0,
     events: 0,
     feedback: 0,
+    measures: { satisfaction: 0, lessons: 0, homes: 0, surveyResponses: 0, improvements: 0 },
     refusedSteps: {},
     timings: { decideMs: 0, writeMs: 0 },
   };
@@ -113,16 +123,26 @@ export async function loadDemoDataWithReport(
       countRefused(mergeDemoDuplicate(history, history.duplicateOf, at, now));
     }
   });
+  // Satisfaction scores on closed cases and a few lessons learnt, from a generator of their own
+  // so that the histories above are the same with or without them.
+  const learning = addSatisfactionAndLessons(made, mulberry32(seed ^ 0x5a71), now, countRefused);
   const histories = made.map((history) => history.events);
   const decided = performance.now();
   await services.complaints.importHistories(histories);
   const feedback = await loadFeedback(services, random, now);
+  const inputs = await loadDemoMeasures(
+    services,
+    mulberry32(seed ^ 0x7e5),
+    now,
+    receipts[0] ?? now,
+  );
   const written = performance.now();
   return {
     timings: { decideMs: Math.round(decided - started), writeMs: Math.round(written - decided) },
     complaints: histories.length + feedback.complaints,
     events: histories.reduce((n, events) => n + events.length, 0) + feedback.complaints,
     feedback: feedback.recorded,
+    measures: { ...learning, ...inputs },
     refusedSteps,
   };
 }
