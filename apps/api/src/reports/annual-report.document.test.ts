@@ -93,9 +93,14 @@ const FULL: AnnualReport = {
   lessonsNotListed: false,
   improvements: [
     {
+      id: '2f0c3c1e-8d1f-4a52-9c39-0a6f3f1d2b10',
+      year: 2026,
       youSaid: 'Repairs take too long to book.',
       weDid: 'Opened online booking.',
       category: 'repairs',
+      complaintReferences: ['CMP-2026-000001'],
+      recordedAt: new Date('2027-01-10T10:00:00Z'),
+      recordedBy: 'user:test',
     },
   ],
 };

@@ -1,4 +1,4 @@
-import type { LessonRecorded, LocalDate, Tenure } from '@redress/domain';
+import type { LessonRecorded, Tenure } from '@redress/domain';
 import type { Connection } from '../database/transactions.js';
 
 /** The event type a lesson learnt is stored under in the event store. */
@@ -55,16 +55,19 @@ export class AnnualReportRepository {
     }));
   }
 
-  /** How many of the cases received from `from` to `to` (London dates) run under each policy. */
-  async countCasesByPolicy(from: LocalDate, to: LocalDate): Promise<PolicyCaseCount[]> {
+  /**
+   * How many of the stage 1 complaints CH01 counts in the year (the read model's year columns)
+   * run under each policy version, most first.
+   */
+  async countCasesByPolicy(year: number): Promise<PolicyCaseCount[]> {
     const rows: Array<{ policy_id: string; policy_version: number; cases: number }> =
       await this.reads.query(
         `SELECT policy_id, policy_version, count(*)::int AS cases
            FROM complaint
-          WHERE received_on >= $1 AND received_on <= $2 AND merged_into_id IS NULL
+          WHERE stage1_counted AND received_year = $1
           GROUP BY policy_id, policy_version
           ORDER BY cases DESC, policy_id, policy_version`,
-        [from, to],
+        [year],
       );
     return rows.map((row) => ({
       policyId: row.policy_id,

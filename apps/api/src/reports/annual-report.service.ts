@@ -9,13 +9,14 @@ import type { Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
 import type { Clock } from '../clock.js';
 import { BadUserInputError } from '../errors/app-errors.js';
-import { MAX_REPORT_LESSONS, type AnnualReportRepository } from './annual-report.repository.js';
-import type {
-  AnnualReport,
-  PolicyAssessment,
-  ReportImprovement,
-  ReportLesson,
-} from './annual-report.types.js';
+import { checkReportingYear } from '../metrics/measure-enums.type.js';
+import {
+  MAX_REPORT_LESSONS,
+  type AnnualReportRepository,
+  type PolicyCaseCount,
+} from './annual-report.repository.js';
+import type { AnnualReport, PolicyAssessment, ReportLesson } from './annual-report.types.js';
+import type { ImprovementRecord } from '../metrics/improvement.repository.js';
 import type { MeasuresReport, TsmReport } from '../metrics/measures.types.js';
 
 /**
@@ -28,15 +29,14 @@ export interface AnnualReportSources {
   tsm(by: Principal, year: number): Promise<TsmReport>;
   /** The year's other measures, all tenures. */
   measures(by: Principal, year: number): Promise<MeasuresReport>;
-  improvements(by: Principal, year: number): Promise<readonly ReportImprovement[]>;
+  improvements(by: Principal, year: number): Promise<readonly ImprovementRecord[]>;
   /** A policy as it was at a version. */
   policyVersion(id: string, version: number): Promise<Policy | null>;
-  /** The policy a case is logged under when none is named, as it stands now. */
-  defaultPolicy(): Promise<Policy | null>;
+  /** A policy's current version. */
+  currentPolicy(id: string): Promise<Policy | null>;
+  /** The policy a case is logged under when none is named. */
+  readonly defaultPolicyId: string;
 }
-
-/** The earliest year a report is made for: no case of Redress is older. */
-export const FIRST_REPORT_YEAR = 2000;
 
 /**
  * The annual complaints performance and service improvement report (the Code, section 8): the
@@ -53,17 +53,20 @@ export class AnnualReportService {
   async report(by: Principal, year: number): Promise<AnnualReport> {
     requirePermission(by, 'measures:read');
     const now = this.clock.now();
-    checkYear(year, reportingYearOfInstant(now.toISOString()));
+    checkReportingYear(year);
+    checkYearBegun(year, reportingYearOfInstant(now.toISOString()));
     const { from, to } = reportingYearRange(year);
-    const [tsm, measures, improvements, selfAssessment, lessons] = await Promise.all([
+    const counts = await this.repository.countCasesByPolicy(year);
+    const [tsm, measures, improvements, selfAssessment, lessons, mainPolicy] = await Promise.all([
       this.sources.tsm(by, year),
       this.sources.measures(by, year),
       this.sources.improvements(by, year),
-      this.selfAssessment(from, to),
+      this.selfAssessment(counts),
       this.lessons(year, from, to),
+      // The targets are the current ones of the policy most of the year's complaints ran
+      // under, as the measures read the satisfaction target.
+      this.sources.currentPolicy(mainPolicyIdOf(counts) ?? this.sources.defaultPolicyId),
     ]);
-    const main = selfAssessment[0];
-    const mainPolicy = main ? await this.sources.policyVersion(main.policyId, main.version) : null;
     return {
       year,
       from,
@@ -83,10 +86,9 @@ export class AnnualReportService {
    * Each policy the year's cases run under, most cases first, with its departures from the
    * Code; a year without cases assesses the policy new cases are logged under.
    */
-  private async selfAssessment(from: string, to: string): Promise<PolicyAssessment[]> {
-    const counts = await this.repository.countCasesByPolicy(from, to);
+  private async selfAssessment(counts: readonly PolicyCaseCount[]): Promise<PolicyAssessment[]> {
     if (counts.length === 0) {
-      const policy = await this.sources.defaultPolicy();
+      const policy = await this.sources.currentPolicy(this.sources.defaultPolicyId);
       return policy ? [assessmentOf(policy, 0)] : [];
     }
     const assessed = await Promise.all(
@@ -137,10 +139,21 @@ function assessmentOf(policy: Policy, cases: number): PolicyAssessment {
   };
 }
 
-function checkYear(year: number, current: number): void {
-  if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > current) {
+/** The policy with the most of the year's complaints over its versions (ties: by id). */
+function mainPolicyIdOf(counts: readonly PolicyCaseCount[]): string | null {
+  const byId = new Map<string, number>();
+  for (const { policyId, cases } of counts) byId.set(policyId, (byId.get(policyId) ?? 0) + cases);
+  let main: string | null = null;
+  for (const [id, cases] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
+    if (main === null || cases > (byId.get(main) ?? 0)) main = id;
+  }
+  return main;
+}
+
+function checkYearBegun(year: number, current: number): void {
+  if (year > current) {
     throw new BadUserInputError(
-      `A report is made for a reporting year from ${FIRST_REPORT_YEAR} to ${current} (the year now running), named by the year it starts: ${current} is 1 April ${current} to 31 March ${current + 1}.`,
+      `The reporting year ${year} (1 April ${year} to 31 March ${year + 1}) has not begun: the year now running is ${current}.`,
       'year',
     );
   }

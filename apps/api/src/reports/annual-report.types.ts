@@ -1,4 +1,5 @@
 import type { CodeDeparture, Instant, LocalDate, Tenure } from '@redress/domain';
+import type { ImprovementRecord } from '../metrics/improvement.repository.js';
 import type { MeasuresReport, TsmReport } from '../metrics/measures.types.js';
 
 // What the annual complaints performance and service improvement report is made of (the
@@ -25,13 +26,6 @@ export interface ReportLesson {
   readonly tenure: Tenure;
 }
 
-/** A "You said, we did" entry. */
-export interface ReportImprovement {
-  readonly youSaid: string;
-  readonly weDid: string;
-  readonly category: string | null;
-}
-
 export interface AnnualReport {
   /** The reporting year: 2026 is 1 April 2026 to 31 March 2027. */
   readonly year: number;
@@ -49,5 +43,6 @@ export interface AnnualReport {
   readonly lessons: readonly ReportLesson[];
   /** More lessons were recorded in the year than the report lists (MAX_REPORT_LESSONS). */
   readonly lessonsNotListed: boolean;
-  readonly improvements: readonly ReportImprovement[];
+  /** "You said, we did": the year's entries, in the order they were recorded. */
+  readonly improvements: readonly ImprovementRecord[];
 }

@@ -36,12 +36,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
       );
       collectRoles((await page.getStructTree()) as StructNode | null, roles);
     }
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const info = new Map<string, unknown>(Object.entries((await pdf.getMetadata()).info));
     const markInfo = await pdf.getMarkInfo();
     return {
       pages,
-      title: typeof info.Title === 'string' ? info.Title : null,
-      language: typeof info.Language === 'string' ? info.Language : null,
+      title: textOf(info.get('Title')),
+      language: textOf(info.get('Language')),
       tagged: markInfo?.Marked === true,
       roles,
     };
@@ -56,4 +56,8 @@ function collectRoles(node: StructNode | null, roles: Set<string>): void {
   for (const child of node.children ?? []) {
     if (typeof child === 'object' && child !== null) collectRoles(child as StructNode, roles);
   }
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
