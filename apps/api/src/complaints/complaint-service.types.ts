@@ -12,7 +12,7 @@ import type { Clock } from '../clock.js';
 import type { PgPubSub } from '../database/pg-pubsub.js';
 import type { IdempotencyKeys } from '../idempotency/idempotency-keys.js';
 import type { BoundedCount } from '../shared/connection.js';
-import type { ComplaintSummary } from './complaint.repository.js';
+import type { ComplaintSummary } from './complaint-query.types.js';
 import type { StoredNextDeadline } from './deadline-read-model.js';
 
 /** A case as the application hands it out: the read model's summary and the domain state. */

@@ -1,6 +1,6 @@
 import { deriveDeadlines, replay, type ComplaintEvent } from '@redress/domain';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { deadlineRowOf } from '../../complaints/complaint-read-model.js';
+import { deadlineRowOf } from '../../complaints/complaint-projection.js';
 
 // A deadline of a case that ended (withdrawn, refused, merged) with its step undone and already
 // late stays, as missed: `stopped_at` says when the case ended. Nothing is due of it, so the

@@ -1,6 +1,6 @@
-// The read model of a case, from its state: the columns a write stores beside the snapshot, the
-// summary a list screen reads back from them, and the deadline rows. Pure: the repository
-// sends what these make.
+// The projection: the read model of a case, from its state. The columns a write stores beside
+// the snapshot, the summary a list screen reads back from them, and the deadline rows. Pure:
+// the write repository sends what these make, and the rebuild makes them again from the events.
 import {
   autoCloseDueOn,
   calendarForPolicy,
@@ -15,7 +15,7 @@ import {
 } from '@redress/domain';
 import { isUuid } from '../shared/uuid.js';
 import { toSnapshot } from './complaint-snapshot.mapper.js';
-import type { ComplaintSummary } from './complaint.repository.js';
+import type { ComplaintSummary } from './complaint-query.types.js';
 
 export const READ_MODEL_COLUMNS = [
   { name: 'id', type: 'uuid' },
