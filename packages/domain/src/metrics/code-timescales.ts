@@ -1,12 +1,14 @@
 // CH02 counts a response as on time by the Complaint Handling Code's timescales, not by the
-// landlord's own (TSM Technical Requirements, CH02: "within the Housing Ombudsman's Complaint
+// landlord's own (TSM Technical Requirements, CH02: "Complaints responded to within Complaint
 // Handling Code timescales"). A landlord whose policy is quicker than the Code is not marked late
 // for missing its own stricter date; one whose policy is slower is not let off by it.
 //
 // The dates come from the one due-date rule, deriveDeadlines, run over the case with each stage's
 // figures replaced by the Code's (5 working days to acknowledge, 6.2 and 6.11; 10 and 20 to
 // respond from the acknowledgement, 6.3 and 6.14) while its calendar stays the landlord's (its
-// division and closure days), so no working day is counted a second way.
+// division and closure days), so no due date is counted a second way. The one count of its own
+// checks an extension's notice against the date the extension moved, running the extensions
+// before it on from the Code's date as deriveDeadlines runs them.
 import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js';
 import type { ComplaintState, Extension, StageState } from '../complaints/complaint.types.js';
 import type { Deadline } from '../deadlines/deadline.types.js';
