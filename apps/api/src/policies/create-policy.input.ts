@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DivisionEnum } from '../calendar/division.type.js';
 import { RefusalReasonEnum } from '../complaints/complaint-enums.type.js';
 import { LocalDateScalar } from '../scalars/local-date.scalar.js';
@@ -136,6 +136,23 @@ export class ClosingChangesInput {
   autoCloseAfterStage2?: WindowInput | null;
 }
 
+@InputType('PolicyTargetsInput', {
+  description: "Targets to set; a field left out keeps the base policy's, null clears it.",
+})
+export class PolicyTargetsInput {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The lowest average transactional satisfaction aimed for, 0 to 10.',
+  })
+  transactionalSatisfaction?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The percentage of agreed actions to complete on time, 0 to 100.',
+  })
+  actionsOnTimePercent?: number | null;
+}
+
 @InputType('CreatePolicyInput', {
   description:
     'A policy made from a preset or another policy, with any figure changed. The same id as the base makes a new version of it.',
@@ -222,4 +239,11 @@ export class CreatePolicyInput {
   @Min(0)
   @Max(MAX_DAYS)
   warningDays?: number | null;
+
+  @Field(() => PolicyTargetsInput, {
+    nullable: true,
+    description: "The landlord's targets for the measures; null: none.",
+  })
+  @ValidateNested()
+  targets?: PolicyTargetsInput | null;
 }

@@ -6,7 +6,7 @@ import {
   type PolicyChanges,
   type Window,
 } from '@redress/domain';
-import type { CreatePolicyInput, WindowInput } from './create-policy.input.js';
+import type { CreatePolicyInput, PolicyTargetsInput, WindowInput } from './create-policy.input.js';
 import type { CodeDepartureType, PolicyType, WindowType } from './policy.type.js';
 
 export function toPolicyType(policy: Policy): PolicyType {
@@ -44,6 +44,13 @@ export function toPolicyType(policy: Policy): PolicyType {
     independentStage2Handler: policy.independentStage2Handler,
     respondWithoutAcknowledgement: policy.respondWithoutAcknowledgement,
     warningDays: policy.warningDays,
+    // Absent in versions stored before targets were kept, and in presets that set none.
+    targets: policy.targets
+      ? {
+          transactionalSatisfaction: policy.targets.transactionalSatisfaction,
+          actionsOnTimePercent: policy.targets.actionsOnTimePercent,
+        }
+      : null,
     source: policy,
   };
 }
@@ -72,6 +79,19 @@ function definedOnly<T extends object>(input: T | null | undefined): Defined<T> 
 function windowChange(window: WindowInput | null | undefined): Partial<Window> | null | undefined {
   if (window === null) return null;
   return definedOnly(window);
+}
+
+// Within targets null is a value (no target for that measure), so only absent fields are left out.
+function targetsChange(targets: PolicyTargetsInput | undefined): PolicyChanges['targets'] {
+  if (targets === undefined) return undefined;
+  return {
+    ...(targets.transactionalSatisfaction !== undefined
+      ? { transactionalSatisfaction: targets.transactionalSatisfaction }
+      : {}),
+    ...(targets.actionsOnTimePercent !== undefined
+      ? { actionsOnTimePercent: targets.actionsOnTimePercent }
+      : {}),
+  };
 }
 
 export function toPolicyChanges(input: CreatePolicyInput): PolicyChanges {
@@ -105,5 +125,6 @@ export function toPolicyChanges(input: CreatePolicyInput): PolicyChanges {
     independentStage2Handler: input.independentStage2Handler ?? undefined,
     respondWithoutAcknowledgement: input.respondWithoutAcknowledgement ?? undefined,
     warningDays: input.warningDays ?? undefined,
+    targets: input.targets === null ? null : targetsChange(input.targets),
   };
 }

@@ -6,7 +6,7 @@ import type {
   ResponseClock,
   WindowUnit,
 } from '@redress/domain';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DivisionEnum } from '../calendar/division.type.js';
 import { RefusalReasonEnum } from '../complaints/complaint-enums.type.js';
 import { registerDomainEnum, valuesOf } from '../scalars/graphql-enum.js';
@@ -148,6 +148,24 @@ export class ClosingPolicyType {
   autoCloseAfterStage2: WindowType | null;
 }
 
+@ObjectType('PolicyTargets', {
+  description:
+    'The landlord\'s own targets for the measures (e.g. "a minimum score of 6.5 out of 10 on how we handled your complaint"); read against, never enforced.',
+})
+export class PolicyTargetsType {
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The lowest average transactional satisfaction aimed for, 0 to 10; null: none.',
+  })
+  transactionalSatisfaction: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The percentage of agreed actions to complete on time, 0 to 100; null: none.',
+  })
+  actionsOnTimePercent: number | null;
+}
+
 @ObjectType('Policy', { description: "A landlord's complaint-handling figures, versioned." })
 export class PolicyType {
   @Field(() => ID, { description: 'Stable across versions, e.g. code-2024.' })
@@ -215,6 +233,9 @@ export class PolicyType {
 
   @Field(() => Int, { description: 'Working days before a due date when it counts as due soon.' })
   warningDays: number;
+
+  @Field(() => PolicyTargetsType, { nullable: true, description: 'null: no targets set.' })
+  targets: PolicyTargetsType | null;
 
   /** The domain policy, for `departures`; not in the schema. */
   source: Policy;
