@@ -262,7 +262,7 @@ describe('survey responses', () => {
       const error = await gqlError(api.url, RECORD_SURVEY, { responses: rows });
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.field).toBe(field);
-      expect(error.message).toContain('Nothing was recorded');
+      expect(error.message).toContain(field);
       expect(await surveyRows()).toBe(before);
     },
   );
@@ -320,6 +320,10 @@ describe('survey responses', () => {
     expect(await surveyRows()).toBe(before + 10_000);
     const again = await api.services.surveys.record(by, rows(10_000));
     expect(again).toEqual({ recorded: 0, unchanged: 10_000 });
+    // On PGlite the database runs in this process, so these imports held the event loop for
+    // longer than the server keeps an idle connection open: a moment lets those connections
+    // close before the next request would pick one up and meet its reset.
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }, 60_000);
 
   it('are imported by analysts, admins and keys with the surveys:write scope only', async () => {
@@ -399,6 +403,7 @@ describe('"You said, we did"', () => {
       'CMP-2026-000031',
     ]);
     expect(recorded.recordImprovement.recordedAt).toBe('2027-05-10T09:00:00.000Z');
+    api.clock.advance(60_000);
     await gqlData(api.url, RECORD_IMPROVEMENT, {
       input: { year: 2026, youSaid: 'Nobody called back.', weDid: 'Call-backs are tracked.' },
     });
