@@ -79,6 +79,7 @@ function caseOf(h: History): { state: ComplaintState; policy: Policy } {
 }
 
 describe('caseMeasures over random histories', () => {
+  // Random histories run longer than one worked case, the more so on a busy machine.
   it('holds its laws', () => {
     const seen = { responded: 0, late: 0, extended: 0, comparedWithOwn: 0 };
     fc.assert(
@@ -114,13 +115,13 @@ describe('caseMeasures over random histories', () => {
           seen.comparedWithOwn += 1;
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
     // The histories reach what the laws are about: responses on time and late, extensions, and
     // the comparison with the case's own deadlines.
-    expect(seen.responded).toBeGreaterThan(100);
-    expect(seen.late).toBeGreaterThan(20);
-    expect(seen.extended).toBeGreaterThan(20);
-    expect(seen.comparedWithOwn).toBeGreaterThan(15);
-  });
+    expect(seen.responded).toBeGreaterThan(80);
+    expect(seen.late).toBeGreaterThan(40);
+    expect(seen.extended).toBeGreaterThan(40);
+    expect(seen.comparedWithOwn).toBeGreaterThan(8);
+  }, 30_000);
 });
