@@ -184,7 +184,6 @@ function shifted(column: Column, replace: Readonly<Record<string, string>>): str
 async function copyOriginals(database: Database, wanted: number): Promise<void> {
   const ds = database.dataSource;
   const started = performance.now();
-  await ds.query("SET maintenance_work_mem = '256MB'");
   const [{ n: originals = 0 } = {}] = (await ds.query(
     'SELECT count(*)::int AS n FROM complaint',
   )) as { n?: number }[];
@@ -229,7 +228,12 @@ async function copyOriginals(database: Database, wanted: number): Promise<void> 
     });
   }
   const copiedSeconds = secondsSince(started);
-  for (const definition of indexes) await ds.query(definition);
+  for (const definition of indexes) {
+    await ds.transaction(async (tx) => {
+      await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
+      await tx.query(definition);
+    });
+  }
   await ds.query('DROP TABLE bench_copy');
   console.log(
     `      ${wanted.toLocaleString('en-GB')} copies made in SQL (${copiedSeconds.toFixed(0)} s), ${indexes.length} indexes built again (${(secondsSince(started) - copiedSeconds).toFixed(0)} s)`,

@@ -22,6 +22,8 @@ export interface DatabaseOptions {
    * `Database.reads`. PostgreSQL only: refused without `databaseUrl`.
    */
   replicaUrl?: string;
+  /** How long a replica behind the primary's schema is waited for at start (default 30 s). */
+  replicaCatchUpMs?: number;
   /** PGlite's data folder (created if missing). Ignored with `databaseUrl` or `inMemory`. */
   dataDir?: string;
   /** PGlite in memory: nothing kept after close (tests). */
@@ -86,6 +88,7 @@ export async function createDataSource(options: DatabaseOptions = {}): Promise<D
   const replica = await openReplica(options.replicaUrl, {
     primary: database.dataSource,
     connectionOptions: postgresConnectionOptions(options.replicaUrl, options, 'read'),
+    ...(options.replicaCatchUpMs !== undefined ? { catchUpMs: options.replicaCatchUpMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   }).catch(async (error: unknown) => {
     await database.close().catch(() => undefined);

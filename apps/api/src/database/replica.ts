@@ -28,8 +28,13 @@ export interface ReplicaOptions {
   readonly primary: DataSource;
   /** The same settings as the primary's connection (parsers, entities), for the replica's URL. */
   readonly connectionOptions: PostgresConnectionOptions;
-  /** Told when the replica is not a standby, or lags behind the primary's schema. */
+  /** Told when the replica is not a standby, or while it catches up with the primary's schema. */
   readonly log?: (message: string, error?: unknown) => void;
+  /**
+   * How long a replica behind the primary's latest migration is waited for (default 30 s): just
+   * after a start has migrated the primary, its standby replays the change a moment later.
+   */
+  readonly catchUpMs?: number;
 }
 
 /**
