@@ -1,8 +1,8 @@
 // Reports read from a real streaming replica (DATABASE_REPLICA_URL): a primary and a standby made
 // from the local PostgreSQL binaries (src/test/streaming-replica.ts), the API's own server over
-// them. Cases are written through the primary; the figures are read back through the replica's
-// connection, and shown to come from there by holding the standby's replay: while it is held,
-// the primary has a case the figures do not count. The same on PGlite and PostgreSQL runs: the
+// them. Cases are written through the primary; the figures and a CSV export are read back
+// through the replica's connection, and shown to come from there by holding the standby's
+// replay: while it is held, the primary has a case the figures and the CSV do not count. The same on PGlite and PostgreSQL runs: the
 // pair is made here, whatever DATABASE_URL says. Where the binaries are absent, the test says why
 // and returns early (the one test allowed to).
 import { afterAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,17 @@ describe('reports on a read replica', () => {
         )
       ).tsmReport;
     expect(await tsm()).toMatchObject({ year: 2026, stage1Received: 3 });
+    // The CSV of the cases behind CH01 stage 1: a header row, then one row a case.
+    const csvCases = async (): Promise<number> => {
+      const response = await fetch(
+        `${url.replace(/\/graphql$/, '')}/exports/measures/CH01_STAGE1/cases.csv?year=2026&part=numerator`,
+        { headers },
+      );
+      const body = await response.text();
+      expect(response.status, body).toBe(200);
+      return body.trim().split('\n').length - 1;
+    };
+    expect(await csvCases()).toBe(3);
 
     // Replay held: a fourth case is on the primary and not on the standby, and the figure
     // still counts three, so it was read from the standby.
@@ -146,10 +157,12 @@ describe('reports on a read replica', () => {
     );
     expect(onPrimary).toBe(4);
     expect(await tsm()).toMatchObject({ stage1Received: 3 });
+    expect(await csvCases()).toBe(3);
 
     // Replay resumed: once the standby has caught up, the figure counts the fourth.
     await pair.resumeReplay();
     await pair.waitForReplay();
     expect(await tsm()).toMatchObject({ stage1Received: 4 });
+    expect(await csvCases()).toBe(4);
   }, 90_000);
 });
