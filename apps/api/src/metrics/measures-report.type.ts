@@ -26,7 +26,7 @@ export class MeasuresFilterInput {
   @Field(() => TenureEnum, { nullable: true })
   tenure?: Tenure | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @MaxLength(100)
   category?: string | null;
 

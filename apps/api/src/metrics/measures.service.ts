@@ -221,17 +221,18 @@ export class MeasuresService {
   async *eachCase(
     by: Principal,
     query: { year: number; measure: MeasureName; part: MeasurePart; filter: MeasuresFilter },
+    pageSize = EXPORT_PAGE,
   ): AsyncGenerator<MeasureCaseRow> {
     const list = this.casesQuery(by, query);
     let after: PageCursor | undefined;
     for (;;) {
       const page = await this.deps.cases.findPage(list, {
-        limit: EXPORT_PAGE,
+        limit: pageSize,
         offset: 0,
         ...(after ? { after } : {}),
       });
       for (const { row } of page) yield row;
-      if (page.length < EXPORT_PAGE) return;
+      if (page.length < pageSize) return;
       after = page[page.length - 1]?.cursor;
     }
   }
