@@ -90,6 +90,8 @@ function complaintAt(version: number) {
     mergedInto: null,
     duplicates: [],
     reopenings: [],
+    satisfaction: null,
+    lessons: [],
     ombudsmanReferrals: [
       {
         reference: 'HO-123',
@@ -160,6 +162,51 @@ describe('a complaint’s page', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['Extend the deadline', 'Respond', 'Withdraw']);
+  });
+
+  it("shows the resident's satisfaction and the lessons learnt, or that there are none", async () => {
+    answers.push({
+      data: {
+        me: { id: 'user-1' },
+        complaint: {
+          ...complaintAt(9),
+          status: 'CLOSED',
+          statusLabel: 'Closed',
+          satisfaction: {
+            score: 8,
+            comment: 'Kept informed throughout.',
+            at: '2026-12-01T10:00:00Z',
+          },
+          lessons: [
+            { lesson: 'Book the surveyor on the first call.', at: '2026-11-20T10:00:00Z' },
+            { lesson: 'Damp reports go to the surveyor first.', at: '2026-11-25T10:00:00Z' },
+          ],
+        },
+      },
+    });
+    renderPage();
+    const learning = await screen.findByRole('region', { name: 'Satisfaction and lessons learnt' });
+    expect(learning).toHaveTextContent(
+      'Satisfaction with how the complaint was handled: 8 out of 10, given Tue 1 Dec 2026, 10:00.',
+    );
+    expect(learning).toHaveTextContent('The resident said: Kept informed throughout.');
+    const lessons = within(learning).getByRole('list', { name: 'Lessons learnt' });
+    expect(
+      within(lessons)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Book the surveyor on the first call.Fri 20 Nov 2026, 10:00',
+      'Damp reports go to the surveyor first.Wed 25 Nov 2026, 10:00',
+    ]);
+  });
+
+  it('says when no score or lesson is recorded', async () => {
+    answers.push(page(5));
+    renderPage();
+    const learning = await screen.findByRole('region', { name: 'Satisfaction and lessons learnt' });
+    expect(learning).toHaveTextContent('No satisfaction score recorded.');
+    expect(learning).toHaveTextContent('No lessons learnt recorded.');
   });
 
   it('reloads the case on a stale version, and sends the new version next time', async () => {

@@ -18,6 +18,7 @@ import {
   TimelinePanel,
 } from './ComplaintPanels';
 import { CaseFacts } from './CaseFacts';
+import { LearningPanel } from './LearningPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -123,6 +124,7 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       <DeadlinesPanel complaint={c} />
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />
+      <LearningPanel complaint={c} />
       <TimelinePanel complaint={c} />
     </Stack>
   );

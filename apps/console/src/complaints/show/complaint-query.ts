@@ -132,6 +132,15 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         at
         reason
       }
+      satisfaction {
+        score
+        comment
+        at
+      }
+      lessons {
+        lesson
+        at
+      }
       ombudsmanReferrals {
         reference
         ombudsmanLabel
@@ -239,6 +248,13 @@ export interface ComplaintPage extends StepComplaint {
   readonly mergedInto: { readonly id: string; readonly reference: string } | null;
   readonly duplicates: readonly { readonly id: string; readonly reference: string }[];
   readonly reopenings: readonly { readonly at: string; readonly reason: string | null }[];
+  /** Null until the resident gives a score; the comment is null for a caller without personal data. */
+  readonly satisfaction: {
+    readonly score: number;
+    readonly comment: string | null;
+    readonly at: string;
+  } | null;
+  readonly lessons: readonly { readonly lesson: string; readonly at: string }[];
   readonly ombudsmanReferrals: readonly {
     readonly reference: string;
     readonly ombudsmanLabel: string;

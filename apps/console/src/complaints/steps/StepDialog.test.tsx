@@ -103,6 +103,8 @@ const SENDS: Readonly<Record<string, Record<string, unknown>>> = {
   },
   reopen: { id: 'c-1', reason: said('reason') },
   'refer-to-ombudsman': { id: 'c-1', reference: said('reference'), ombudsman: OMBUDSMEN[0]!.id },
+  'record-satisfaction': { complaintId: 'c-1', score: 5, comment: null },
+  'record-lesson': { complaintId: 'c-1', lesson: said('lesson') },
 };
 
 let answers: unknown[];

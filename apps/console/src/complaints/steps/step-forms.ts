@@ -9,6 +9,7 @@ import {
   REMEDY_ANSWERS,
   refusalReasonChoices,
 } from './choices';
+import { LEARNING_FORMS } from './learning-forms';
 import {
   FieldError,
   type FieldSpec,
@@ -439,7 +440,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
 
 /** The steps the console has a form for, by the domain's name. */
 export const STEP_FORMS: ReadonlyMap<ComplaintStep, StepDefinition> = new Map(
-  DEFINITIONS.map((d) => [d.step, d]),
+  [...DEFINITIONS, ...LEARNING_FORMS].map((d) => [d.step, d]),
 );
 
 /** Whether the mutation names the case `complaintId` (actions, remedies) or `id`. */
