@@ -70,6 +70,10 @@ const FULL: AnnualReport = {
   to: '2027-03-31',
   preparedOn: '2027-05-04',
   tsm: TSM,
+  tsmByTenure: [
+    { ...TSM, tenure: 'lcra', homes: 1500, stage1Received: 3, ch01Stage1: 2 },
+    { ...TSM, tenure: 'lcho', homes: null, stage1Received: 1, ch01Stage1: null },
+  ],
   measures: MEASURES,
   actionsOnTimeTarget: 100,
   selfAssessment: [
@@ -133,6 +137,7 @@ const EMPTY: AnnualReport = {
     ch02Stage2WithoutExtensions: null,
     tp09: null,
   },
+  tsmByTenure: [],
   measures: {
     ...MEASURES,
     acknowledgedOnTime: [],
@@ -198,6 +203,15 @@ describe('the annual report as HTML', () => {
     );
     expect(html).toContain('@media print');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it('gives the TSM by tenure beside the total, as the Regulator asks for them apart', () => {
+    expect(html).toContain(
+      '<th scope="col" class="numeric">Low-cost rental (LCRA)</th><th scope="col" class="numeric">Low-cost home ownership (LCHO)</th>',
+    );
+    expect(html).toContain(
+      '<th scope="row">CH01 (1): stage 1 complaints received per 1,000 homes</th><td class="numeric">2.0</td><td class="numeric">Not available</td>',
+    );
   });
 
   it('writes the figures as published: one decimal place, pounds, counts of counts', () => {

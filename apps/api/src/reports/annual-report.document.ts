@@ -46,7 +46,7 @@ export function annualReportDocument(report: AnnualReport): ReportDocument {
       "This report sets out how we handled complaints over the year, as the Housing Ombudsman's Complaint Handling Code asks (section 8), with the Regulator of Social Housing's Tenant Satisfaction Measures on complaints. It names no resident.",
     ],
     sections: [
-      tsmSection(report.tsm),
+      tsmSection(report.tsm, report.tsmByTenure),
       handlingSection(report.measures, report.actionsOnTimeTarget),
       selfAssessmentSection(report),
       refusalsSection(report.measures),
@@ -74,65 +74,93 @@ function onTimeBasis(onTime: number, responded: number, stage: string): string {
     : `${count(onTime)} of ${plural(responded, `${stage} complaint`)} responded to in the year`;
 }
 
-function tsmSection(tsm: TsmReport): ReportSection {
-  const rows: string[][] = [
-    [
-      'CH01 (1): stage 1 complaints received per 1,000 homes',
-      figure(tsm.ch01Stage1, decimal),
-      perThousandBasis(tsm.stage1Received, 'stage 1', tsm.homes),
-    ],
-    [
-      'CH01 (2): stage 2 complaints received per 1,000 homes',
-      figure(tsm.ch01Stage2, decimal),
-      perThousandBasis(tsm.stage2Received, 'stage 2', tsm.homes),
-    ],
-    [
-      "CH02 (1): stage 1 complaints responded to within the Code's timescales",
-      figure(tsm.ch02Stage1, percent),
-      onTimeBasis(tsm.stage1RespondedOnTime, tsm.stage1Responded, 'stage 1'),
-    ],
-    [
-      'CH02 (1) counting no extension',
-      figure(tsm.ch02Stage1WithoutExtensions, percent),
+interface TsmMeasure {
+  readonly label: string;
+  readonly value: (tsm: TsmReport) => string;
+  readonly basis: (tsm: TsmReport) => string;
+}
+
+const TSM_MEASURES: readonly TsmMeasure[] = [
+  {
+    label: 'CH01 (1): stage 1 complaints received per 1,000 homes',
+    value: (tsm) => figure(tsm.ch01Stage1, decimal),
+    basis: (tsm) => perThousandBasis(tsm.stage1Received, 'stage 1', tsm.homes),
+  },
+  {
+    label: 'CH01 (2): stage 2 complaints received per 1,000 homes',
+    value: (tsm) => figure(tsm.ch01Stage2, decimal),
+    basis: (tsm) => perThousandBasis(tsm.stage2Received, 'stage 2', tsm.homes),
+  },
+  {
+    label: "CH02 (1): stage 1 complaints responded to within the Code's timescales",
+    value: (tsm) => figure(tsm.ch02Stage1, percent),
+    basis: (tsm) => onTimeBasis(tsm.stage1RespondedOnTime, tsm.stage1Responded, 'stage 1'),
+  },
+  {
+    label: 'CH02 (1) counting no extension',
+    value: (tsm) => figure(tsm.ch02Stage1WithoutExtensions, percent),
+    basis: (tsm) =>
       onTimeBasis(tsm.stage1RespondedOnTimeWithoutExtensions, tsm.stage1Responded, 'stage 1'),
-    ],
-    [
-      "CH02 (2): stage 2 complaints responded to within the Code's timescales",
-      figure(tsm.ch02Stage2, percent),
-      onTimeBasis(tsm.stage2RespondedOnTime, tsm.stage2Responded, 'stage 2'),
-    ],
-    [
-      'CH02 (2) counting no extension',
-      figure(tsm.ch02Stage2WithoutExtensions, percent),
+  },
+  {
+    label: "CH02 (2): stage 2 complaints responded to within the Code's timescales",
+    value: (tsm) => figure(tsm.ch02Stage2, percent),
+    basis: (tsm) => onTimeBasis(tsm.stage2RespondedOnTime, tsm.stage2Responded, 'stage 2'),
+  },
+  {
+    label: 'CH02 (2) counting no extension',
+    value: (tsm) => figure(tsm.ch02Stage2WithoutExtensions, percent),
+    basis: (tsm) =>
       onTimeBasis(tsm.stage2RespondedOnTimeWithoutExtensions, tsm.stage2Responded, 'stage 2'),
-    ],
-    [
-      "TP09: satisfaction with the landlord's approach to complaints handling",
-      figure(tsm.tp09, percent),
+  },
+  {
+    label: "TP09: satisfaction with the landlord's approach to complaints handling",
+    value: (tsm) => figure(tsm.tp09, percent),
+    basis: (tsm) =>
       tsm.surveyRespondents === 0
         ? 'No survey respondent who complained in the last 12 months answered the question'
         : `${count(tsm.surveySatisfied)} of ${plural(tsm.surveyRespondents, 'survey respondent')} who complained in the last 12 months were very or fairly satisfied`,
-    ],
+  },
+];
+
+function tsmSection(tsm: TsmReport, byTenure: readonly TsmReport[]): ReportSection {
+  const tenures = byTenure.filter((report) => report.tenure !== null);
+  const blocks: ReportBlock[] = [
+    paragraph(
+      "CH02 counts a complaint as answered on time when both its acknowledgement and its response kept to the Code's timescales; an extension within the Code's limits, explained to the resident, counts as on time. The figures counting no extension are shown beside them.",
+    ),
+    tableOr(
+      'No figures are available.',
+      `Tenant Satisfaction Measures on complaints, ${yearLabel(tsm.year)}, all tenures`,
+      [
+        { heading: 'Measure', weight: 3 },
+        { heading: 'Result', numeric: true },
+        { heading: 'Based on', weight: 3 },
+      ],
+      TSM_MEASURES.map((measure) => [measure.label, measure.value(tsm), measure.basis(tsm)]),
+    ),
   ];
-  return {
-    id: 'tsm',
-    heading: 'Tenant Satisfaction Measures',
-    blocks: [
-      paragraph(
-        "CH02 counts a complaint as answered on time when both its acknowledgement and its response kept to the Code's timescales; an extension within the Code's limits, explained to the resident, counts as on time. The figures counting no extension are shown beside them.",
-      ),
+  if (tenures.length > 0) {
+    blocks.push(
       tableOr(
-        'No figures are available.',
-        `Tenant Satisfaction Measures on complaints, ${yearLabel(tsm.year)}`,
+        'No figures are available by tenure.',
+        `The same by tenure, as the Regulator asks for them apart (a result is not available where the tenure's homes are not entered or it had nothing to count)`,
         [
           { heading: 'Measure', weight: 3 },
-          { heading: 'Result', numeric: true },
-          { heading: 'Based on', weight: 3 },
+          ...tenures.map((report) => ({
+            heading: report.tenure === null ? '' : TENURE_LABELS[report.tenure],
+            numeric: true,
+            weight: 1.5,
+          })),
         ],
-        rows,
+        TSM_MEASURES.map((measure) => [
+          measure.label,
+          ...tenures.map((report) => measure.value(report)),
+        ]),
       ),
-    ],
-  };
+    );
+  }
+  return { id: 'tsm', heading: 'Tenant Satisfaction Measures', blocks };
 }
 
 function rateText(rate: Rate): string {

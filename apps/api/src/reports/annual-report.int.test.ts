@@ -52,12 +52,15 @@ const ANNUAL_REPORT = /* GraphQL */ `
     annualReport(year: $year) {
       year from to preparedOn title pdfPath htmlPath actionsOnTimeTarget lessonsNotListed
       tsm { ${TSM_FIELDS} }
+      tsmByTenure { tenure ${TSM_FIELDS} }
       measures { refusalsByReason { reason count } ombudsmanReferrals }
       selfAssessment { policyId version name cases departures { code clause message } }
       lessons { lesson recordedAt category tenure }
       improvements { youSaid weDid category }
     }
     tsmReport(year: $year) { ${TSM_FIELDS} }
+    lcra: tsmReport(year: $year, tenure: LCRA) { tenure ${TSM_FIELDS} }
+    lcho: tsmReport(year: $year, tenure: LCHO) { tenure ${TSM_FIELDS} }
   }
 `;
 
@@ -73,6 +76,7 @@ interface AnnualReportAnswer {
     actionsOnTimeTarget: number | null;
     lessonsNotListed: boolean;
     tsm: Record<string, number | null>;
+    tsmByTenure: Record<string, number | string | null>[];
     measures: {
       refusalsByReason: { reason: string; count: number }[];
       ombudsmanReferrals: number;
@@ -88,6 +92,8 @@ interface AnnualReportAnswer {
     improvements: { youSaid: string; weDid: string; category: string | null }[];
   };
   tsmReport: Record<string, number | null>;
+  lcra: Record<string, number | string | null>;
+  lcho: Record<string, number | string | null>;
 }
 
 const IN_YEAR_LESSON = 'Book the damp survey before the first repair visit.';
@@ -175,12 +181,12 @@ afterAll(async () => {
 
 describe('annualReport', () => {
   it("answers the year's figures as the measures do, its policy, lessons and improvements", async () => {
-    const { annualReport: report, tsmReport } = await gqlData<AnnualReportAnswer>(
-      api.url,
-      ANNUAL_REPORT,
-      { year: 2026 },
-      analyst.headers,
-    );
+    const {
+      annualReport: report,
+      tsmReport,
+      lcra,
+      lcho,
+    } = await gqlData<AnnualReportAnswer>(api.url, ANNUAL_REPORT, { year: 2026 }, analyst.headers);
     expect(report).toMatchObject({
       year: 2026,
       from: '2026-04-01',
@@ -195,6 +201,9 @@ describe('annualReport', () => {
     });
     // The same figures the TSM query answers, from the one measures service.
     expect(report.tsm).toEqual(tsmReport);
+    // And by tenure, LCRA then LCHO, as the Regulator asks for them apart.
+    expect(report.tsmByTenure).toEqual([lcra, lcho]);
+    expect(lcra).toMatchObject({ tenure: 'LCRA', homes: 2000, stage1Received: 2 });
     // Two received and accepted (the refused one is not counted), 2,000 homes: 2 / 2000 * 1000.
     expect(report.tsm.stage1Received).toBe(2);
     expect(report.tsm.ch01Stage1).toBe(1);

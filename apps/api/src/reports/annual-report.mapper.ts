@@ -13,6 +13,7 @@ export function toAnnualReportType(report: AnnualReport): AnnualReportType {
     preparedOn: report.preparedOn,
     title: ANNUAL_REPORT_TITLE,
     tsm: report.tsm,
+    tsmByTenure: [...report.tsmByTenure],
     measures: report.measures,
     actionsOnTimeTarget: report.actionsOnTimeTarget,
     selfAssessment: report.selfAssessment.map((policy) => ({

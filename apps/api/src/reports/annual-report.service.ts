@@ -4,6 +4,7 @@ import {
   reportingYearOfInstant,
   reportingYearRange,
   type Policy,
+  type Tenure,
 } from '@redress/domain';
 import type { Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
@@ -25,8 +26,8 @@ import type { MeasuresReport, TsmReport } from '../metrics/measures.types.js';
  * root adapts the real services to it (annual-report.sources.ts).
  */
 export interface AnnualReportSources {
-  /** The TSM figures and their counts for the year, all tenures. */
-  tsm(by: Principal, year: number): Promise<TsmReport>;
+  /** The TSM figures and their counts for the year, of a tenure or (none given) all. */
+  tsm(by: Principal, year: number, tenure?: Tenure): Promise<TsmReport>;
   /** The year's other measures, all tenures. */
   measures(by: Principal, year: number): Promise<MeasuresReport>;
   improvements(by: Principal, year: number): Promise<readonly ImprovementRecord[]>;
@@ -37,6 +38,9 @@ export interface AnnualReportSources {
   /** The policy a case is logged under when none is named. */
   readonly defaultPolicyId: string;
 }
+
+/** The tenures whose TSM the Regulator asks for apart (the others count only in the total). */
+const TSM_TENURES: readonly Tenure[] = ['lcra', 'lcho'];
 
 /**
  * The annual complaints performance and service improvement report (the Code, section 8): the
@@ -57,22 +61,25 @@ export class AnnualReportService {
     checkYearBegun(year, reportingYearOfInstant(now.toISOString()));
     const { from, to } = reportingYearRange(year);
     const counts = await this.repository.countCasesByPolicy(year);
-    const [tsm, measures, improvements, selfAssessment, lessons, mainPolicy] = await Promise.all([
-      this.sources.tsm(by, year),
-      this.sources.measures(by, year),
-      this.sources.improvements(by, year),
-      this.selfAssessment(counts),
-      this.lessons(year, from, to),
-      // The targets are the current ones of the policy most of the year's complaints ran
-      // under, as the measures read the satisfaction target.
-      this.sources.currentPolicy(mainPolicyIdOf(counts) ?? this.sources.defaultPolicyId),
-    ]);
+    const [tsm, tsmByTenure, measures, improvements, selfAssessment, lessons, mainPolicy] =
+      await Promise.all([
+        this.sources.tsm(by, year),
+        Promise.all(TSM_TENURES.map((tenure) => this.sources.tsm(by, year, tenure))),
+        this.sources.measures(by, year),
+        this.sources.improvements(by, year),
+        this.selfAssessment(counts),
+        this.lessons(year, from, to),
+        // The targets are the current ones of the policy most of the year's complaints ran
+        // under, as the measures read the satisfaction target.
+        this.sources.currentPolicy(mainPolicyIdOf(counts) ?? this.sources.defaultPolicyId),
+      ]);
     return {
       year,
       from,
       to,
       preparedOn: localDateOf(now),
       tsm,
+      tsmByTenure,
       measures,
       actionsOnTimeTarget: mainPolicy?.targets?.actionsOnTimePercent ?? null,
       selfAssessment,

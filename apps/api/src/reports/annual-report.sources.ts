@@ -12,7 +12,7 @@ export function annualReportSources(deps: {
   readonly defaultPolicyId: string;
 }): AnnualReportSources {
   return {
-    tsm: (by, year) => deps.measures.tsmReport(by, year),
+    tsm: (by, year, tenure) => deps.measures.tsmReport(by, year, tenure),
     measures: (by, year) => deps.measures.measures(by, year, {}),
     improvements: (by, year) => deps.improvements.list(by, year),
     policyVersion: (id, version) => deps.policies.findVersion(id, version),

@@ -75,6 +75,11 @@ export class AnnualReportType {
   @Field(() => TsmReportType, { description: 'The Tenant Satisfaction Measures, all tenures.' })
   tsm: TsmReport;
 
+  @Field(() => [TsmReportType], {
+    description: 'The same for LCRA and for LCHO, which the Regulator asks for apart.',
+  })
+  tsmByTenure: TsmReport[];
+
   @Field(() => MeasuresReportType, { description: "The year's other measures, all tenures." })
   measures: MeasuresReport;
 

@@ -35,6 +35,8 @@ export interface AnnualReport {
   readonly preparedOn: LocalDate;
   /** The TSM figures, all tenures. */
   readonly tsm: TsmReport;
+  /** The same for each tenure the Regulator asks for apart: LCRA, then LCHO. */
+  readonly tsmByTenure: readonly TsmReport[];
   /** The year's other measures, all tenures. */
   readonly measures: MeasuresReport;
   /** The target for agreed actions done on time, from the policy most cases ran under. */
