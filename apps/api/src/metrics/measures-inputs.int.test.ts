@@ -326,6 +326,30 @@ describe('survey responses', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }, 60_000);
 
+  it('take 7,000 rows of a file in one request, within the 1 MiB a request may send', async () => {
+    const rows = Array.from({ length: 7_000 }, (_, i) =>
+      response(
+        `R-${String(40_000 + i).padStart(5, '0')}`,
+        `2024-${String(4 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        'FAIRLY_SATISFIED',
+      ),
+    );
+    const body = JSON.stringify({ query: RECORD_SURVEY, variables: { responses: rows } });
+    expect(body.length).toBeLessThan(1024 * 1024);
+    const imported = await gqlData<{
+      recordSurveyResponses: { recorded: number; unchanged: number };
+    }>(api.url, RECORD_SURVEY, { responses: rows });
+    expect(imported.recordSurveyResponses).toEqual({ recorded: 7_000, unchanged: 0 });
+    const rowsOf2024 = await api.services.surveys.repository.surveyRowsFor(
+      api.dataSource,
+      2024,
+      null,
+    );
+    expect(rowsOf2024).toEqual([
+      { complainedInLast12Months: true, complaintHandling: 'fairly-satisfied', count: 7_000 },
+    ]);
+  }, 60_000);
+
   it('are imported by analysts, admins and keys with the surveys:write scope only', async () => {
     const surveyKey = await newPartnerKey(api.services, ['surveys:write']);
     const readKey = await newPartnerKey(api.services, ['measures:read']);
