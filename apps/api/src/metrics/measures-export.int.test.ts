@@ -113,7 +113,7 @@ describe('GET /exports/measures.csv', () => {
     // (2 / 3) * 100
     expect(row('CH02_STAGE1')).toEqual([
       String(YEAR),
-      'all',
+      'ALL',
       'CH02_STAGE1',
       expect.stringContaining('CH02 stage 1'),
       String(tsm.stage1RespondedOnTime),
@@ -132,7 +132,7 @@ describe('GET /exports/measures.csv', () => {
     const { rows } = await csvOf(`/exports/measures.csv?year=${YEAR}&tenure=LCHO`);
     expect(rows.find((r) => r[2] === 'CH01_STAGE1')?.slice(0, 5)).toEqual([
       String(YEAR),
-      'lcho',
+      'LCHO',
       'CH01_STAGE1',
       expect.any(String),
       '0',

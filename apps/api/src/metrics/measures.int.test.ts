@@ -273,16 +273,16 @@ describe('measures', () => {
 describe('measureBreakdown', () => {
   it('breaks a rate down by tenure, month, category and team', async () => {
     expect(await breakdown('ACKNOWLEDGED_ON_TIME_STAGE1', 'TENURE')).toEqual([
-      { key: 'lcra', label: 'Low-cost rental (LCRA)', numerator: 1, denominator: 2, value: 50 },
+      { key: 'LCRA', label: 'Low-cost rental (LCRA)', numerator: 1, denominator: 2, value: 50 },
       {
-        key: 'lcho',
+        key: 'LCHO',
         label: 'Low-cost home ownership (LCHO)',
         numerator: 1,
         denominator: 1,
         value: 100,
       },
       {
-        key: 'other',
+        key: 'OTHER',
         label: 'Other (leaseholder, non-social)',
         numerator: 0,
         denominator: 0,
@@ -335,17 +335,17 @@ describe('measureBreakdown', () => {
   it('gives CH01 per 1,000 homes: by tenure its own homes, otherwise all of them', async () => {
     expect(await breakdown('CH01_STAGE1', 'TENURE')).toEqual([
       // (2 / 1000) * 1000 = 2
-      { key: 'lcra', label: 'Low-cost rental (LCRA)', numerator: 2, denominator: 1000, value: 2 },
+      { key: 'LCRA', label: 'Low-cost rental (LCRA)', numerator: 2, denominator: 1000, value: 2 },
       // (1 / 200) * 1000 = 5
       {
-        key: 'lcho',
+        key: 'LCHO',
         label: 'Low-cost home ownership (LCHO)',
         numerator: 1,
         denominator: 200,
         value: 5,
       },
       {
-        key: 'other',
+        key: 'OTHER',
         label: 'Other (leaseholder, non-social)',
         numerator: 0,
         denominator: null,

@@ -16,6 +16,7 @@ import {
 import type { Principal } from '../auth/principal.js';
 import { requirePermission } from '../auth/require-permission.js';
 import { BadUserInputError } from '../errors/app-errors.js';
+import { enumNameOf } from '../scalars/graphql-enum.js';
 import { COUNT_BOUND } from '../shared/connection.js';
 import type { PageCursor } from '../shared/cursor.js';
 import { pageOf, type Page, type PageRequest } from '../shared/page.js';
@@ -172,10 +173,12 @@ export class MeasuresService {
         ? await this.deps.inputs.homesFor(year, filter.tenure)
         : null;
     const buckets: MeasureBucket[] = [];
-    for (const key of keys) {
-      const row = found.get(key);
+    for (const value of keys) {
+      const row = found.get(value);
       const count = { numerator: row?.numerator ?? 0, denominator: row?.denominator ?? 0 };
-      const label = labelOf(dimension, key, row?.name ?? null);
+      const label = labelOf(dimension, value, row?.name ?? null);
+      // A tenure's key is its GraphQL name, as a filter takes it back (LCRA).
+      const key = dimension === 'tenure' ? enumNameOf(value) : value;
       if (definition.per === 'cases') {
         buckets.push({
           key,
@@ -187,7 +190,7 @@ export class MeasuresService {
       }
       // CH01 per 1,000 homes: a tenure's own homes, or the filter's, so the buckets add up.
       const divisor =
-        dimension === 'tenure' ? await this.deps.inputs.homesFor(year, key as Tenure) : homes;
+        dimension === 'tenure' ? await this.deps.inputs.homesFor(year, value as Tenure) : homes;
       buckets.push({
         key,
         label,

@@ -122,7 +122,7 @@ async function answer(
         'denominator',
         'value',
       ];
-      const tenure = filter.tenure ?? 'all';
+      const tenure = filter.tenure ? enumNameOf(filter.tenure) : 'ALL';
       await sendCsv(req, res, `measures-${year}${filter.tenure ? `-${filter.tenure}` : ''}.csv`, [
         header,
         ...figureRows(tsm, report).map((row) => [
@@ -189,12 +189,12 @@ function caseCells(c: MeasureCaseRow): readonly CsvCell[] {
     c.id,
     c.reference,
     c.stage,
-    c.tenure,
+    enumNameOf(c.tenure),
     c.category,
     c.receivedOn,
     c.respondedOn,
     c.onTime,
-    c.outcome,
+    c.outcome === null ? null : enumNameOf(c.outcome),
     c.teamId,
     c.actionId,
     c.dueOn,
