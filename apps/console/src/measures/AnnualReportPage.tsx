@@ -24,6 +24,7 @@ import { annualReportPdfPath } from './download';
 import { ExportButton } from './ExportButton';
 import { OutcomesByCategoryChart } from './MeasureCharts';
 import { YearPicker } from './MeasuresFilters';
+import { tenureLabel } from './measures-format';
 import { OtherMeasures } from './OtherMeasures';
 import { currentReportingYear, reportingYearLabel, reportingYearSpan } from './reporting-year';
 import { parseYear } from './use-measures-params';
@@ -79,13 +80,13 @@ export const AnnualReportPage = () => {
               Print
             </Button>
             <ExportButton
-              path={annualReportPdfPath(year)}
+              path={data?.pdfPath ?? annualReportPdfPath(year)}
               fileName={`complaints-annual-report-${label}.pdf`}
               label="Download PDF"
             />
           </Stack>
           <Typography id="report-title" component="h1" variant="h4">
-            Complaints performance and service improvement report, {label}
+            {data?.title ?? `Complaints performance and service improvement report, ${label}`}
           </Typography>
           <Typography>{reportingYearSpan(year)}</Typography>
           {isPending && <Loading what="Loading the report" />}
@@ -99,7 +100,10 @@ export const AnnualReportPage = () => {
                   : '.'}
               </Typography>
               <Section id="report-tsm" title="Tenant Satisfaction Measures">
-                <TsmTable tsm={data.tsm} />
+                <TsmTable tsm={data.tsm} caption="All tenures" />
+                {data.tsmByTenure.map((tsm) => (
+                  <TsmTable key={tsm.tenure} tsm={tsm} caption={tenureLabel(tsm.tenure)} />
+                ))}
               </Section>
               <Box sx={{ mt: 3 }}>
                 <OtherMeasures

@@ -39,7 +39,7 @@ export const Section = ({
 );
 
 /** The TSM figures with their counts, as the Regulator asks them to be reported. */
-export const TsmTable = ({ tsm }: { tsm: TsmReport }) => {
+export const TsmTable = ({ tsm, caption }: { tsm: TsmReport; caption: string }) => {
   const rows: [string, string, string][] = [
     [
       'CH01 stage 1 complaints per 1,000 homes',
@@ -78,7 +78,10 @@ export const TsmTable = ({ tsm }: { tsm: TsmReport }) => {
     ],
   ];
   return (
-    <Table size="small" aria-label="Tenant Satisfaction Measures">
+    <Table size="small" sx={{ mb: 2 }}>
+      <caption style={{ captionSide: 'top', textAlign: 'left', fontWeight: 600 }}>
+        {caption}
+      </caption>
       <TableHead>
         <TableRow>
           <TableCell {...th}>Measure</TableCell>

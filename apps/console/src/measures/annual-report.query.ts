@@ -6,8 +6,9 @@ import type { MeasuresReport, TsmReport } from './measures.types';
 
 export const ANNUAL_REPORT = `query AnnualReport($year: Int!) {
   annualReport(year: $year) {
-    year from to preparedOn actionsOnTimeTarget lessonsNotListed
+    year title from to preparedOn pdfPath actionsOnTimeTarget lessonsNotListed
     tsm ${TSM_FIELDS}
+    tsmByTenure ${TSM_FIELDS}
     measures ${MEASURES_FIELDS}
     selfAssessment { policyId version name cases departures { clause code message } }
     lessons { lesson recordedAt category tenure }
@@ -22,12 +23,18 @@ export const ACTIONS_TARGET = `query ActionsTarget($year: Int!) {
 
 export interface AnnualReport {
   year: number;
+  /** The title the PDF and the page carry. */
+  title: string;
   from: string;
   to: string;
   preparedOn: string;
+  /** Where the API serves the PDF (with the same bearer token). */
+  pdfPath: string;
   actionsOnTimeTarget: number | null;
   lessonsNotListed: boolean;
   tsm: TsmReport;
+  /** The same for LCRA and for LCHO, which the Regulator asks for apart. */
+  tsmByTenure: TsmReport[];
   measures: MeasuresReport;
   selfAssessment: {
     policyId: string;
