@@ -50,6 +50,7 @@ const PERSONAL_FIELDS = [
   'Reopening.reason',
   'RemedyAnswerRecord.note',
   'RemedyRecord.description',
+  'Satisfaction.comment',
   'Stage.clarification',
   'Stage.escalationReason',
   'Stage.findings',
@@ -201,7 +202,23 @@ beforeAll(async () => {
     `mutation ($id: ID!) { withdrawComplaint(id: $id, reason: "Jordan Ellis moved out.") { id } }`,
     { id: withdrawn },
   );
-  complaintIds.push(full, refused, withdrawn, reopened);
+  // Closed, with the resident's satisfaction in their own words and a lesson learnt.
+  const satisfied = await log();
+  await step(`mutation ($id: ID!) { acknowledgeComplaint(id: $id) { id } }`, { id: satisfied });
+  await step(
+    `mutation ($id: ID!, $input: RespondInput!) { respondToComplaint(id: $id, input: $input) { id } }`,
+    { id: satisfied, input: { outcome: 'UPHELD', findings: 'The gutter was left leaking.' } },
+  );
+  await step(`mutation ($id: ID!) { closeComplaint(id: $id) { id } }`, { id: satisfied });
+  await step(
+    `mutation ($id: ID!) { recordSatisfaction(complaintId: $id, score: 7, comment: "Jordan Ellis says the officer kept her informed.") { id } }`,
+    { id: satisfied },
+  );
+  await step(
+    `mutation ($id: ID!) { recordLesson(complaintId: $id, lesson: "Gutters are checked on every damp visit.") { id } }`,
+    { id: satisfied },
+  );
+  complaintIds.push(full, refused, withdrawn, reopened, satisfied);
   feedbackId = await step(
     `mutation ($input: RecordFeedbackInput!) { recordFeedback(input: $input) { id } }`,
     {
