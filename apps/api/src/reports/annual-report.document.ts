@@ -33,7 +33,7 @@ export function annualReportDocument(report: AnnualReport): ReportDocument {
     language: 'en-GB',
     preface: [
       `Prepared on ${longDate(report.preparedOn)}${running ? ', while the year is still running: the figures are to that day' : ''}.`,
-      "This report sets out how we handled complaints over the year, as the Housing Ombudsman's Complaint Handling Code asks (section 8), with the Regulator of Social Housing's Tenant Satisfaction Measures on complaints. It names no resident.",
+      "This report sets out how we handled complaints over the year, as the Housing Ombudsman's Complaint Handling Code asks (section 8), with the Regulator of Social Housing's Tenant Satisfaction Measures on complaints.",
     ],
     sections: [
       tsmSection(report.tsm, report.tsmByTenure),
