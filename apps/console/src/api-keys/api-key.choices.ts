@@ -5,6 +5,7 @@ export const API_KEY_SCOPE_CHOICES: { id: string; name: string }[] = [
   { id: 'COMPLAINTS_READ_ALL', name: 'Read every complaint, not only the ones this key logged' },
   { id: 'EVENTS_SUBSCRIBE', name: 'Subscribe to the events of the complaints this key may read' },
   { id: 'MEASURES_READ', name: 'Read the Tenant Satisfaction Measures and other figures' },
+  { id: 'SURVEYS_WRITE', name: 'Import perception survey responses (TP09)' },
 ];
 
 export function scopeLabel(scope: unknown): string {

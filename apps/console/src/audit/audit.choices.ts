@@ -19,6 +19,7 @@ export const SECURITY_EVENT_KIND_CHOICES: { id: string; name: string }[] = [
   { id: 'API_KEY_FIRST_USED', name: 'API key first used' },
   { id: 'API_KEY_REVOKED', name: 'API key revoked' },
   { id: 'EXPORT', name: 'Export' },
+  { id: 'HOMES_CHANGED', name: 'Homes figure changed' },
 ];
 
 export function kindLabel(kind: unknown): string {
