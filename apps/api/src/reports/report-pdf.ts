@@ -15,12 +15,19 @@ const RULE = '#6b6b6b';
 const KEEP_WITH_NEXT = 90;
 
 /** pdfkit tags a table and scopes its header cells when given these (its typings lag). */
-type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & {
+type TaggedTableOptions = PDFKit.Mixins.TableOptions & {
   readonly structParent: PDFKit.PDFStructureElement;
 };
 type ScopedCell = PDFKit.Mixins.CellOptions & { readonly scope?: 'column' | 'row' };
 
-export function reportPdf(report: ReportDocument): Promise<Buffer> {
+/**
+ * How many table rows are laid out between turns of the event loop: laying out text is
+ * synchronous, and a year's tables take about a second, which other requests should not wait
+ * behind.
+ */
+const ROWS_PER_TURN = 8;
+
+export async function reportPdf(report: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: A4_MARGINS,
@@ -41,6 +48,8 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  // Awaited at the end; until then an error mid-layout is not to be reported as unhandled.
+  done.catch(() => undefined);
 
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -67,7 +76,7 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
     doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(15);
     doc.text(section.heading, { structParent: sect, structType: 'H2' });
     doc.fillColor(INK).moveDown(0.4);
-    for (const block of section.blocks) renderBlock(doc, sect, block);
+    for (const block of section.blocks) await renderBlock(doc, sect, block);
     sect.end();
   }
   root.end();
@@ -77,11 +86,11 @@ export function reportPdf(report: ReportDocument): Promise<Buffer> {
   return done;
 }
 
-function renderBlock(
+async function renderBlock(
   doc: PDFKit.PDFDocument,
   parent: PDFKit.PDFStructureElement,
   block: ReportBlock,
-): void {
+): Promise<void> {
   switch (block.kind) {
     case 'paragraph':
       doc
@@ -100,16 +109,16 @@ function renderBlock(
       doc.moveDown(0.3);
       return;
     case 'table':
-      renderTable(doc, parent, block);
+      await renderTable(doc, parent, block);
       return;
   }
 }
 
-function renderTable(
+async function renderTable(
   doc: PDFKit.PDFDocument,
   parent: PDFKit.PDFStructureElement,
   table: ReportTable,
-): void {
+): Promise<void> {
   keepWithNext(doc);
   doc
     .font('Helvetica-Bold')
@@ -137,7 +146,6 @@ function renderTable(
   );
   const options: TaggedTableOptions = {
     structParent: parent,
-    data: [head, ...body],
     columnStyles: weights.map((weight) => ({ width: (width * weight) / total })),
     defaultStyle: {
       border: 0.5,
@@ -146,9 +154,18 @@ function renderTable(
     },
   };
   doc.font('Helvetica').fontSize(9.5);
-  doc.table(options);
+  const rows = doc.table(options).row(head);
+  for (const [index, row] of body.entries()) {
+    rows.row(row);
+    if ((index + 1) % ROWS_PER_TURN === 0) await nextTurn();
+  }
+  rows.end();
   doc.x = doc.page.margins.left;
   doc.moveDown(0.8);
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function keepWithNext(doc: PDFKit.PDFDocument): void {
