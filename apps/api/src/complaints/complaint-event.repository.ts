@@ -40,6 +40,14 @@ export interface NewEvent {
   readonly event: ComplaintEvent;
 }
 
+/** A case's events in order, and when the first and last of them were recorded. */
+export interface StoredHistory {
+  readonly complaintId: string;
+  readonly events: readonly ComplaintEvent[];
+  readonly firstRecordedAt: Date;
+  readonly lastRecordedAt: Date;
+}
+
 const EVENT_COLUMNS = `complaint_id, version, position, type, occurred_at, recorded_at,
   actor_kind, actor_id, actor_name, payload`;
 
@@ -170,5 +178,57 @@ export class ComplaintEventRepository {
       [valid],
     );
     return new Map(rows.map((row) => [row.id, toPlacement(row)]));
+  }
+
+  /**
+   * The ids of the next `limit` cases after `afterId` (null: from the first), by id: every case
+   * that has events, whether or not its read-model row exists.
+   */
+  async findCaseIdsAfter(
+    afterId: string | null,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const rows: Array<{ complaint_id: string }> = await (manager ?? this.dataSource.manager).query(
+      `SELECT complaint_id FROM complaint_event
+        WHERE version = 1 AND ($1::uuid IS NULL OR complaint_id > $1::uuid)
+        ORDER BY complaint_id LIMIT $2::int`,
+      [afterId, limit],
+    );
+    return rows.map((row) => row.complaint_id);
+  }
+
+  /** These cases' events in order, in one statement, with when the first and last were recorded. */
+  async findHistories(ids: readonly string[], manager?: EntityManager): Promise<StoredHistory[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    if (valid.length === 0) return [];
+    const rows: Array<Pick<EventRow, 'complaint_id' | 'recorded_at' | 'payload'>> = await (
+      manager ?? this.dataSource.manager
+    ).query(
+      `SELECT complaint_id, recorded_at, payload FROM complaint_event
+        WHERE complaint_id = ANY($1::uuid[])
+        ORDER BY complaint_id, version`,
+      [valid],
+    );
+    const histories = new Map<string, { events: ComplaintEvent[]; first: Date; last: Date }>();
+    for (const row of rows) {
+      const history = histories.get(row.complaint_id);
+      if (history) {
+        history.events.push(row.payload);
+        history.last = row.recorded_at;
+      } else {
+        histories.set(row.complaint_id, {
+          events: [row.payload],
+          first: row.recorded_at,
+          last: row.recorded_at,
+        });
+      }
+    }
+    return [...histories].map(([complaintId, history]) => ({
+      complaintId,
+      events: history.events,
+      firstRecordedAt: history.first,
+      lastRecordedAt: history.last,
+    }));
   }
 }

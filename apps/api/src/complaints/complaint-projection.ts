@@ -4,9 +4,11 @@
 import {
   autoCloseDueOn,
   calendarForPolicy,
-  isEnded,
+  caseMeasures,
   localDateOf,
+  nextDeadline,
   type BankHolidaysData,
+  type CaseMeasures,
   type ComplaintState,
   type Deadline,
   type Instant,
@@ -16,7 +18,15 @@ import {
 import { isUuid } from '../shared/uuid.js';
 import { toSnapshot } from './complaint-snapshot.mapper.js';
 import type { ComplaintSummary } from './complaint-query.types.js';
+import {
+  actionMeasureRowsOf,
+  MEASURE_COLUMNS,
+  measureColumnsOf,
+  type ActionMeasureRow,
+} from './measure-columns.js';
+import type { ColumnSpec, RowOf } from './read-model-columns.js';
 
+/** The columns of a case's row in `complaint`, as a write sends them. */
 export const READ_MODEL_COLUMNS = [
   { name: 'id', type: 'uuid' },
   { name: 'reference', type: 'text' },
@@ -63,12 +73,36 @@ export const READ_MODEL_COLUMNS = [
   { name: 'auto_close_on', type: 'date' },
   // A duplicate's survivor: its reference answers with that case.
   { name: 'merged_into_id', type: 'uuid' },
+  // What the case counts for in the measures (the domain's caseMeasures).
+  ...MEASURE_COLUMNS,
   // jsonb travels as text and is cast in SQL: both drivers pass a string through unchanged,
   // where a jsonb[] parameter would be encoded differently by each.
   { name: 'state', type: 'text' },
-] as const;
+] as const satisfies readonly ColumnSpec[];
 
-type ReadModelRow = Record<(typeof READ_MODEL_COLUMNS)[number]['name'], unknown>;
+export type ReadModelRow = RowOf<typeof READ_MODEL_COLUMNS>;
+
+/** Everything a write stores of one case beside its events. */
+export interface CaseProjection {
+  readonly row: ReadModelRow;
+  readonly deadlines: readonly DeadlineRow[];
+  readonly actions: readonly ActionMeasureRow[];
+}
+
+/** The case's rows: its read model, its deadline rows and its action-measure rows. */
+export function projectCase(
+  state: ComplaintState,
+  deadlines: readonly Deadline[],
+  holidays: BankHolidaysData | undefined,
+  now: Date,
+): CaseProjection {
+  const measures = caseMeasures(state, holidays ? { holidays } : undefined);
+  return {
+    row: readModelOf(state, deadlines, holidays, now, measures),
+    deadlines: deadlines.map((deadline) => deadlineRowOf(state, deadline, holidays)),
+    actions: actionMeasureRowsOf(state.id, measures),
+  };
+}
 
 /** The summary the read model's columns keep of a case, as a write stores it. */
 export function summaryOf(state: ComplaintState, updatedAt: Date): ComplaintSummary {
@@ -115,16 +149,13 @@ export function readModelOf(
   deadlines: readonly Deadline[],
   holidays: BankHolidaysData | undefined,
   now: Date,
+  measures: CaseMeasures = caseMeasures(state, holidays ? { holidays } : undefined),
 ): ReadModelRow {
   const summary = summaryOf(state, now);
   const stage1: StageState | undefined = state.stages[0];
   const stage2: StageState | undefined = state.stages[1];
   const current = currentStageOf(state);
-  const next = isEnded(state.status)
-    ? undefined
-    : deadlines
-        .filter((d) => d.metAt === null && d.stoppedAt === null)
-        .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.stage - b.stage))[0];
+  const next = nextDeadline(state.status, deadlines);
   const nextPolicy = next ? state.stages[next.stage - 1]?.policy : undefined;
   const extended = (stage: StageState | undefined) =>
     stage?.extensions.reduce((days, e) => days + e.workingDays, 0) ?? 0;
@@ -176,11 +207,12 @@ export function readModelOf(
     // Ids from outside the API (an import) need not be UUIDs; only a case's own id is stored.
     merged_into_id:
       state.mergedInto !== null && isUuid(state.mergedInto.id) ? state.mergedInto.id : null,
+    ...measureColumnsOf(measures),
     state: JSON.stringify(toSnapshot(state)),
   };
 }
 
-interface DeadlineRow {
+export interface DeadlineRow {
   complaintId: string;
   stage: number;
   kind: string;

@@ -1,14 +1,15 @@
 import type { BankHolidaysData, ComplaintState, Deadline } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { runNamed } from '../database/named-statement.js';
 import type { PolicyVersionCache } from '../policies/policy-version.repository.js';
 import type { NewEvent } from './complaint-event.repository.js';
-import { deadlineRowOf, READ_MODEL_COLUMNS, readModelOf } from './complaint-projection.js';
+import { projectCase, type CaseProjection } from './complaint-projection.js';
 import { policyRefsOf, toSnapshot } from './complaint-snapshot.mapper.js';
-import { runNamed } from '../database/named-statement.js';
+import { derivedRowsStatements, upsertReadModel } from './read-model-statements.js';
 
-// The write path: the events, each case's read model and its deadline rows, and the NOTIFYs.
-// Round trips are what a write costs most (each one a system call on either side and a
-// wake-up of the server), so a write is two statements: read the case (the query
+// The write path: the events, each case's read model, its deadline and action-measure rows,
+// and the NOTIFYs. Round trips are what a write costs most (each one a system call on either
+// side and a wake-up of the server), so a write is two statements: read the case (the query
 // repository's findForWrite), then write everything in one, here.
 
 /** What a write stores, in one statement: events, read models and deadlines, and NOTIFYs. */
@@ -21,6 +22,13 @@ export interface WriteBatch {
   readonly holidays?: BankHolidaysData;
 }
 
+/** A case's projection made again from its events, and when they were recorded. */
+export interface RebuiltCase {
+  readonly projection: CaseProjection;
+  readonly firstRecordedAt: Date;
+  readonly lastRecordedAt: Date;
+}
+
 export class ComplaintWriteRepository {
   constructor(
     private readonly dataSource: DataSource,
@@ -29,19 +37,17 @@ export class ComplaintWriteRepository {
 
   /**
    * Stores a write in one statement, hence one transaction of its own unless the caller holds
-   * one: the events, each case's read model, its deadline rows, and a NOTIFY per event when a
-   * channel is given (sent at commit, so subscribers hear only what committed). A second writer
-   * of a version fails on the events' primary key (complaint_id, version) and the whole
-   * statement with it: the caller turns that into a conflict. Returns when the rows changed.
+   * one: the events, each case's read model, its deadline and action-measure rows, and a NOTIFY
+   * per event when a channel is given (sent at commit, so subscribers hear only what
+   * committed). A second writer of a version fails on the events' primary key (complaint_id,
+   * version) and the whole statement with it: the caller turns that into a conflict. Returns
+   * when the rows changed.
    */
   async write(batch: WriteBatch, manager?: EntityManager): Promise<Date> {
     const { events, cases, notifyChannel, now } = batch;
     if (events.length === 0 && cases.length === 0) return now;
     const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const param = (value: unknown): string => `$${params.push(value)}`;
     const at = param(now.toISOString());
 
     const eventColumns = `unnest(${param(events.map((e) => e.complaintId))}::uuid[],
@@ -53,33 +59,12 @@ export class ComplaintWriteRepository {
         ${param(events.map((e) => e.event.actor.id))}::text[],
         ${param(events.map((e) => e.event.actor.name ?? null))}::text[])
       AS e(complaint_id, version, type, payload, at, actor_kind, actor_id, actor_name)`;
-
-    const rows = cases.map(({ state, deadlines }) =>
-      readModelOf(state, deadlines, batch.holidays, now),
+    const projections = cases.map(({ state, deadlines }) =>
+      projectCase(state, deadlines, batch.holidays, now),
     );
-    const columns = READ_MODEL_COLUMNS;
-    const readModelArrays = columns
-      .map((c) => `${param(rows.map((row) => row[c.name]))}::${c.type}[]`)
-      .join(', ');
-
-    const deadlineRows = cases.flatMap(({ state, deadlines }) =>
-      deadlines.map((deadline) => deadlineRowOf(state, deadline, batch.holidays)),
-    );
+    const readModel = upsertReadModel(projections, param, { at });
     const caseIds = param(cases.map(({ state }) => state.id));
-    const deadlineKeys = `unnest(${param(deadlineRows.map((d) => d.complaintId))}::uuid[],
-        ${param(deadlineRows.map((d) => d.stage))}::smallint[],
-        ${param(deadlineRows.map((d) => d.kind))}::text[])`;
-    const deadlineValues = `unnest(${param(deadlineRows.map((d) => d.complaintId))}::uuid[],
-        ${param(deadlineRows.map((d) => d.stage))}::smallint[],
-        ${param(deadlineRows.map((d) => d.kind))}::text[],
-        ${param(deadlineRows.map((d) => d.dueOn))}::date[],
-        ${param(deadlineRows.map((d) => d.warnOn))}::date[],
-        ${param(deadlineRows.map((d) => d.metAt))}::timestamptz[],
-        ${param(deadlineRows.map((d) => d.provisional))}::boolean[],
-        ${param(deadlineRows.map((d) => d.stoppedAt))}::timestamptz[])`;
 
-    // The sub-statements of a WITH run on one snapshot and must not touch the same row twice:
-    // the deadline DELETE takes the keys a case no longer has, the upsert the ones it has.
     // The NOTIFYs follow the events' order (volatile functions are evaluated after the sort).
     // The read model is upserted before the events are appended (`appended` waits for
     // `read_model`), so every writer of a case takes its row lock first, as a writer that read
@@ -99,17 +84,7 @@ export class ComplaintWriteRepository {
     const sql = `
       WITH input AS (SELECT * FROM ${eventColumns}),
       read_model AS (
-        INSERT INTO complaint (${columns.map((c) => c.name).join(', ')}, created_at, updated_at)
-        SELECT ${columns.map((c) => (c.name === 'state' ? 'r.state::jsonb' : `r.${c.name}`)).join(', ')},
-               ${at}::timestamptz, ${at}::timestamptz
-          FROM unnest(${readModelArrays}) AS r(${columns.map((c) => c.name).join(', ')})
-        ON CONFLICT (id) DO UPDATE SET
-          ${columns
-            .filter((c) => c.name !== 'id' && c.name !== 'reference')
-            .map((c) => `${c.name} = excluded.${c.name}`)
-            .join(',\n          ')},
-          updated_at = excluded.updated_at
-        RETURNING id
+        ${readModel}
       ),
       appended AS (
         INSERT INTO complaint_event
@@ -121,34 +96,55 @@ export class ComplaintWriteRepository {
          ORDER BY complaint_id, version
         RETURNING complaint_id, version, position
       ),
-      dropped_deadlines AS (
-        DELETE FROM complaint_deadline d
-         WHERE d.complaint_id = ANY(${caseIds}::uuid[])
-           AND NOT EXISTS (
-             SELECT 1 FROM ${deadlineKeys} AS k(complaint_id, stage, kind)
-              WHERE k.complaint_id = d.complaint_id AND k.stage = d.stage AND k.kind = d.kind)
-      ),
-      saved_deadlines AS (
-        INSERT INTO complaint_deadline
-          (complaint_id, stage, kind, due_on, warn_on, met_at, provisional, stopped_at)
-        SELECT * FROM ${deadlineValues}
-        ON CONFLICT (complaint_id, stage, kind) DO UPDATE SET
-          due_on = excluded.due_on,
-          warn_on = excluded.warn_on,
-          met_at = excluded.met_at,
-          provisional = excluded.provisional,
-          stopped_at = excluded.stopped_at,
-          -- The alert already raised stays raised unless the due date moved.
-          last_alert = CASE WHEN complaint_deadline.due_on = excluded.due_on
-                            THEN complaint_deadline.last_alert END,
-          last_alert_on = CASE WHEN complaint_deadline.due_on = excluded.due_on
-                               THEN complaint_deadline.last_alert_on END
-      )${notify}
+      ${derivedRowsStatements(projections, param, caseIds)}${notify}
       SELECT (SELECT count(*) FROM appended)::int AS appended${
         notifyChannel === undefined ? '' : ', (SELECT count(*) FROM notified)::int AS notified'
       }`;
     await runNamed(this.dataSource, sql, params, manager);
     return now;
+  }
+
+  /**
+   * Locks the rows of these cases that exist, in id order, until the caller's transaction
+   * ends: a writer of one of them then waits, so a rebuild reads every event committed before
+   * it and none is committed between its read and its write.
+   */
+  async lockCases(ids: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      'SELECT id FROM complaint WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+  }
+
+  /**
+   * Stores cases' projections made again from their events, without appending any event: the
+   * rows, deadline rows and action-measure rows become what the projection says, the same
+   * statements as a write's. A missing row is inserted with its events' times; an existing
+   * row keeps its own (the case did not change), and a deadline's raised alert stays unless
+   * its due date moved. Returns how many case rows were written.
+   */
+  async rewrite(cases: readonly RebuiltCase[], manager?: EntityManager): Promise<number> {
+    if (cases.length === 0) return 0;
+    const params: unknown[] = [];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const projections = cases.map((c) => c.projection);
+    const readModel = upsertReadModel(projections, param, {
+      createdAt: cases.map((c) => c.firstRecordedAt),
+      updatedAt: cases.map((c) => c.lastRecordedAt),
+    });
+    const caseIds = param(projections.map((p) => p.row.id));
+    const rows = await runNamed<{ written: number }>(
+      this.dataSource,
+      `
+      WITH read_model AS (
+        ${readModel}
+      ),
+      ${derivedRowsStatements(projections, param, caseIds)}
+      SELECT (SELECT count(*) FROM read_model)::int AS written`,
+      params,
+      manager,
+    );
+    return rows[0]?.written ?? 0;
   }
 
   /** Fails unless every policy version these cases run under is stored (imports bring their own). */

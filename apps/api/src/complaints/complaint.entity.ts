@@ -24,6 +24,11 @@ export const SEARCH_EXPRESSION =
 @Index('ix_complaint_updated_at', ['updatedAt', 'id'])
 @Index('ix_complaint_tenure_received_on', ['tenure', 'receivedOn'])
 @Index('ix_complaint_auto_close_on', ['autoCloseOn'])
+// The measures count a reporting year's rows, one tenure or both (see the migration).
+@Index('ix_complaint_received_year_tenure', ['receivedYear', 'tenure'])
+@Index('ix_complaint_stage1_responded_year_tenure', ['stage1RespondedYear', 'tenure'])
+@Index('ix_complaint_stage2_received_year_tenure', ['stage2ReceivedYear', 'tenure'])
+@Index('ix_complaint_stage2_responded_year_tenure', ['stage2RespondedYear', 'tenure'])
 // A GIN index for text search, which TypeORM cannot describe: the migration owns it.
 @Index('ix_complaint_search', { synchronize: false })
 // On the next-due order's expressions (nothing due sorts last either way): the migration owns them.
@@ -174,6 +179,92 @@ export class ComplaintEntity {
   /** A duplicate's survivor, once merged: the duplicate's reference answers with that case. */
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
   mergedIntoId: string | null;
+
+  // What the case counts for in the measures: the domain's caseMeasures, written with the row.
+  /** The reporting year (1 April to 31 March) of receipt, as the domain counts it. */
+  @Column({ name: 'received_year', type: 'integer' })
+  receivedYear: number;
+
+  /** Counts as a stage 1 complaint received (CH01): not refused, not merged away. */
+  @Column({ name: 'stage1_counted', type: 'boolean' })
+  stage1Counted: boolean;
+
+  @Column({ name: 'stage1_ack_on_time', type: 'boolean', nullable: true })
+  stage1AckOnTime: boolean | null;
+
+  @Column({ name: 'stage1_responded_on', type: 'date', nullable: true })
+  stage1RespondedOn: string | null;
+
+  @Column({ name: 'stage1_responded_year', type: 'integer', nullable: true })
+  stage1RespondedYear: number | null;
+
+  /** CH02 stage 1: acknowledged and answered within the Code, extensions it allows counted. */
+  @Column({ name: 'stage1_on_time', type: 'boolean', nullable: true })
+  stage1OnTime: boolean | null;
+
+  @Column({ name: 'stage1_on_time_without_extensions', type: 'boolean', nullable: true })
+  stage1OnTimeWithoutExtensions: boolean | null;
+
+  @Column({ name: 'stage1_response_working_days', type: 'integer', nullable: true })
+  stage1ResponseWorkingDays: number | null;
+
+  /** The escalation request, as a London date. */
+  @Column({ name: 'stage2_received_on', type: 'date', nullable: true })
+  stage2ReceivedOn: string | null;
+
+  @Column({ name: 'stage2_received_year', type: 'integer', nullable: true })
+  stage2ReceivedYear: number | null;
+
+  @Column({ name: 'stage2_counted', type: 'boolean', nullable: true })
+  stage2Counted: boolean | null;
+
+  @Column({ name: 'stage2_ack_on_time', type: 'boolean', nullable: true })
+  stage2AckOnTime: boolean | null;
+
+  @Column({ name: 'stage2_responded_on', type: 'date', nullable: true })
+  stage2RespondedOn: string | null;
+
+  @Column({ name: 'stage2_responded_year', type: 'integer', nullable: true })
+  stage2RespondedYear: number | null;
+
+  @Column({ name: 'stage2_on_time', type: 'boolean', nullable: true })
+  stage2OnTime: boolean | null;
+
+  @Column({ name: 'stage2_on_time_without_extensions', type: 'boolean', nullable: true })
+  stage2OnTimeWithoutExtensions: boolean | null;
+
+  @Column({ name: 'stage2_response_working_days', type: 'integer', nullable: true })
+  stage2ResponseWorkingDays: number | null;
+
+  @Column({ name: 'refused_year', type: 'integer', nullable: true })
+  refusedYear: number | null;
+
+  @Column({ name: 'withdrawn_year', type: 'integer', nullable: true })
+  withdrawnYear: number | null;
+
+  @Column({ name: 'compensation_offered_pence', type: 'integer' })
+  compensationOfferedPence: number;
+
+  @Column({ name: 'compensation_paid_pence', type: 'integer' })
+  compensationPaidPence: number;
+
+  @Column({ name: 'ombudsman_referred_year', type: 'integer', nullable: true })
+  ombudsmanReferredYear: number | null;
+
+  /** The latest determination's finding codes, comma-separated. */
+  @Column({ name: 'ombudsman_findings', type: 'text', nullable: true })
+  ombudsmanFindings: string | null;
+
+  /** Transactional satisfaction, 0 to 10. */
+  @Column({ name: 'satisfaction_score', type: 'smallint', nullable: true })
+  satisfactionScore: number | null;
+
+  @Column({ name: 'satisfaction_year', type: 'integer', nullable: true })
+  satisfactionYear: number | null;
+
+  /** The sha-256 (hex) of the domain's resident key: repeat complainants, without the person. */
+  @Column({ name: 'resident_key', type: 'text' })
+  residentKey: string;
 
   @Column({ type: 'jsonb' })
   state: ComplaintState;
