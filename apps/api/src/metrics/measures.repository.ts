@@ -44,10 +44,6 @@ export interface BreakdownRow extends MeasureCount {
   readonly name: string | null;
 }
 
-const COMPLAINT_MEASURES = (Object.keys(MEASURES) as MeasureName[]).filter(
-  (name) => MEASURES[name].source === 'complaint',
-);
-
 const STAGE1_RECEIVED = MEASURES['ch01-stage1'].population;
 
 /** Numbers from SQL: counts come as int, sums as int8 text. */
@@ -58,31 +54,48 @@ export class MeasuresRepository {
   constructor(private readonly reads: Connection) {}
 
   /**
-   * Every complaint figure's numerator and denominator in one statement, each a FILTER over
-   * the year columns. The action figure is counted by `actionCount`.
+   * The numerators and denominators of the figures named, in one statement: one pass over the
+   * year's rows with a FILTER per count (each population read once, however many figures share
+   * it). The actions figure, over its own rows, is counted after, and only when asked for.
    */
-  async complaintCounts(
+  async counts(
     year: number,
+    names: readonly MeasureName[],
     filter: MeasuresFilter,
-  ): Promise<Readonly<Record<MeasureName, MeasureCount>>> {
+  ): Promise<Readonly<Partial<Record<MeasureName, MeasureCount>>>> {
     const { params, param } = sqlParams();
     const y = `${param(year)}::int`;
-    const columns = COMPLAINT_MEASURES.flatMap((name, index) => [
-      `count(*) FILTER (WHERE ${MEASURES[name].population(y)})::int AS d${index}`,
-      `count(*) FILTER (WHERE ${numeratorOf(MEASURES[name], y)})::int AS n${index}`,
-    ]);
-    const anyYear = COMPLAINT_MEASURES.map((name) => `(${MEASURES[name].population(y)})`);
-    const where = [`(${anyYear.join(' OR ')})`, ...filterConditions(filter, param)];
-    const rows = (await this.reads.query(
-      `SELECT ${columns.join(', ')} FROM complaint c WHERE ${where.join(' AND ')}`,
-      params,
-    )) as Array<Record<string, number>>;
-    const row = rows[0] ?? {};
-    const counts = {} as Record<MeasureName, MeasureCount>;
-    COMPLAINT_MEASURES.forEach((name, index) => {
-      counts[name] = { numerator: num(row[`n${index}`]), denominator: num(row[`d${index}`]) };
+    const populations = new Map<string, string>();
+    const columns: string[] = [];
+    const complaintNames = names.filter((name) => MEASURES[name].source === 'complaint');
+    complaintNames.forEach((name, i) => {
+      const definition = MEASURES[name];
+      const population = definition.population(y);
+      let d = populations.get(population);
+      if (d === undefined) {
+        d = `d${populations.size}`;
+        populations.set(population, d);
+        columns.push(`count(*) FILTER (WHERE ${population})::int AS ${d}`);
+      }
+      columns.push(`count(*) FILTER (WHERE ${numeratorOf(definition, y)})::int AS n${i}`);
     });
-    counts['actions-on-time'] = await this.count(MEASURES['actions-on-time'], year, filter);
+    const counts: Partial<Record<MeasureName, MeasureCount>> = {};
+    if (complaintNames.length > 0) {
+      const anyYear = [...populations.keys()].map((population) => `(${population})`);
+      const where = [`(${anyYear.join(' OR ')})`, ...filterConditions(filter, param)];
+      const rows = (await this.reads.query(
+        `SELECT ${columns.join(', ')} FROM complaint c WHERE ${where.join(' AND ')}`,
+        params,
+      )) as Array<Record<string, number>>;
+      const row = rows[0] ?? {};
+      complaintNames.forEach((name, i) => {
+        const d = populations.get(MEASURES[name].population(y)) ?? '';
+        counts[name] = { numerator: num(row[`n${i}`]), denominator: num(row[d]) };
+      });
+    }
+    if (names.includes('actions-on-time')) {
+      counts['actions-on-time'] = await this.count(MEASURES['actions-on-time'], year, filter);
+    }
     return counts;
   }
 

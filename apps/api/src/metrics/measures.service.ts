@@ -53,6 +53,26 @@ export interface MeasuresServiceDeps {
   readonly defaultPolicyId: string;
 }
 
+/** The figures the TSM report is worked from: the eight TSM counts' populations only. */
+const TSM_MEASURES: readonly MeasureName[] = [
+  'ch01-stage1',
+  'ch01-stage2',
+  'ch02-stage1',
+  'ch02-stage2',
+  'ch02-stage1-without-extensions',
+  'ch02-stage2-without-extensions',
+];
+
+/** The rates the measures report answers beside the TSM figures. */
+const REPORT_MEASURES: readonly MeasureName[] = [
+  'acknowledged-on-time-stage1',
+  'acknowledged-on-time-stage2',
+  'actions-on-time',
+  'escalation-rate',
+];
+
+const NONE: MeasureCount = { numerator: 0, denominator: 0 };
+
 /** How many cases a CSV file reads at a time. */
 const EXPORT_PAGE = 1_000;
 
@@ -65,21 +85,22 @@ export class MeasuresService {
     checkReportingYear(year);
     const filter: MeasuresFilter = tenure === undefined ? {} : { tenure };
     const [counts, homes, survey] = await Promise.all([
-      this.deps.measures.complaintCounts(year, filter),
+      this.deps.measures.counts(year, TSM_MEASURES, filter),
       this.deps.inputs.homesFor(year, tenure),
       this.deps.inputs.surveyRowsFor(year, tenure),
     ]);
     const { respondents, satisfied } = surveyCounts(survey);
+    const count = (name: MeasureName): MeasureCount => counts[name] ?? NONE;
     const tsm = {
       homes,
-      stage1Received: counts['ch01-stage1'].numerator,
-      stage2Received: counts['ch01-stage2'].numerator,
-      stage1Responded: counts['ch02-stage1'].denominator,
-      stage1RespondedOnTime: counts['ch02-stage1'].numerator,
-      stage1RespondedOnTimeWithoutExtensions: counts['ch02-stage1-without-extensions'].numerator,
-      stage2Responded: counts['ch02-stage2'].denominator,
-      stage2RespondedOnTime: counts['ch02-stage2'].numerator,
-      stage2RespondedOnTimeWithoutExtensions: counts['ch02-stage2-without-extensions'].numerator,
+      stage1Received: count('ch01-stage1').numerator,
+      stage2Received: count('ch01-stage2').numerator,
+      stage1Responded: count('ch02-stage1').denominator,
+      stage1RespondedOnTime: count('ch02-stage1').numerator,
+      stage1RespondedOnTimeWithoutExtensions: count('ch02-stage1-without-extensions').numerator,
+      stage2Responded: count('ch02-stage2').denominator,
+      stage2RespondedOnTime: count('ch02-stage2').numerator,
+      stage2RespondedOnTimeWithoutExtensions: count('ch02-stage2-without-extensions').numerator,
       surveyRespondents: respondents,
       surveySatisfied: satisfied,
     };
@@ -98,7 +119,7 @@ export class MeasuresService {
     checkReportingYear(year);
     const repository = this.deps.measures;
     const [counts, totals, outcomes, refusals, findings, repeat, target] = await Promise.all([
-      repository.complaintCounts(year, filter),
+      repository.counts(year, REPORT_MEASURES, filter),
       repository.totals(year, filter),
       repository.outcomesByCategory(year, filter),
       repository.refusalsByReason(year, filter),
@@ -107,16 +128,17 @@ export class MeasuresService {
       this.satisfactionTarget(year),
     ]);
     const average = (total: number, n: number) => (n > 0 ? total / n : null);
+    const count = (name: MeasureName): MeasureCount => counts[name] ?? NONE;
     return {
       year,
       ...reportingYearRange(year),
       acknowledgedOnTime: [
-        { stage: 1, ...rateOf(counts['acknowledged-on-time-stage1']) },
-        { stage: 2, ...rateOf(counts['acknowledged-on-time-stage2']) },
+        { stage: 1, ...rateOf(count('acknowledged-on-time-stage1')) },
+        { stage: 2, ...rateOf(count('acknowledged-on-time-stage2')) },
       ],
-      actionsOnTime: rateOf(counts['actions-on-time']),
+      actionsOnTime: rateOf(count('actions-on-time')),
       outcomesByCategory: outcomes.map((row) => ({ ...row, outcome: row.outcome as Outcome })),
-      escalationRate: rateOf(counts['escalation-rate']),
+      escalationRate: rateOf(count('escalation-rate')),
       refusalsByReason: refusals.map(({ key, count }) => ({
         reason: key as RefusalReason,
         count,
