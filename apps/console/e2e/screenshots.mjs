@@ -60,6 +60,11 @@ try {
   await openCase(page, answering);
   await openStep(page, 'Respond');
   await shot('step-form');
+
+  await page.goto('/#/measures');
+  await page.getByRole('table', { name: 'CH02 by month' }).waitFor();
+  await page.getByRole('region', { name: /^TP09/ }).waitFor();
+  await shot('measures');
 } finally {
   await browser.close();
   await stack.stop();
