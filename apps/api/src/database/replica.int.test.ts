@@ -164,5 +164,23 @@ describe('reports on a read replica', () => {
     await pair.waitForReplay();
     expect(await tsm()).toMatchObject({ stage1Received: 4 });
     expect(await csvCases()).toBe(4);
+
+    // A start just after a migration: the standby has not replayed it yet. It is waited for,
+    // and refused with what to do once the wait is over.
+    await pair.pauseReplay();
+    await database.dataSource.query(
+      "INSERT INTO migration (timestamp, name) VALUES (9999999999999, 'Later9999999999999')",
+    );
+    const behind = { databaseUrl: primaryUrl, replicaUrl, migrate: false, poolSize: 2 };
+    await expect(createDataSource({ ...behind, replicaCatchUpMs: 300 })).rejects.toThrow(
+      /replica's schema is at migration \d+, the primary's at 9999999999999/,
+    );
+    const caughtUp = createDataSource({ ...behind, replicaCatchUpMs: 20_000 });
+    setTimeout(() => void pair.resumeReplay(), 1_000);
+    const later = await caughtUp;
+    expect(
+      await scalar<string>(later.reads, 'SELECT max(timestamp)::text AS v FROM migration'),
+    ).toBe('9999999999999');
+    await later.close();
   }, 90_000);
 });

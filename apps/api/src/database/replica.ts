@@ -79,13 +79,28 @@ async function checkReplica(replica: DataSource, options: ReplicaOptions): Promi
     return rows[0]?.latest ?? null;
   };
   const wanted = await latest(options.primary);
-  let found: string | null;
-  try {
-    found = await latest(replica);
-  } catch (error) {
-    throw new ReplicaError(
-      `DATABASE_REPLICA_URL: ${serverOf(options.connectionOptions.url ?? '')} holds no Redress schema (${oneLine(error)}): it must be a replica of the DATABASE_URL database.`,
-    );
+  const deadline = Date.now() + (options.catchUpMs ?? 30_000);
+  let found: string | null = null;
+  let told = false;
+  for (;;) {
+    try {
+      found = await latest(replica);
+    } catch (error) {
+      // No migration table yet: a standby still replaying the primary's first migrations.
+      if (Date.now() >= deadline) {
+        throw new ReplicaError(
+          `DATABASE_REPLICA_URL: ${serverOf(options.connectionOptions.url ?? '')} holds no Redress schema (${oneLine(error)}): it must be a replica of the DATABASE_URL database.`,
+        );
+      }
+    }
+    if (found === wanted || Date.now() >= deadline) break;
+    if (!told) {
+      options.log?.(
+        `DATABASE_REPLICA_URL: waiting up to ${Math.round((deadline - Date.now()) / 1000)} s for the replica to replay migration ${wanted ?? 'none'} (it is at ${found ?? 'none'}).`,
+      );
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   if (found !== wanted) {
     throw new ReplicaError(
