@@ -10,6 +10,7 @@ import {
   logInput,
   type ComplaintView,
   complaintFrom,
+  WITHDRAW,
 } from '../test/complaint-operations.js';
 import { startTestServer, type TestServer } from '../test/test-server.js';
 import { signInNewUser } from '../test/test-principals.js';
@@ -311,5 +312,55 @@ describe('the presets', () => {
     );
     expect(forbidden.status).toBe(403);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a case read whole and the same case on a page', () => {
+  const NEXT = /* GraphQL */ `
+    query Next($id: ID!) {
+      complaint(id: $id) {
+        nextDeadline {
+          stage
+          kind
+          dueOn
+        }
+      }
+      complaints(filter: { ids: [$id] }, first: 1) {
+        nodes {
+          nextDeadline {
+            stage
+            kind
+            dueOn
+          }
+        }
+      }
+    }
+  `;
+  type Next = { stage: number; kind: string; dueOn: string } | null;
+
+  async function nextOf(id: string): Promise<{ whole: Next; onPage: Next }> {
+    const data = await gqlData<{
+      complaint: { nextDeadline: Next };
+      complaints: { nodes: { nextDeadline: Next }[] };
+    }>(api.url, NEXT, { id });
+    return { whole: data.complaint.nextDeadline, onPage: data.complaints.nodes[0]!.nextDeadline };
+  }
+
+  it('name the same next deadline while it is open, and none once it has ended', async () => {
+    const logged = await logUnder('code-2024', '2026-11-06T10:00:00Z');
+    // Received Fri 6 Nov: the acknowledgement, 5 working days on, is next (Fri 13 Nov).
+    const open = await nextOf(logged.id);
+    expect(open.whole).toEqual({ stage: 1, kind: 'ACKNOWLEDGE', dueOn: '2026-11-13' });
+    expect(open.onPage).toEqual(open.whole);
+
+    await gqlData(api.url, WITHDRAW, {
+      id: logged.id,
+      reason: 'The resident has had the repair done and no longer wants an answer.',
+      at: '2026-11-09T11:00:00Z',
+    });
+    // Withdrawn with its acknowledgement not yet due: nothing is due of it any more.
+    const ended = await nextOf(logged.id);
+    expect(ended.whole).toBeNull();
+    expect(ended.onPage).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
-import { localDateOf, type ComplaintState, type LocalDate } from '@redress/domain';
+import {
+  localDateOf,
+  nextDeadline as nextDeadlineOf,
+  type ComplaintState,
+  type LocalDate,
+} from '@redress/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { AppContext } from '../app-context.js';
@@ -185,11 +190,9 @@ export class ComplaintResolver {
         },
       );
     }
-    const open = ctx.services.complaints
-      .deadlinesOf(stateOf(complaint))
-      .filter((deadline) => deadline.metAt === null && deadline.stoppedAt === null)
-      .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
-    const [next] = open;
+    // One case read whole: the same rule as the read model's, from the domain.
+    const state = stateOf(complaint);
+    const next = nextDeadlineOf(state.status, ctx.services.complaints.deadlinesOf(state));
     return next ? toDeadlineType(next) : null;
   }
 
