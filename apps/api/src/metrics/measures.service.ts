@@ -3,8 +3,6 @@ import {
   perThousand,
   reportingYearRange,
   surveyCounts,
-  TENURE_LABELS,
-  TENURES,
   tsmFigures,
   type DeterminationFinding,
   type Outcome,
@@ -32,6 +30,7 @@ import type { MeasureDimension, MeasureName, MeasurePart } from './measure-names
 import type { MeasuresFilter } from './measures-filter.js';
 import type { MeasureCount, MeasuresRepository } from './measures.repository.js';
 import type { MeasureBucket, MeasuresReport, Rate, TsmReport } from './measures.types.js';
+import { bucketKeys, labelOf } from './measure-buckets.js';
 
 export type { MeasuresFilter } from './measures-filter.js';
 
@@ -310,44 +309,4 @@ function cursorListOf(query: {
     category ?? '',
     teamId ?? '',
   ];
-}
-
-/** Every month of the year and every tenure appear, with none as 0; other keys as found. */
-function bucketKeys(
-  dimension: MeasureDimension,
-  year: number,
-  filter: MeasuresFilter,
-  found: readonly string[],
-): readonly string[] {
-  if (dimension === 'month') return monthsOf(year);
-  if (dimension === 'tenure') return filter.tenure !== undefined ? [filter.tenure] : TENURES;
-  return found;
-}
-
-/** YYYY-MM of April to March. */
-function monthsOf(year: number): string[] {
-  return Array.from({ length: 12 }, (_, index) => {
-    const month = ((index + 3) % 12) + 1;
-    const y = index < 9 ? year : year + 1;
-    return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-  });
-}
-
-function labelOf(dimension: MeasureDimension, key: string, name: string | null): string {
-  switch (dimension) {
-    case 'month': {
-      const [y, m] = key.split('-').map(Number);
-      return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, 1)).toLocaleString('en-GB', {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      });
-    }
-    case 'tenure':
-      return TENURE_LABELS[key as Tenure] ?? key;
-    case 'team':
-      return key === 'none' ? 'No team' : (name ?? key);
-    case 'category':
-      return key;
-  }
 }

@@ -1,17 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TENURES, type Tenure } from '@redress/domain';
 import type { Logger } from 'pino';
 import { authenticate } from '../../auth/authenticate.js';
 import type { Principal } from '../../auth/principal.js';
 import { requirePermission } from '../../auth/require-permission.js';
-import { BadUserInputError, isAppError, type AppError } from '../../errors/app-errors.js';
+import { isAppError, type AppError } from '../../errors/app-errors.js';
 import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from '../../errors/graphql-errors.js';
 import { sendJson } from '../../graphql-http.js';
 import { enumNameOf } from '../../scalars/graphql-enum.js';
 import type { Services } from '../../services.js';
 import {
   MEASURE_DIMENSIONS,
-  MEASURE_NAMES,
   MEASURE_PARTS,
   type MeasureName,
   type MeasurePart,
@@ -19,6 +17,14 @@ import {
 import type { MeasureCaseRow } from '../measure-cases.repository.js';
 import type { MeasuresFilter } from '../measures-filter.js';
 import { CSV_CONTENT_TYPE, csvRow, type CsvCell } from './csv.js';
+import {
+  EXPORTS_PREFIX,
+  filterOf,
+  MEASURE_BY_ENUM_NAME,
+  oneOf,
+  routeOf,
+  yearOf,
+} from './export-params.js';
 import { figureRows } from './measure-figures.js';
 
 // The measures as CSV files over HTTP, for analysts' spreadsheets and partners' pipelines:
@@ -30,21 +36,12 @@ import { figureRows } from './measure-figures.js';
 // is a coded JSON error, as GraphQL answers it. The cases are read a thousand at a time by
 // keyset and written as they come, so a year of any size streams without being held.
 
-export const EXPORTS_PREFIX = '/exports/measures';
-
 export interface MeasuresExportDeps {
   readonly services: Services;
   readonly logger: Logger;
   /** The client's address, for rate limits. */
   readonly addressOf: (req: IncomingMessage) => string | null;
 }
-
-type Route =
-  | { readonly kind: 'figures' }
-  | { readonly kind: 'breakdown'; readonly measure: MeasureName }
-  | { readonly kind: 'cases'; readonly measure: MeasureName };
-
-const MEASURE_BY_ENUM_NAME = new Map(MEASURE_NAMES.map((name) => [enumNameOf(name), name]));
 
 /** Whether a path is one of the exports' (to be answered by `measuresExport`). */
 export function isMeasuresExportPath(path: string): boolean {
@@ -250,51 +247,6 @@ function drained(res: ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
-}
-
-function routeOf(path: string): Route | null {
-  if (path === `${EXPORTS_PREFIX}.csv`) return { kind: 'figures' };
-  const match = /^\/exports\/measures\/([A-Za-z0-9_]+)(\.csv|\/cases\.csv)$/.exec(path);
-  const measure = match?.[1] ? MEASURE_BY_ENUM_NAME.get(match[1].toUpperCase()) : undefined;
-  if (!match || !measure) return null;
-  return match[2] === '.csv' ? { kind: 'breakdown', measure } : { kind: 'cases', measure };
-}
-
-function yearOf(params: URLSearchParams): number {
-  const text = params.get('year');
-  if (text === null || !/^\d{1,4}$/.test(text)) {
-    throw new BadUserInputError(
-      'year must be given as a reporting year, named by the year it starts in: ?year=2026 is 1 April 2026 to 31 March 2027.',
-      'year',
-    );
-  }
-  return Number(text);
-}
-
-function filterOf(params: URLSearchParams): MeasuresFilter {
-  const tenure = params.get('tenure');
-  const category = params.get('category');
-  const team = params.get('teamId') ?? params.get('team');
-  if (tenure !== null && !TENURES.includes(tenure.toLowerCase() as Tenure)) {
-    throw new BadUserInputError(
-      `tenure must be one of ${TENURES.map(enumNameOf).join(', ')}.`,
-      'tenure',
-    );
-  }
-  return {
-    ...(tenure !== null ? { tenure: tenure.toLowerCase() as Tenure } : {}),
-    ...(category !== null ? { category } : {}),
-    ...(team !== null ? { teamId: team } : {}),
-  };
-}
-
-function oneOf<V extends string>(params: URLSearchParams, name: string, values: readonly V[]): V {
-  const given = params.get(name)?.toLowerCase();
-  const found = values.find((value) => value === given);
-  if (!found) {
-    throw new BadUserInputError(`${name} must be one of ${values.join(', ')}.`, name);
-  }
-  return found;
 }
 
 function codedError(message: string, code: string) {
