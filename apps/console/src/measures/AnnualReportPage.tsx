@@ -37,7 +37,7 @@ const PRINT_STYLES = (
   <GlobalStyles
     styles={{
       '@media print': {
-        'header, .RaSidebar-root, .RaAppBar-root, [data-print="hide"]': {
+        'header, .RaSidebar-root, .MuiDrawer-root, .MuiDrawer-docked, [data-print="hide"]': {
           display: 'none !important',
         },
         '.RaLayout-content, .RaLayout-appFrame': {

@@ -45,7 +45,13 @@ export const BreakdownPanel = ({ year, tenure }: { year: number; tenure: TenureF
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        useFlexGap
+        alignItems={{ md: 'center' }}
+        sx={{ flexWrap: 'wrap' }}
+      >
         <TextField
           select
           label="Figure"

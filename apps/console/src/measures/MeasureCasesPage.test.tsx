@@ -64,7 +64,7 @@ describe('MeasureCasesPage', { timeout: 60_000 }, () => {
     expect(rowsOf(table)).toHaveLength(50);
     const first = rowsOf(table)[0] as HTMLElement;
     expect(first).toHaveTextContent(
-      'CMP-2026-000001Stage 1Low-cost rental (LCRA)Damp and mouldMon 4 May 2026Thu 14 May 2026YesUpheld',
+      'CMP-2026-000001Stage 1LCRADamp and mouldMon 4 May 2026Thu 14 May 2026YesUpheld',
     );
     expect(within(first).getByText('CMP-2026-000001').closest('a')).toHaveAttribute(
       'href',

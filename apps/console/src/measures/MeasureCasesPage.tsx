@@ -26,6 +26,9 @@ import { parseTenure, parseYear } from './use-measures-params';
 
 const th = { component: 'th', scope: 'col' } as const;
 
+/** LCRA and LCHO as the Regulator abbreviates them; the page's line above names them in full. */
+const shortTenure = (tenure: string) => (tenure === 'OTHER' ? 'Other' : tenure);
+
 const onTimeText = (value: boolean | null) => (value === null ? '—' : value ? 'Yes' : 'No');
 
 /** The figure's two dates: a stage's receipt and response, or an action's due and done dates. */
@@ -37,11 +40,11 @@ const CaseRows = ({ cases, actions }: { cases: readonly MeasureCase[]; actions: 
   <>
     {cases.map((c) => (
       <TableRow key={`${c.id}-${c.stage}-${c.actionId ?? ''}`}>
-        <TableCell component="th" scope="row">
+        <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
           <Link to={`/complaints/${c.id}/show`}>{c.reference}</Link>
         </TableCell>
-        <TableCell>Stage {c.stage}</TableCell>
-        <TableCell>{tenureLabel(c.tenure)}</TableCell>
+        <TableCell sx={{ whiteSpace: 'nowrap' }}>Stage {c.stage}</TableCell>
+        <TableCell>{shortTenure(c.tenure)}</TableCell>
         <TableCell>{categoryLabel(c.category)}</TableCell>
         {datesOf(c, actions).map((date, i) => (
           <TableCell key={i} sx={{ whiteSpace: 'nowrap' }}>

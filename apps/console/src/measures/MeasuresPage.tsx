@@ -23,20 +23,30 @@ import { useMeasuresParams } from './use-measures-params';
 
 /** What the analysts' pages link to, each shown to those allowed to use it. */
 const MeasuresLinks = ({ year, permissions }: { year: number; permissions: unknown }) => (
-  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-    <Button component={Link} to={`/measures/report/${year}`} variant="outlined">
+  <Stack
+    direction="row"
+    spacing={1}
+    useFlexGap
+    sx={{ flexWrap: 'wrap', justifyContent: { md: 'flex-end' } }}
+  >
+    <Button component={Link} to={`/measures/report/${year}`} size="small" variant="outlined">
       Annual report
     </Button>
-    <Button component={Link} to={`/measures/improvements?year=${year}`} variant="outlined">
+    <Button
+      component={Link}
+      to={`/measures/improvements?year=${year}`}
+      size="small"
+      variant="outlined"
+    >
       You said, we did
     </Button>
     {granted(permissions, 'homes:write') && (
-      <Button component={Link} to={`/measures/homes?year=${year}`} variant="outlined">
+      <Button component={Link} to={`/measures/homes?year=${year}`} size="small" variant="outlined">
         Homes
       </Button>
     )}
     {granted(permissions, 'surveys:write') && (
-      <Button component={Link} to="/measures/surveys" variant="outlined">
+      <Button component={Link} to="/measures/surveys" size="small" variant="outlined">
         Import survey responses
       </Button>
     )}
@@ -73,30 +83,29 @@ export const MeasuresPage = () => {
     <Box component="section" aria-labelledby="measures-title" sx={{ mt: 2 }}>
       <Title title="Measures" />
       <Stack spacing={3}>
-        <Box>
-          <Typography id="measures-title" component="h1" variant="h4">
-            Measures, {reportingYearLabel(year)}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {reportingYearSpan(year)}
-          </Typography>
-        </Box>
-        <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} justifyContent="space-between">
+        <Stack
+          direction={{ xs: 'column', md: 'row' }}
+          spacing={2}
+          justifyContent="space-between"
+          alignItems={{ md: 'flex-start' }}
+        >
+          <Box>
+            <Typography id="measures-title" component="h1" variant="h4">
+              Measures, {reportingYearLabel(year)}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {reportingYearSpan(year)}
+            </Typography>
+          </Box>
+          <MeasuresLinks year={year} permissions={permissions} />
+        </Stack>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} alignItems={{ md: 'center' }}>
           <MeasuresFilters year={year} tenure={tenure} onChange={setParams} />
-          <Stack
-            direction="row"
-            spacing={1}
-            alignItems="center"
-            useFlexGap
-            sx={{ flexWrap: 'wrap' }}
-          >
-            <ExportButton
-              path={measuresCsvPath(year, tenure)}
-              fileName={`measures-${year}${tenure ? `-${tenure.toLowerCase()}` : ''}.csv`}
-              label="Download the measures (CSV)"
-            />
-            <MeasuresLinks year={year} permissions={permissions} />
-          </Stack>
+          <ExportButton
+            path={measuresCsvPath(year, tenure)}
+            fileName={`measures-${year}${tenure ? `-${tenure.toLowerCase()}` : ''}.csv`}
+            label="Download the measures (CSV)"
+          />
         </Stack>
         {overview.isPending && <Loading what="Loading the measures" />}
         {overview.error && <Alert severity="error">{overview.error.message}</Alert>}

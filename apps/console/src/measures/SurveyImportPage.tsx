@@ -20,7 +20,7 @@ import { sendSurveyResponses } from './measures.query';
 import type { SurveyImport } from './measures.types';
 import { chunksOf, parseSurveyCsv, SURVEY_COLUMNS, type SurveyFile } from './survey-csv';
 
-/** Rows sent per call: well under the API's 10,000, so each call stays quick. */
+/** Rows sent per call: well under the API's 5,000, so each call stays quick. */
 export const SURVEY_CHUNK = 1000;
 /** Rows shown in the preview; the errors are all listed whatever their number. */
 const PREVIEW_ROWS = 50;

@@ -18,17 +18,28 @@ interface Scope {
 
 const Tile = ({
   title,
+  what,
   figure,
   children,
 }: {
   title: string;
+  /** What the figure is, under its short name. */
+  what: string;
   figure: string;
   children: ReactNode;
 }) => (
-  <Card component="section" aria-label={title} variant="outlined" sx={{ flex: '1 1 240px' }}>
+  <Card
+    component="section"
+    aria-label={`${title}: ${what}`}
+    variant="outlined"
+    sx={{ flex: '1 1 180px' }}
+  >
     <CardContent>
       <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
         {title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {what}
       </Typography>
       <Typography component="p" variant="h4" sx={{ my: 1 }}>
         {figure}
@@ -50,7 +61,7 @@ const CasesLinks = ({
   numerator: string;
   denominator?: string;
 }) => (
-  <Stack direction="row" spacing={2} sx={{ mt: 1, flexWrap: 'wrap' }}>
+  <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
     <Link to={casesLink(scope.year, measure, 'NUMERATOR', scope.tenure)}>{numerator}</Link>
     {denominator && (
       <Link to={casesLink(scope.year, measure, 'DENOMINATOR', scope.tenure)}>{denominator}</Link>
@@ -74,7 +85,8 @@ const Ch01Tile = ({
   canEnterHomes: boolean;
 }) => (
   <Tile
-    title={`CH01 stage ${stage}: complaints per 1,000 homes`}
+    title={`CH01 stage ${stage}`}
+    what="Complaints per 1,000 homes"
     figure={homes === null ? '—' : formatPerThousand(figure)}
   >
     <Typography variant="body2">
@@ -113,7 +125,8 @@ const Ch02Tile = ({
   scope: Scope;
 }) => (
   <Tile
-    title={`CH02 stage ${stage}: responded to within the Code’s timescales`}
+    title={`CH02 stage ${stage}`}
+    what="Responded to within the Code’s timescales"
     figure={formatPercentage(figure)}
   >
     {responded === 0 ? (
@@ -202,7 +215,8 @@ export const TsmTiles = ({
         scope={scope}
       />
       <Tile
-        title="TP09: satisfied with the approach to complaint handling"
+        title="TP09"
+        what="Satisfied with the approach to complaint handling"
         figure={formatPercentage(tsm.tp09)}
       >
         {tsm.surveyRespondents === 0 ? (

@@ -113,7 +113,7 @@ export function parseSurveyCsv(text: string): SurveyFile {
   return { problems, rows };
 }
 
-/** The rows in chunks of at most `size` (the API takes at most 10,000 a call). */
+/** The rows in chunks of at most `size` (the API takes at most 5,000 a call). */
 export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
