@@ -161,4 +161,37 @@ describe('measures', () => {
     const pdf = await readFile(await download.path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  test('survey responses import from a CSV, once: sent again they are unchanged', async () => {
+    const stamp = Date.now();
+    const csv = [
+      'respondent,tenure,answered_on,complained_in_last_12_months,complaint_handling',
+      `E2E-${stamp}-1,LCRA,${year}-06-01,yes,Fairly satisfied`,
+      `E2E-${stamp}-2,LCHO,${year}-06-02,no,`,
+    ].join('\n');
+    const file = { name: 'survey.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await page.goto(`/#/measures?year=${year}`);
+    await page.getByRole('link', { name: 'Import survey responses' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import survey responses' }).waitFor();
+    expect(await violations()).toEqual([]);
+    for (const expected of ['2 recorded, 0 unchanged.', '0 recorded, 2 unchanged.']) {
+      await page.getByLabel('Survey CSV file').setInputFiles(file);
+      await page.getByText('2 rows, none with errors.').waitFor();
+      await page.getByRole('button', { name: 'Record 2 responses' }).click();
+      await page.getByText(expected).waitFor();
+    }
+  });
+
+  test('homes and You said, we did pass the scan', async () => {
+    await page.goto(`/#/measures/homes?year=${year}`);
+    await page.getByRole('heading', { level: 1, name: `Homes, ${label(year)}` }).waitFor();
+    await page.getByRole('table').getByRole('row').nth(2).waitFor();
+    expect(await violations()).toEqual([]);
+    await page.goto(`/#/measures/improvements?year=${year}`);
+    await page
+      .getByRole('heading', { level: 1, name: `You said, we did, ${label(year)}` })
+      .waitFor();
+    await page.getByRole('button', { name: 'Record the entry' }).waitFor();
+    expect(await violations()).toEqual([]);
+  });
 });
