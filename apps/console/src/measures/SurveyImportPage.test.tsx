@@ -92,6 +92,20 @@ describe('SurveyImportPage', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
   });
 
+  it('lists at most 200 rows with errors, and says how many there are', async () => {
+    fakeApi({});
+    renderAt('/measures/surveys', ANALYST);
+    await screen.findByText('Import survey responses', { selector: 'h1' });
+    const rows = Array.from({ length: 250 }, (_, i) => `R-${i},LCRA,someday,yes,`);
+    choose(csvFile([HEADER, ...rows]));
+    expect(
+      await screen.findByText('The first 200 rows with errors are shown, of 250.'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Rows in the file').querySelectorAll('tbody tr')).toHaveLength(
+      200,
+    );
+  });
+
   it('refuses a file without the columns', async () => {
     fakeApi({});
     renderAt('/measures/surveys', ANALYST);

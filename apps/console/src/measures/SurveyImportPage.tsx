@@ -22,8 +22,9 @@ import { chunksOf, parseSurveyCsv, SURVEY_COLUMNS, type SurveyFile } from './sur
 
 /** Rows sent per call: well under the API's 5,000, so each call stays quick. */
 export const SURVEY_CHUNK = 1000;
-/** Rows shown in the preview; the errors are all listed whatever their number. */
+/** Rows shown in the preview: rows with errors first, at most MAX_ERROR_ROWS of them. */
 const PREVIEW_ROWS = 50;
+const MAX_ERROR_ROWS = 200;
 
 type Sending =
   | { state: 'idle' }
@@ -35,39 +36,50 @@ const th = { component: 'th', scope: 'col' } as const;
 
 const Preview = ({ file }: { file: SurveyFile }) => {
   const bad = file.rows.filter((row) => row.problems.length > 0);
-  const shown = [...bad, ...file.rows.filter((row) => row.problems.length === 0)].slice(
-    0,
-    Math.max(PREVIEW_ROWS, bad.length),
-  );
+  const listedBad = bad.slice(0, MAX_ERROR_ROWS);
+  const shown = [
+    ...listedBad,
+    ...file.rows
+      .filter((row) => row.problems.length === 0)
+      .slice(0, Math.max(0, PREVIEW_ROWS - listedBad.length)),
+  ];
   return (
-    <Table size="small" aria-label="Rows in the file">
-      <TableHead>
-        <TableRow>
-          <TableCell {...th}>Line</TableCell>
-          {SURVEY_COLUMNS.map((column) => (
-            <TableCell key={column} {...th}>
-              {column}
-            </TableCell>
-          ))}
-          <TableCell {...th}>Errors</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {shown.map((row) => (
-          <TableRow key={row.line} sx={row.problems.length ? { bgcolor: '#fdecea' } : undefined}>
-            <TableCell component="th" scope="row">
-              {row.line}
-            </TableCell>
+    <>
+      {bad.length > listedBad.length && (
+        <Typography>
+          The first {formatCount(listedBad.length)} rows with errors are shown, of{' '}
+          {formatCount(bad.length)}.
+        </Typography>
+      )}
+      <Table size="small" aria-label="Rows in the file">
+        <TableHead>
+          <TableRow>
+            <TableCell {...th}>Line</TableCell>
             {SURVEY_COLUMNS.map((column) => (
-              <TableCell key={column}>{row.values[column] ?? ''}</TableCell>
+              <TableCell key={column} {...th}>
+                {column}
+              </TableCell>
             ))}
-            <TableCell sx={{ color: 'error.main' }}>
-              {row.problems.length ? row.problems.join('; ') : 'None'}
-            </TableCell>
+            <TableCell {...th}>Errors</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {shown.map((row) => (
+            <TableRow key={row.line} sx={row.problems.length ? { bgcolor: '#fdecea' } : undefined}>
+              <TableCell component="th" scope="row">
+                {row.line}
+              </TableCell>
+              {SURVEY_COLUMNS.map((column) => (
+                <TableCell key={column}>{row.values[column] ?? ''}</TableCell>
+              ))}
+              <TableCell sx={{ color: 'error.main' }}>
+                {row.problems.length ? row.problems.join('; ') : 'None'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   );
 };
 
