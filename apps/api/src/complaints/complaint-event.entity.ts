@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { ComplaintEvent } from '@redress/domain';
 
 /**
@@ -8,6 +8,8 @@ import type { ComplaintEvent } from '@redress/domain';
  */
 @Entity({ name: 'complaint_event' })
 @Unique('uq_complaint_event_position', ['position'])
+// The lessons learnt of a year, for the annual report: a partial index the migration owns.
+@Index('ix_complaint_event_lesson_occurred_at', { synchronize: false })
 export class ComplaintEventEntity {
   @PrimaryColumn({
     name: 'complaint_id',

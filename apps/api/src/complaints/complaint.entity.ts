@@ -24,11 +24,12 @@ export const SEARCH_EXPRESSION =
 @Index('ix_complaint_updated_at', ['updatedAt', 'id'])
 @Index('ix_complaint_tenure_received_on', ['tenure', 'receivedOn'])
 @Index('ix_complaint_auto_close_on', ['autoCloseOn'])
-// The measures count a reporting year's rows, one tenure or both (see the migration).
-@Index('ix_complaint_received_year_tenure', ['receivedYear', 'tenure'])
-@Index('ix_complaint_stage1_responded_year_tenure', ['stage1RespondedYear', 'tenure'])
-@Index('ix_complaint_stage2_received_year_tenure', ['stage2ReceivedYear', 'tenure'])
-@Index('ix_complaint_stage2_responded_year_tenure', ['stage2RespondedYear', 'tenure'])
+// The measures count a reporting year's rows, one tenure or both, from indexes that carry the
+// answers they count (INCLUDE), which TypeORM cannot describe: the migration owns them.
+@Index('ix_complaint_received_year_tenure', { synchronize: false })
+@Index('ix_complaint_stage1_responded_year_tenure', { synchronize: false })
+@Index('ix_complaint_stage2_received_year_tenure', { synchronize: false })
+@Index('ix_complaint_stage2_responded_year_tenure', { synchronize: false })
 // A GIN index for text search, which TypeORM cannot describe: the migration owns it.
 @Index('ix_complaint_search', { synchronize: false })
 // On the next-due order's expressions (nothing due sorts last either way): the migration owns them.

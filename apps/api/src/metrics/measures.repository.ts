@@ -1,6 +1,6 @@
 import type { Connection } from '../database/transactions.js';
 import { sqlParams } from '../shared/keyset-page.js';
-import { fromOf, MEASURES, numeratorOf, type MeasureDefinition } from './measure-conditions.js';
+import { fromOf, MEASURES, type MeasureDefinition } from './measure-conditions.js';
 import type { MeasureDimension, MeasureName } from './measure-names.type.js';
 import { filterConditions, type MeasuresFilter } from './measures-filter.js';
 
@@ -54,9 +54,12 @@ export class MeasuresRepository {
   constructor(private readonly reads: Connection) {}
 
   /**
-   * The numerators and denominators of the figures named, in one statement: one pass over the
-   * year's rows with a FILTER per count (each population read once, however many figures share
-   * it). The actions figure, over its own rows, is counted after, and only when asked for.
+   * The numerators and denominators of the figures named, in one statement: one sub-select per
+   * population (the year's cases received, or responded to, at a stage), each with a FILTER per
+   * figure counted among it. Each population is a reporting year's range of its own index,
+   * which carries the answers counted (the migration's INCLUDE), so each is an index-only scan
+   * of a fifth of a five-year table rather than one pass over all of it. The actions figure,
+   * over its own rows, is counted after, and only when asked for.
    */
   async counts(
     year: number,
@@ -65,33 +68,45 @@ export class MeasuresRepository {
   ): Promise<Readonly<Partial<Record<MeasureName, MeasureCount>>>> {
     const { params, param } = sqlParams();
     const y = `${param(year)}::int`;
-    const populations = new Map<string, string>();
-    const columns: string[] = [];
+    const filters = filterConditions(filter, param);
     const complaintNames = names.filter((name) => MEASURES[name].source === 'complaint');
+    const populations = new Map<string, { alias: string; columns: string[] }>();
+    const placed = new Map<MeasureName, { population: string; numerator: string }>();
     complaintNames.forEach((name, i) => {
       const definition = MEASURES[name];
-      const population = definition.population(y);
-      let d = populations.get(population);
-      if (d === undefined) {
-        d = `d${populations.size}`;
-        populations.set(population, d);
-        columns.push(`count(*) FILTER (WHERE ${population})::int AS ${d}`);
+      const condition = definition.population(y);
+      let population = populations.get(condition);
+      if (population === undefined) {
+        population = { alias: `p${populations.size}`, columns: ['count(*)::int AS d'] };
+        populations.set(condition, population);
       }
-      columns.push(`count(*) FILTER (WHERE ${numeratorOf(definition, y)})::int AS n${i}`);
+      population.columns.push(
+        `count(*) FILTER (WHERE ${definition.numerator ?? 'true'})::int AS n${i}`,
+      );
+      placed.set(name, { population: population.alias, numerator: `n${i}` });
     });
     const counts: Partial<Record<MeasureName, MeasureCount>> = {};
-    if (complaintNames.length > 0) {
-      const anyYear = [...populations.keys()].map((population) => `(${population})`);
-      const where = [`(${anyYear.join(' OR ')})`, ...filterConditions(filter, param)];
+    if (populations.size > 0) {
+      const selects = [...populations].map(
+        ([condition, { alias, columns }]) =>
+          `(SELECT ${columns.join(', ')} FROM complaint c
+             WHERE ${[condition, ...filters].join(' AND ')}) ${alias}`,
+      );
+      const outputs = [...placed].flatMap(([, { population, numerator }]) => [
+        `${population}.${numerator} AS ${population}_${numerator}`,
+      ]);
+      const denominators = [...populations.values()].map(({ alias }) => `${alias}.d AS ${alias}_d`);
       const rows = (await this.reads.query(
-        `SELECT ${columns.join(', ')} FROM complaint c WHERE ${where.join(' AND ')}`,
+        `SELECT ${[...denominators, ...outputs].join(', ')} FROM ${selects.join(' CROSS JOIN ')}`,
         params,
       )) as Array<Record<string, number>>;
       const row = rows[0] ?? {};
-      complaintNames.forEach((name, i) => {
-        const d = populations.get(MEASURES[name].population(y)) ?? '';
-        counts[name] = { numerator: num(row[`n${i}`]), denominator: num(row[d]) };
-      });
+      for (const [name, { population, numerator }] of placed) {
+        counts[name] = {
+          numerator: num(row[`${population}_${numerator}`]),
+          denominator: num(row[`${population}_d`]),
+        };
+      }
     }
     if (names.includes('actions-on-time')) {
       counts['actions-on-time'] = await this.count(MEASURES['actions-on-time'], year, filter);
