@@ -143,6 +143,13 @@ export class MeasuresReportType implements MeasuresReport {
   })
   actionsOnTime: RateType;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The policy's target for actions on time, as a percentage (that of the policy most of the year's complaints were handled under, as for satisfaction); null when it sets none.",
+  })
+  actionsOnTimeTarget: number | null;
+
   @Field(() => [OutcomeCountType])
   outcomesByCategory: OutcomeCountType[];
 

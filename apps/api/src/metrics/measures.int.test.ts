@@ -220,6 +220,8 @@ describe('measures', () => {
       ],
       // P1's on time, P2's late; P3's is open and not yet due.
       actionsOnTime: { numerator: 1, denominator: 2, percentage: 50 },
+      // Seed 002's: every agreed action on time.
+      actionsOnTimeTarget: 100,
       outcomesByCategory: [
         { category: 'anti-social behaviour', stage: 1, outcome: 'PARTLY_UPHELD', count: 1 },
         { category: 'anti-social behaviour', stage: 2, outcome: 'UPHELD', count: 1 },

@@ -7,6 +7,7 @@ import {
   type DeterminationFinding,
   type Outcome,
   type Policy,
+  type PolicyTargets,
   type RefusalReason,
   type SurveyAnswer,
   type Tenure,
@@ -117,14 +118,14 @@ export class MeasuresService {
     requirePermission(by, 'measures:read');
     checkReportingYear(year);
     const repository = this.deps.measures;
-    const [counts, totals, outcomes, refusals, findings, repeat, target] = await Promise.all([
+    const [counts, totals, outcomes, refusals, findings, repeat, targets] = await Promise.all([
       repository.counts(year, REPORT_MEASURES, filter),
       repository.totals(year, filter),
       repository.outcomesByCategory(year, filter),
       repository.refusalsByReason(year, filter),
       repository.ombudsmanFindings(year, filter),
       repository.repeatComplainants(year, filter),
-      this.satisfactionTarget(year),
+      this.targetsOf(year),
     ]);
     const average = (total: number, n: number) => (n > 0 ? total / n : null);
     const count = (name: MeasureName): MeasureCount => counts[name] ?? NONE;
@@ -136,6 +137,7 @@ export class MeasuresService {
         { stage: 2, ...rateOf(count('acknowledged-on-time-stage2')) },
       ],
       actionsOnTime: rateOf(count('actions-on-time')),
+      actionsOnTimeTarget: targets?.actionsOnTimePercent ?? null,
       outcomesByCategory: outcomes.map((row) => ({ ...row, outcome: row.outcome as Outcome })),
       escalationRate: rateOf(count('escalation-rate')),
       refusalsByReason: refusals.map(({ key, count }) => ({
@@ -165,7 +167,7 @@ export class MeasuresService {
       transactionalSatisfaction: {
         responses: totals.satisfactionResponses,
         average: average(totals.satisfactionTotal, totals.satisfactionResponses),
-        target,
+        target: targets?.transactionalSatisfaction ?? null,
       },
     };
   }
@@ -278,14 +280,14 @@ export class MeasuresService {
   }
 
   /**
-   * The average transactional satisfaction the year aims at: the target of the policy most of
-   * its complaints were handled under (the default policy in a year without any), at its
-   * current version. Null when that policy sets none (the Code sets none; seed 002 sets 6.5).
+   * The targets the year is measured against: those of the policy most of its complaints were
+   * handled under (the default policy in a year without any), at its current version. Null
+   * when that policy sets none (the Code sets none; seed 002 sets 6.5 and 100%).
    */
-  private async satisfactionTarget(year: number): Promise<number | null> {
+  private async targetsOf(year: number): Promise<PolicyTargets | null> {
     const id = (await this.deps.measures.mainPolicyOf(year)) ?? this.deps.defaultPolicyId;
     const policy = await this.deps.policy(id);
-    return policy?.targets?.transactionalSatisfaction ?? null;
+    return policy?.targets ?? null;
   }
 }
 

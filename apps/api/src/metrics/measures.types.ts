@@ -49,6 +49,8 @@ export interface MeasuresReport {
   readonly to: LocalDate;
   readonly acknowledgedOnTime: readonly StageRate[];
   readonly actionsOnTime: Rate;
+  /** The policy's target for actions on time, a percentage (seed 002: 100); null when none. */
+  readonly actionsOnTimeTarget: number | null;
   readonly outcomesByCategory: readonly {
     readonly category: string;
     readonly stage: 1 | 2;

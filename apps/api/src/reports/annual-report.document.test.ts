@@ -38,6 +38,7 @@ const MEASURES: MeasuresReport = {
   year: 2026,
   from: '2026-04-01',
   to: '2027-03-31',
+  actionsOnTimeTarget: 100,
   acknowledgedOnTime: [
     { stage: 1, numerator: 3, denominator: 4, percentage: 75 },
     { stage: 2, numerator: 1, denominator: 1, percentage: 100 },
@@ -142,6 +143,7 @@ const EMPTY: AnnualReport = {
     ...MEASURES,
     acknowledgedOnTime: [],
     actionsOnTime: { numerator: 0, denominator: 0, percentage: null },
+    actionsOnTimeTarget: null,
     outcomesByCategory: [],
     escalationRate: { numerator: 0, denominator: 0, percentage: null },
     refusalsByReason: [],

@@ -61,18 +61,14 @@ export class AnnualReportService {
     checkYearBegun(year, reportingYearOfInstant(now.toISOString()));
     const { from, to } = reportingYearRange(year);
     const counts = await this.repository.countCasesByPolicy(year);
-    const [tsm, tsmByTenure, measures, improvements, selfAssessment, lessons, mainPolicy] =
-      await Promise.all([
-        this.sources.tsm(by, year),
-        Promise.all(TSM_TENURES.map((tenure) => this.sources.tsm(by, year, tenure))),
-        this.sources.measures(by, year),
-        this.sources.improvements(by, year),
-        this.selfAssessment(counts),
-        this.lessons(year, from, to),
-        // The targets are the current ones of the policy most of the year's complaints ran
-        // under, as the measures read the satisfaction target.
-        this.sources.currentPolicy(mainPolicyIdOf(counts) ?? this.sources.defaultPolicyId),
-      ]);
+    const [tsm, tsmByTenure, measures, improvements, selfAssessment, lessons] = await Promise.all([
+      this.sources.tsm(by, year),
+      Promise.all(TSM_TENURES.map((tenure) => this.sources.tsm(by, year, tenure))),
+      this.sources.measures(by, year),
+      this.sources.improvements(by, year),
+      this.selfAssessment(counts),
+      this.lessons(year, from, to),
+    ]);
     return {
       year,
       from,
@@ -81,7 +77,8 @@ export class AnnualReportService {
       tsm,
       tsmByTenure,
       measures,
-      actionsOnTimeTarget: mainPolicy?.targets?.actionsOnTimePercent ?? null,
+      // The measures' own target: one rule for which policy's targets a year is measured by.
+      actionsOnTimeTarget: measures.actionsOnTimeTarget,
       selfAssessment,
       lessons: lessons.listed,
       lessonsNotListed: lessons.more,
@@ -144,17 +141,6 @@ function assessmentOf(policy: Policy, cases: number): PolicyAssessment {
     cases,
     departures: checkAgainstCode(policy),
   };
-}
-
-/** The policy with the most of the year's complaints over its versions (ties: by id). */
-function mainPolicyIdOf(counts: readonly PolicyCaseCount[]): string | null {
-  const byId = new Map<string, number>();
-  for (const { policyId, cases } of counts) byId.set(policyId, (byId.get(policyId) ?? 0) + cases);
-  let main: string | null = null;
-  for (const [id, cases] of [...byId].sort(([a], [b]) => a.localeCompare(b))) {
-    if (main === null || cases > (byId.get(main) ?? 0)) main = id;
-  }
-  return main;
 }
 
 function checkYearBegun(year: number, current: number): void {

@@ -50,6 +50,7 @@ export const MEASURES = /* GraphQL */ `
         denominator
         percentage
       }
+      actionsOnTimeTarget
       outcomesByCategory {
         category
         stage

@@ -17,7 +17,6 @@ function yearApi() {
               ? monthsOf(measure)
               : [{ key: 'repairs', label: 'Repairs', numerator: 30, denominator: 31, value: 96.8 }],
       }),
-      ActionsTarget: () => ({ annualReport: { actionsOnTimeTarget: 100 } }),
     },
     {
       '/exports/measures.csv?year=2026': {
@@ -221,7 +220,6 @@ describe('MeasuresPage', { timeout: 60_000 }, () => {
         TsmReport: () => ({ tsmReport: TSM_2026 }),
         Measures: () => ({ measures: MEASURES_2026 }),
         MeasureBreakdown: () => ({ measureBreakdown: [] }),
-        ActionsTarget: () => ({ annualReport: { actionsOnTimeTarget: null } }),
       },
       {
         '/exports/measures.csv?year=2026': {

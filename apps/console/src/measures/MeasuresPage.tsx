@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Title, usePermissions } from 'react-admin';
 import { Loading } from '../shared/Loading';
-import { loadActionsTarget } from './annual-report.query';
 import { BreakdownPanel } from './BreakdownPanel';
 import { measuresCsvPath } from './download';
 import { ExportButton } from './ExportButton';
@@ -63,12 +62,6 @@ export const MeasuresPage = () => {
   const overview = useQuery({
     queryKey: ['measures', 'overview', year, tenure],
     queryFn: ({ signal }) => loadOverview(year, tenure, signal),
-  });
-  // The target is the policy's the year's cases ran under, which the report works out.
-  const actionsTarget = useQuery({
-    queryKey: ['measures', 'actions-target', year],
-    queryFn: ({ signal }) => loadActionsTarget(year, signal),
-    staleTime: 5 * 60_000,
   });
   const months = useQuery({
     queryKey: ['measures', 'ch02-months', year, tenure],
@@ -153,7 +146,7 @@ export const MeasuresPage = () => {
                 measures={overview.data.measures}
                 year={year}
                 tenure={tenure}
-                actionsTarget={actionsTarget.data ?? null}
+                actionsTarget={overview.data.measures.actionsOnTimeTarget}
               />
             </Box>
           </>

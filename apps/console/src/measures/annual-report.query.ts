@@ -17,10 +17,6 @@ export const ANNUAL_REPORT = `query AnnualReport($year: Int!) {
 }`;
 
 /** Only the actions' target, which the measures page shows beside actions on time. */
-export const ACTIONS_TARGET = `query ActionsTarget($year: Int!) {
-  annualReport(year: $year) { actionsOnTimeTarget }
-}`;
-
 export interface AnnualReport {
   year: number;
   /** The title the PDF and the page carry. */
@@ -50,16 +46,4 @@ export interface AnnualReport {
 export async function loadAnnualReport(year: number, signal?: AbortSignal): Promise<AnnualReport> {
   return (await graphqlRequest<{ annualReport: AnnualReport }>(ANNUAL_REPORT, { year }, { signal }))
     .annualReport;
-}
-
-export async function loadActionsTarget(
-  year: number,
-  signal?: AbortSignal,
-): Promise<number | null> {
-  const answer = await graphqlRequest<{ annualReport: { actionsOnTimeTarget: number | null } }>(
-    ACTIONS_TARGET,
-    { year },
-    { signal },
-  );
-  return answer.annualReport.actionsOnTimeTarget;
 }

@@ -59,6 +59,7 @@ export const MEASURES_2026: MeasuresReport = {
     { stage: 2, numerator: 6, denominator: 6, percentage: 100 },
   ],
   actionsOnTime: { numerator: 9, denominator: 12, percentage: 75 },
+  actionsOnTimeTarget: 100,
   outcomesByCategory: [
     { category: 'repairs', stage: 1, outcome: 'UPHELD', count: 10 },
     { category: 'repairs', stage: 2, outcome: 'UPHELD', count: 2 },
@@ -85,6 +86,7 @@ export const EMPTY_MEASURES: MeasuresReport = {
     { stage: 2, numerator: 0, denominator: 0, percentage: null },
   ],
   actionsOnTime: { numerator: 0, denominator: 0, percentage: null },
+  actionsOnTimeTarget: null,
   outcomesByCategory: [],
   escalationRate: { numerator: 0, denominator: 0, percentage: null },
   refusalsByReason: [],

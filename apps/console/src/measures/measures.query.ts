@@ -34,6 +34,7 @@ export const TSM_FIELDS = `{
 export const MEASURES_FIELDS = `{
     acknowledgedOnTime { stage ${RATE} }
     actionsOnTime { ${RATE} }
+    actionsOnTimeTarget
     outcomesByCategory { category stage outcome count }
     escalationRate { ${RATE} }
     refusalsByReason { reason count }

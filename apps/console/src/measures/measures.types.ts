@@ -56,6 +56,8 @@ export interface StageRate extends Rate {
 export interface MeasuresReport {
   acknowledgedOnTime: StageRate[];
   actionsOnTime: Rate;
+  /** The policy's target for actions on time, as a percentage; null when it sets none. */
+  actionsOnTimeTarget: number | null;
   outcomesByCategory: { category: string; stage: number; outcome: string; count: number }[];
   escalationRate: Rate;
   refusalsByReason: { reason: string; count: number }[];
