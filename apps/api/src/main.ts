@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { systemClock } from './clock.js';
 import { ConfigError, loadBankHolidays, loadConfig, type Config } from './config.js';
 import { createDataSource } from './database/data-source.js';
+import { ReplicaError } from './database/replica.js';
 import { createPgPubSub } from './database/pg-pubsub.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
 import { loadDemoData } from './demo/demo-data.js';
@@ -51,12 +52,15 @@ async function main(): Promise<void> {
   // Runs every pending migration before it returns: the schema is current before anything serves.
   const database = await createDataSource({
     databaseUrl: config.databaseUrl,
+    ...(config.databaseReplicaUrl ? { replicaUrl: config.databaseReplicaUrl } : {}),
     dataDir: config.dataDir,
     log: logDatabase,
   });
   const pubsub = createPgPubSub(database.dataSource, database.listener, logDatabase);
   const services = createServices(database.dataSource, {
     clock,
+    // Reports and exports: the replica's connection with DATABASE_REPLICA_URL, else the primary.
+    reads: database.reads,
     holidays,
     pubsub,
     log: logDatabase,
@@ -103,7 +107,11 @@ async function main(): Promise<void> {
   });
   const url = await server.start(config.port);
   logger.info(
-    { url, database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}` },
+    {
+      url,
+      database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}`,
+      ...(config.databaseReplicaUrl ? { reportsFrom: 'read replica' } : {}),
+    },
     `Redress API ready at ${url}`,
   );
   // Told once, on the console rather than in the log: how to sign in to what was just made.
@@ -129,7 +137,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof FirstStartError) {
+  if (error instanceof FirstStartError || error instanceof ReplicaError) {
     process.stderr.write(`redress-api: ${error.message}\n`);
     process.exit(1);
   }

@@ -17,6 +17,7 @@ import { ComplaintPeopleResolver } from './complaints/complaint-people.resolver.
 import { StagePeopleResolver } from './complaints/stage-people.resolver.js';
 import { ComplaintLifecycleResolver } from './complaints/complaint-lifecycle.resolver.js';
 import { ComplaintEndingResolver } from './complaints/complaint-ending.resolver.js';
+import { ComplaintLearningResolver } from './complaints/complaint-learning.resolver.js';
 import { ComplaintCaseworkResolver } from './complaints/complaint-casework.resolver.js';
 import { ComplaintStepsResolver } from './complaints/complaint-steps.resolver.js';
 import { OmbudsmanResolver } from './complaints/ombudsman.resolver.js';
@@ -26,6 +27,11 @@ import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
 import { PolicyResolver } from './policies/policy.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { AnnualReportResolver } from './reports/annual-report.resolver.js';
+import { HomesResolver } from './metrics/homes.resolver.js';
+import { SurveyResolver } from './metrics/survey.resolver.js';
+import { ImprovementResolver } from './metrics/improvement.resolver.js';
+import { MeasuresResolver } from './metrics/measures.resolver.js';
 
 /** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -37,6 +43,7 @@ export const RESOLVERS = [
   StagePeopleResolver,
   ComplaintLifecycleResolver,
   ComplaintEndingResolver,
+  ComplaintLearningResolver,
   ComplaintCaseworkResolver,
   ComplaintStepsResolver,
   RemediesResolver,
@@ -51,6 +58,11 @@ export const RESOLVERS = [
   UserResolver,
   ApiKeyResolver,
   AuditResolver,
+  AnnualReportResolver,
+  HomesResolver,
+  SurveyResolver,
+  ImprovementResolver,
+  MeasuresResolver,
 ] as const;
 
 const HEADER = `# The Redress GraphQL schema, emitted from the code: do not edit by hand.

@@ -42,6 +42,8 @@ import { SharedSubscriptions, type DirectSink } from './subscriptions/shared-sub
 import { audienceOfContext } from './subscriptions/subscription-audience.js';
 import type { Services } from './services.js';
 import { consoleFiles, wantsHtml } from './static/console-files.js';
+import { isMeasuresExportPath, measuresExport } from './metrics/export/measures-export.js';
+import { REPORTS_PREFIX, reportRoutes } from './reports/annual-report.routes.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [
@@ -107,6 +109,8 @@ export function createServer(deps: ServerDeps): RedressServer {
   const originAllowed = (origin: string) => origins.includes(origin) || origins.includes('*');
   const healthProblem = healthCheck(deps.dataSource);
   const files = deps.consoleDir === undefined ? undefined : consoleFiles(deps.consoleDir);
+  const exports = measuresExport({ services: deps.services, logger, addressOf });
+  const reports = reportRoutes({ services: deps.services, logger, addressOf });
 
   // Health, outside GraphQL (load balancers and the tests poll it before anything else), and
   // GraphQL; with a console build, a browser's page load of /graphql is the explorer and every
@@ -128,6 +132,12 @@ export function createServer(deps: ServerDeps): RedressServer {
           ? sendJson(res, 503, { status: 'unavailable', reason: problem })
           : sendJson(res, 200, { status: 'ok' }),
       );
+    } else if (isMeasuresExportPath(path)) {
+      if (allowCors(req, res)) return;
+      exports(req, res, path);
+    } else if (path.startsWith(REPORTS_PREFIX)) {
+      if (allowCors(req, res)) return;
+      reports(req, res, path);
     } else if (files && path !== '/health') {
       files.serve(req, res, path);
     } else {

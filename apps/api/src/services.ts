@@ -12,7 +12,7 @@ import { OidcSignInRepository } from './auth/oidc-sign-in.repository.js';
 import { SessionRepository } from './auth/session.repository.js';
 import { SigningKeyRepository } from './auth/signing-key.repository.js';
 import type { Clock } from './clock.js';
-import { ComplaintService } from './complaints/complaint.service.js';
+import { ComplaintService, DEFAULT_POLICY_ID } from './complaints/complaint.service.js';
 import type { PgPubSub } from './database/pg-pubsub.js';
 import { transactionsOf, type Connection, type Transactions } from './database/transactions.js';
 import { DeadlineAlertRepository } from './deadlines/deadline-alert.repository.js';
@@ -26,7 +26,21 @@ import { PolicyService } from './policies/policy.service.js';
 import { UserRepository } from './users/user.repository.js';
 import { UserService } from './users/user.service.js';
 import { LimitedSignIns } from './auth/sign-in-throttle.js';
+import { HomesRepository } from './metrics/homes.repository.js';
+import { HomesService } from './metrics/homes.service.js';
+import { ImprovementRepository } from './metrics/improvement.repository.js';
+import { ImprovementService } from './metrics/improvement.service.js';
+import { SurveyRepository } from './metrics/survey.repository.js';
+import { SurveyService } from './metrics/survey.service.js';
+import { MeasureCasesRepository } from './metrics/measure-cases.repository.js';
+import { MeasuresRepository } from './metrics/measures.repository.js';
+import { MeasuresService } from './metrics/measures.service.js';
+import { surveyAnswersOf } from './metrics/survey.repository.js';
+import { AnnualReportRepository } from './reports/annual-report.repository.js';
+import { AnnualReportService } from './reports/annual-report.service.js';
+import { annualReportSources } from './reports/annual-report.sources.js';
 import { RateLimitRepository } from './limits/rate-limit.repository.js';
+import { ReadModelService } from './read-model/read-model.service.js';
 import type { RateLimitSettings } from './limits/rate-limit-settings.js';
 import { RequestRateLimits } from './limits/rate-limits.js';
 
@@ -39,6 +53,16 @@ export interface Services {
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;
   readonly securityLog: SecurityLog;
+  /** The measures' inputs: homes per year and tenure, survey responses, "You said, we did". */
+  readonly homes: HomesService;
+  readonly surveys: SurveyService;
+  readonly improvements: ImprovementService;
+  /** The figures: TSM, the Code's measures, their breakdowns and the cases behind them. */
+  readonly measures: MeasuresService;
+  /** The annual complaints performance and service improvement report. */
+  readonly annualReports: AnnualReportService;
+  /** The read model made again from the events (`pnpm read-model:rebuild`). */
+  readonly readModel: ReadModelService;
   /** The deadline rows' alerts, for the deadline watcher. */
   readonly deadlineAlerts: DeadlineAlertRepository;
   /** Units of work over the one connection. */
@@ -51,6 +75,11 @@ export interface Services {
 
 export interface ServicesOptions {
   readonly clock: Clock;
+  /**
+   * Where reports and exports read (the measures, the annual report): a read replica's
+   * connection (DATABASE_REPLICA_URL); absent: the main connection.
+   */
+  readonly reads?: Connection;
   readonly pubsub: PgPubSub;
   /** A newer bank-holidays.json than the shipped one. */
   readonly holidays?: BankHolidaysData;
@@ -91,7 +120,8 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     clock,
     ...(options.log ? { log: options.log } : {}),
   });
-  const complaints = new ComplaintService(new ComplaintRepository(dataSource), transactions, {
+  const complaintRepository = new ComplaintRepository(dataSource);
+  const complaints = new ComplaintService(complaintRepository, transactions, {
     ...options,
     idempotency,
   });
@@ -130,8 +160,25 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     ...(throttle ? { throttle } : {}),
   });
   const users = new UserService(userRepository, sessions, securityLog, authClock, auth);
+  const reads = options.reads ?? dataSource;
+  const measures = measuresServiceOf(dataSource, reads);
+  const improvements = new ImprovementService(new ImprovementRepository(dataSource), clock);
+  const annualReports = new AnnualReportService(
+    new AnnualReportRepository(reads),
+    annualReportSources({
+      measures,
+      // The report's "You said, we did" read where the rest of it does.
+      improvements: new ImprovementService(new ImprovementRepository(reads), clock),
+      policies: new PolicyRepository(reads),
+      defaultPolicyId: DEFAULT_POLICY_ID,
+    }),
+    clock,
+  );
   return {
     complaints,
+    readModel: new ReadModelService(complaintRepository, transactions, {
+      ...(options.holidays ? { holidays: options.holidays } : {}),
+    }),
     deadlineAlerts: new DeadlineAlertRepository(dataSource),
     transactions,
     policies: new PolicyService(new PolicyRepository(dataSource), transactions),
@@ -143,6 +190,11 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     auth,
     users,
     apiKeys: new ApiKeyService(apiKeyRepository, securityLog, authClock, auth),
+    homes: new HomesService(new HomesRepository(dataSource), transactions, securityLog, clock),
+    surveys: new SurveyService(new SurveyRepository(dataSource), transactions, clock),
+    improvements,
+    measures,
+    annualReports,
     securityLog,
     oidc: options.oidc
       ? new OidcService({
@@ -159,4 +211,22 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
       ? { requestLimits: new RequestRateLimits(limitStore, options.rateLimits) }
       : {}),
   };
+}
+
+/** The measures read from `reads` (a replica's connection, when there is one). */
+function measuresServiceOf(dataSource: Connection, reads: Connection): MeasuresService {
+  const homes = new HomesRepository(dataSource);
+  const surveys = new SurveyRepository(dataSource);
+  const policies = new PolicyRepository(reads);
+  return new MeasuresService({
+    measures: new MeasuresRepository(reads),
+    cases: new MeasureCasesRepository(reads),
+    inputs: {
+      homesFor: (year, tenure) => homes.homesFor(reads, year, tenure ?? null),
+      surveyRowsFor: async (year, tenure) =>
+        surveyAnswersOf(await surveys.surveyRowsFor(reads, year, tenure ?? null)),
+    },
+    policy: (id) => policies.findCurrent(id),
+    defaultPolicyId: DEFAULT_POLICY_ID,
+  });
 }

@@ -13,6 +13,7 @@ import { Layout } from './layout/Layout';
 import { theme } from './layout/theme';
 import { LoadingPage } from './shared/Loading';
 import feedbackItems from './feedback';
+import { measuresRoutes } from './measures';
 import policies from './policies';
 import teams from './teams';
 import users from './users';
@@ -41,6 +42,7 @@ export const App = () => (
     <Resource name="auditLog" {...auditLog} />
     <CustomRoutes>
       <Route path="/calendar" element={<CalendarPage />} />
+      {measuresRoutes}
     </CustomRoutes>
   </Admin>
 );

@@ -47,6 +47,11 @@ export { escalationWindowEndsOn, autoCloseDueOn } from './complaints/closing-win
 export { ENDED_STATUSES, isEnded } from './complaints/status.js';
 export { upgradeState, type OlderComplaintState } from './complaints/state-upgrade.js';
 export { MIN_REASON_LENGTH } from './complaints/decision.js';
+export {
+  isSatisfactionScore,
+  SATISFACTION_SCORE_MAX,
+  SATISFACTION_SCORE_MIN,
+} from './complaints/steps/record-satisfaction.js';
 export * from './complaints/labels.js';
 
 export type * from './deadlines/deadline.types.js';
@@ -56,6 +61,10 @@ export {
   deadlineStatusOn,
   type DeadlineDates,
 } from './deadlines/deadline-status.js';
+export { nextDeadline, type NextDeadlineCandidate } from './deadlines/next-deadline.js';
+export { alertLevel, type AlertLevel } from './deadlines/alert-level.js';
+
+export * from './metrics/index.js';
 
 export type * from './feedback/feedback.types.js';
 export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';

@@ -31,6 +31,7 @@ export const SECURITY_EVENT_KINDS = [
   'api-key-first-used',
   'api-key-revoked',
   'export',
+  'homes-changed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

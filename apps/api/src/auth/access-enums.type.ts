@@ -15,6 +15,7 @@ const SCOPE_DESCRIPTIONS: Readonly<Record<ApiKeyScope, string>> = {
   'complaints:read:all': 'Read every complaint, not only the ones this key logged.',
   'events:subscribe': 'Subscribe to the events of the complaints this key may read.',
   'measures:read': 'Read the Tenant Satisfaction Measures and other figures.',
+  'surveys:write': 'Import perception survey responses (TP09), as a survey provider does.',
 };
 
 export const RoleEnum = registerDomainEnum(

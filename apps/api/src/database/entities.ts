@@ -5,6 +5,7 @@ import { SigningKeyEntity } from '../auth/signing-key.entity.js';
 import { OidcSignInEntity } from '../auth/oidc-sign-in.entity.js';
 import { ComplaintEventEntity } from '../complaints/complaint-event.entity.js';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
+import { ComplaintActionMeasureEntity } from '../complaints/complaint-action-measure.entity.js';
 import { DeadlineAlertEntity } from '../complaints/deadline-alert.entity.js';
 import { DeadlineEntity } from '../complaints/deadline.entity.js';
 import { FeedbackEntity } from '../feedback/feedback.entity.js';
@@ -12,6 +13,9 @@ import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity.js';
 import { PolicyEntity } from '../policies/policy.entity.js';
 import { TeamEntity } from '../users/team.entity.js';
 import { UserEntity, UserTeamEntity } from '../users/user.entity.js';
+import { HomesEntity } from '../metrics/homes.entity.js';
+import { ImprovementEntity } from '../metrics/improvement.entity.js';
+import { SurveyResponseEntity } from '../metrics/survey-response.entity.js';
 
 // Listed, not globbed: globs load files through require(), which ESM builds do not support.
 export const ENTITIES = [
@@ -19,6 +23,7 @@ export const ENTITIES = [
   ComplaintEntity,
   DeadlineEntity,
   DeadlineAlertEntity,
+  ComplaintActionMeasureEntity,
   PolicyEntity,
   FeedbackEntity,
   UserEntity,
@@ -31,4 +36,7 @@ export const ENTITIES = [
   SecurityLogEntity,
   OidcSignInEntity,
   IdempotencyKeyEntity,
+  HomesEntity,
+  SurveyResponseEntity,
+  ImprovementEntity,
 ];

@@ -39,6 +39,8 @@ describe('the migrations', () => {
       'DeadlineStoppedAt1764547200000',
       'ListOrderings1764633600000',
       'DeadlineReadModel1764720000000',
+      'MeasuresReadModel1764806400000',
+      'MeasuresInputs1764892800000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });

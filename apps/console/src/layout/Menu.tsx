@@ -1,6 +1,7 @@
 import AssignmentIndOutlined from '@mui/icons-material/AssignmentIndOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import GroupsOutlined from '@mui/icons-material/GroupsOutlined';
+import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
@@ -32,6 +33,12 @@ const WORK: readonly Item[] = [
     permission: 'feedback:read',
   },
   { to: '/policies', label: 'Policies', icon: <PolicyOutlined />, permission: 'policies:read' },
+  {
+    to: '/measures',
+    label: 'Measures',
+    icon: <InsightsOutlined />,
+    permission: 'measures:read',
+  },
   {
     to: '/calendar',
     label: 'Calendar',

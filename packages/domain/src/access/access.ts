@@ -13,6 +13,7 @@ export const API_KEY_SCOPES = [
   'complaints:read:all',
   'events:subscribe',
   'measures:read',
+  'surveys:write',
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -41,6 +42,12 @@ export const PERMISSIONS = [
   /** Create policies and versions, set closure days. */
   'policies:write',
   'measures:read',
+  /** Enter the number of homes per year and tenure, the divisor of CH01. */
+  'homes:write',
+  /** Import perception survey responses (TP09). */
+  'surveys:write',
+  /** Record "You said, we did": what residents told us and what we changed. */
+  'improvements:write',
   'users:read',
   'users:manage',
   'api-keys:manage',
@@ -69,6 +76,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'feedback:read',
     'feedback:write',
     'measures:read',
+    'improvements:write',
   ],
   HANDLER: [
     ...STAFF_READ,
@@ -88,6 +96,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'events:subscribe',
     'measures:read',
     'feedback:read',
+    'surveys:write',
   ],
 };
 
@@ -102,6 +111,8 @@ export const SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission
   'complaints:read:all': ['complaints:read', 'complaints:read:all', 'complaints:personal'],
   'events:subscribe': ['events:subscribe'],
   'measures:read': ['measures:read'],
+  /** A survey provider's feed of perception survey responses. */
+  'surveys:write': ['surveys:write'],
 };
 
 export function permissionsOfRole(role: Role | null): ReadonlySet<Permission> {

@@ -8,6 +8,8 @@ import { MergedComplaints1764460800000 } from './1764460800000-merged-complaints
 import { DeadlineStoppedAt1764547200000 } from './1764547200000-deadline-stopped-at.js';
 import { ListOrderings1764633600000 } from './1764633600000-list-orderings.js';
 import { DeadlineReadModel1764720000000 } from './1764720000000-deadline-read-model.js';
+import { MeasuresReadModel1764806400000 } from './1764806400000-measures-read-model.js';
+import { MeasuresInputs1764892800000 } from './1764892800000-measures-inputs.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   DeadlineStoppedAt1764547200000,
   ListOrderings1764633600000,
   DeadlineReadModel1764720000000,
+  MeasuresReadModel1764806400000,
+  MeasuresInputs1764892800000,
 ];
