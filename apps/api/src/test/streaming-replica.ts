@@ -113,7 +113,13 @@ export async function startStreamingPair(binDir: string): Promise<StreamingPair>
       primaryUrl,
       replicaUrl,
       async waitForReplay(timeoutMs = 20_000) {
-        const { lsn } = await queryOne(primaryUrl, 'SELECT pg_current_wal_lsn()::text AS lsn');
+        // The insert position, not the write position: with synchronous_commit off a commit
+        // returns while its record may still be in the primary's WAL buffers, past what
+        // pg_current_wal_lsn() (written so far) says, so waiting for that could end too soon.
+        const { lsn } = await queryOne(
+          primaryUrl,
+          'SELECT pg_current_wal_insert_lsn()::text AS lsn',
+        );
         await waitUntil(
           async () =>
             (
