@@ -1,4 +1,4 @@
-import type { BankHolidaysData } from '@redress/domain';
+import { localDateOf, type BankHolidaysData } from '@redress/domain';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { SecurityLogRepository } from './audit/security-log.repository.js';
@@ -161,7 +161,7 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
   });
   const users = new UserService(userRepository, sessions, securityLog, authClock, auth);
   const reads = options.reads ?? dataSource;
-  const measures = measuresServiceOf(dataSource, reads);
+  const measures = measuresServiceOf(dataSource, reads, clock);
   const improvements = new ImprovementService(new ImprovementRepository(dataSource), clock);
   const annualReports = new AnnualReportService(
     new AnnualReportRepository(reads),
@@ -214,13 +214,20 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
 }
 
 /** The measures read from `reads` (a replica's connection, when there is one). */
-function measuresServiceOf(dataSource: Connection, reads: Connection): MeasuresService {
+function measuresServiceOf(
+  dataSource: Connection,
+  reads: Connection,
+  clock: Clock,
+): MeasuresService {
+  // The London date the figures are asked on: an open action or an unmade acknowledgement is
+  // late once past the day the domain stored for it.
+  const today = () => localDateOf(clock.now());
   const homes = new HomesRepository(dataSource);
   const surveys = new SurveyRepository(dataSource);
   const policies = new PolicyRepository(reads);
   return new MeasuresService({
-    measures: new MeasuresRepository(reads),
-    cases: new MeasureCasesRepository(reads),
+    measures: new MeasuresRepository(reads, today),
+    cases: new MeasureCasesRepository(reads, today),
     inputs: {
       homesFor: (year, tenure) => homes.homesFor(reads, year, tenure ?? null),
       surveyRowsFor: async (year, tenure) =>

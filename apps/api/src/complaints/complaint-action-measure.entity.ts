@@ -51,7 +51,11 @@ export class ComplaintActionMeasureEntity {
   @Column({ name: 'completed_on', type: 'date', nullable: true })
   completedOn: string | null;
 
-  /** Null while open: the domain does not judge an open action late. */
+  /** Null while open: whether it is late depends on the day asked (late_from). */
   @Column({ name: 'on_time', type: 'boolean', nullable: true })
   onTime: boolean | null;
+
+  /** While open: the first day it is late, the day after its due date (the domain's date). */
+  @Column({ name: 'late_from', type: 'date', nullable: true })
+  lateFrom: string | null;
 }

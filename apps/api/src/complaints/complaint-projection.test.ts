@@ -173,6 +173,7 @@ describe('the projection of a case', () => {
         due_year: 2026,
         completed_on: '2026-12-01',
         on_time: true,
+        late_from: null,
       },
       {
         complaint_id: ID,
@@ -182,6 +183,8 @@ describe('the projection of a case', () => {
         due_year: 2027,
         completed_on: null,
         on_time: null,
+        // Open: late from the day after it is due, whichever day the figures are asked on.
+        late_from: '2027-04-02',
       },
     ]);
   });

@@ -193,6 +193,10 @@ export class ComplaintEntity {
   @Column({ name: 'stage1_ack_on_time', type: 'boolean', nullable: true })
   stage1AckOnTime: boolean | null;
 
+  /** While the acknowledgement is undecided: the first day it is late (the domain's date). */
+  @Column({ name: 'stage1_ack_late_from', type: 'date', nullable: true })
+  stage1AckLateFrom: string | null;
+
   @Column({ name: 'stage1_responded_on', type: 'date', nullable: true })
   stage1RespondedOn: string | null;
 
@@ -221,6 +225,9 @@ export class ComplaintEntity {
 
   @Column({ name: 'stage2_ack_on_time', type: 'boolean', nullable: true })
   stage2AckOnTime: boolean | null;
+
+  @Column({ name: 'stage2_ack_late_from', type: 'date', nullable: true })
+  stage2AckLateFrom: string | null;
 
   @Column({ name: 'stage2_responded_on', type: 'date', nullable: true })
   stage2RespondedOn: string | null;

@@ -9,6 +9,8 @@ export const MEASURE_COLUMNS = [
   { name: 'received_year', type: 'int' },
   { name: 'stage1_counted', type: 'boolean' },
   { name: 'stage1_ack_on_time', type: 'boolean' },
+  // While the acknowledgement is undecided: the day it turns late (the domain's date).
+  { name: 'stage1_ack_late_from', type: 'date' },
   { name: 'stage1_responded_on', type: 'date' },
   { name: 'stage1_responded_year', type: 'int' },
   { name: 'stage1_on_time', type: 'boolean' },
@@ -18,6 +20,7 @@ export const MEASURE_COLUMNS = [
   { name: 'stage2_received_year', type: 'int' },
   { name: 'stage2_counted', type: 'boolean' },
   { name: 'stage2_ack_on_time', type: 'boolean' },
+  { name: 'stage2_ack_late_from', type: 'date' },
   { name: 'stage2_responded_on', type: 'date' },
   { name: 'stage2_responded_year', type: 'int' },
   { name: 'stage2_on_time', type: 'boolean' },
@@ -47,6 +50,8 @@ export const ACTION_MEASURE_COLUMNS = [
   { name: 'due_year', type: 'int' },
   { name: 'completed_on', type: 'date' },
   { name: 'on_time', type: 'boolean' },
+  // While open: the day it turns late (the domain's date).
+  { name: 'late_from', type: 'date' },
 ] as const satisfies readonly ColumnSpec[];
 
 export type ActionMeasureRow = RowOf<typeof ACTION_MEASURE_COLUMNS>;
@@ -63,6 +68,7 @@ export function measureColumnsOf(measures: CaseMeasures): MeasureRow {
     received_year: stage1.receivedYear,
     stage1_counted: stage1.counted,
     stage1_ack_on_time: stage1.acknowledgedOnTime,
+    stage1_ack_late_from: stage1.acknowledgeLateFrom,
     stage1_responded_on: stage1.respondedOn,
     stage1_responded_year: stage1.respondedYear,
     stage1_on_time: stage1.respondedOnTime,
@@ -72,6 +78,7 @@ export function measureColumnsOf(measures: CaseMeasures): MeasureRow {
     stage2_received_year: stage2?.receivedYear ?? null,
     stage2_counted: stage2?.counted ?? null,
     stage2_ack_on_time: stage2?.acknowledgedOnTime ?? null,
+    stage2_ack_late_from: stage2?.acknowledgeLateFrom ?? null,
     stage2_responded_on: stage2?.respondedOn ?? null,
     stage2_responded_year: stage2?.respondedYear ?? null,
     stage2_on_time: stage2?.respondedOnTime ?? null,
@@ -103,5 +110,6 @@ export function actionMeasureRowsOf(
     due_year: action.dueYear,
     completed_on: action.completedOn,
     on_time: action.onTime,
+    late_from: action.lateFrom,
   }));
 }

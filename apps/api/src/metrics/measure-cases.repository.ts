@@ -9,7 +9,7 @@ import {
   type ListSql,
   type PageWindow,
 } from '../shared/keyset-page.js';
-import { fromOf, numeratorOf, type MeasureDefinition } from './measure-conditions.js';
+import { fromOf, measureAt, numeratorOf, type MeasureDefinition } from './measure-conditions.js';
 import type { MeasurePart } from './measure-names.type.js';
 import { filterConditions, type MeasuresFilter } from './measures-filter.js';
 
@@ -56,11 +56,11 @@ export interface MeasureCasesQuery {
 /** An action's id is its own text; a case's a uuid. */
 export const ACTION_ID_PATTERN = /^.{1,200}$/s;
 
-function listSqlOf(query: MeasureCasesQuery): ListSql {
+function listSqlOf(query: MeasureCasesQuery, today: LocalDate): ListSql {
   const { definition, part, year, filter } = query;
   const { params, param } = sqlParams();
-  const y = `${param(year)}::int`;
-  const condition = part === 'numerator' ? numeratorOf(definition, y) : definition.population(y);
+  const at = measureAt(param, year, today);
+  const condition = part === 'numerator' ? numeratorOf(definition, at) : definition.population(at);
   const actions = definition.source === 'action';
   const { show } = definition;
   return {
@@ -81,19 +81,23 @@ function listSqlOf(query: MeasureCasesQuery): ListSql {
 }
 
 export class MeasureCasesRepository {
-  constructor(private readonly reads: Connection) {}
+  /** `today`: the London date the cases are asked on, as for the figures. */
+  constructor(
+    private readonly reads: Connection,
+    private readonly today: () => LocalDate,
+  ) {}
 
   /** A page of a figure's cases in reference order, each with its position. */
   async findPage(
     query: MeasureCasesQuery,
     window: PageWindow,
   ): Promise<Array<{ row: MeasureCaseRow; cursor: PageCursor }>> {
-    const read = await readPage<Row>(this.reads, listSqlOf(query), window);
+    const read = await readPage<Row>(this.reads, listSqlOf(query, this.today()), window);
     return read.map(({ row, cursor }) => ({ row: toCase(row), cursor }));
   }
 
   async countUpTo(query: MeasureCasesQuery, bound: number): Promise<BoundedCount> {
-    return countUpTo(this.reads, listSqlOf(query), bound);
+    return countUpTo(this.reads, listSqlOf(query, this.today()), bound);
   }
 }
 

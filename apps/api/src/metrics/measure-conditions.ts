@@ -1,3 +1,4 @@
+import type { LocalDate } from '@redress/domain';
 import type { MeasureName } from './measure-names.type.js';
 
 // Every figure as WHERE clauses over the read model's stored columns: the domain decided, when
@@ -5,6 +6,27 @@ import type { MeasureName } from './measure-names.type.js';
 // only says which of those answers each figure counts. The TSM report, the measures, the
 // breakdowns, the drill-down and the CSV files all read their figures from here, so they
 // cannot disagree. `c` is the complaint row, `a` an agreed action's row.
+
+/** The SQL of the year asked about, and of the day asked on (added only where it is used). */
+export interface MeasureAt {
+  readonly year: string;
+  today(): string;
+}
+
+/**
+ * The year as a parameter, and today's date as one the first time a condition needs it (an
+ * undecided acknowledgement or an open action is late from a day the domain stored): a
+ * statement sends only the parameters it uses.
+ */
+export function measureAt(
+  param: (value: unknown) => string,
+  year: number,
+  today: LocalDate,
+): MeasureAt {
+  const y = `${param(year)}::int`;
+  let t: string | undefined;
+  return { year: y, today: () => (t ??= `${param(today)}::date`) };
+}
 
 /** The rows a figure is counted over. */
 export type MeasureSource = 'complaint' | 'action';
@@ -17,7 +39,7 @@ export interface MeasureDefinition {
    * The rows the figure is counted among in the reporting year whose number is `$year`: the
    * denominator of a rate, and for CH01 the cases counted (its denominator is homes).
    */
-  readonly population: (year: string) => string;
+  readonly population: (at: MeasureAt) => string;
   /** Which of the population the figure counts (the numerator), or null when all of it. */
   readonly numerator: string | null;
   /** `homes`: a count per 1,000 homes (CH01); `cases`: a percentage of the population. */
@@ -47,10 +69,13 @@ const STAGE2_SHOW = {
   outcome: 'c.stage2_outcome',
 } as const;
 
-const STAGE1_RECEIVED = (year: string) => `c.stage1_counted AND c.received_year = ${year}`;
-const STAGE2_RECEIVED = (year: string) => `c.stage2_counted AND c.stage2_received_year = ${year}`;
-const STAGE1_RESPONDED = (year: string) => `c.stage1_responded_year = ${year}`;
-const STAGE2_RESPONDED = (year: string) => `c.stage2_responded_year = ${year}`;
+/** The year's stage 1 complaints received, as CH01 counts them. */
+export const stage1Received = (year: string) => `c.stage1_counted AND c.received_year = ${year}`;
+const STAGE1_RECEIVED = (at: MeasureAt) => stage1Received(at.year);
+const STAGE2_RECEIVED = (at: MeasureAt) =>
+  `c.stage2_counted AND c.stage2_received_year = ${at.year}`;
+const STAGE1_RESPONDED = (at: MeasureAt) => `c.stage1_responded_year = ${at.year}`;
+const STAGE2_RESPONDED = (at: MeasureAt) => `c.stage2_responded_year = ${at.year}`;
 
 export const MEASURES: Readonly<Record<MeasureName, MeasureDefinition>> = {
   'ch01-stage1': {
@@ -107,11 +132,13 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureDefinition>> = {
     day: 'c.stage2_responded_on',
     show: { ...STAGE2_SHOW, onTime: 'c.stage2_on_time_without_extensions' },
   },
-  // Of the year's complaints, those whose acknowledgement is decided: made, or already late.
+  // Of the year's complaints, those whose acknowledgement is decided (made, or missed as the
+  // case ended) or, not yet made, late by today (the domain stored the day it turns late).
   'acknowledged-on-time-stage1': {
     source: 'complaint',
     stage: 1,
-    population: (year) => `${STAGE1_RECEIVED(year)} AND c.stage1_ack_on_time IS NOT NULL`,
+    population: (at) =>
+      `${STAGE1_RECEIVED(at)} AND (c.stage1_ack_on_time IS NOT NULL OR c.stage1_ack_late_from <= ${at.today()})`,
     numerator: 'c.stage1_ack_on_time',
     per: 'cases',
     day: 'c.received_on',
@@ -120,17 +147,20 @@ export const MEASURES: Readonly<Record<MeasureName, MeasureDefinition>> = {
   'acknowledged-on-time-stage2': {
     source: 'complaint',
     stage: 2,
-    population: (year) => `${STAGE2_RECEIVED(year)} AND c.stage2_ack_on_time IS NOT NULL`,
+    population: (at) =>
+      `${STAGE2_RECEIVED(at)} AND (c.stage2_ack_on_time IS NOT NULL OR c.stage2_ack_late_from <= ${at.today()})`,
     numerator: 'c.stage2_ack_on_time',
     per: 'cases',
     day: 'c.stage2_received_on',
     show: { ...STAGE2_SHOW, onTime: 'c.stage2_ack_on_time' },
   },
-  // Actions falling due in the year whose timeliness is decided: completed, or already late.
+  // Actions falling due in the year whose timeliness is decided: completed, or still open and
+  // late by today (the domain stored the day each turns late).
   'actions-on-time': {
     source: 'action',
     stage: 1,
-    population: (year) => `a.due_year = ${year} AND a.on_time IS NOT NULL`,
+    population: (at) =>
+      `a.due_year = ${at.year} AND (a.on_time IS NOT NULL OR a.late_from <= ${at.today()})`,
     numerator: 'a.on_time',
     per: 'cases',
     day: 'a.due_on',
@@ -162,7 +192,7 @@ export function fromOf(source: MeasureSource): string {
 }
 
 /** The population and numerator of a figure as one condition (the numerator's rows). */
-export function numeratorOf(definition: MeasureDefinition, year: string): string {
-  const population = definition.population(year);
+export function numeratorOf(definition: MeasureDefinition, at: MeasureAt): string {
+  const population = definition.population(at);
   return definition.numerator === null ? population : `${population} AND ${definition.numerator}`;
 }

@@ -488,3 +488,31 @@ describe('who may read the measures', () => {
     expect(anonymous.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('what is late depends on the day the figures are asked', () => {
+  it('counts an open action as late from the day after it was due, and not before', async () => {
+    const before = api.clock.now();
+    try {
+      // P3's visit is due Thu 31 Dec 2026 and still open. On the day itself it is not judged:
+      // of P1's and P2's, one on time.
+      api.clock.set(new Date('2026-12-31T12:00:00Z'));
+      expect(await measures()).toMatchObject({
+        actionsOnTime: { numerator: 1, denominator: 2, percentage: 50 },
+      });
+      // From Fri 1 Jan 2027 it is late: one on time of three, and the cases behind the figure's
+      // denominator list it.
+      api.clock.set(new Date('2027-01-04T12:00:00Z'));
+      expect(await measures()).toMatchObject({
+        actionsOnTime: { numerator: 1, denominator: 3 },
+      });
+      const denominator = await casesOf('ACTIONS_ON_TIME', 'DENOMINATOR');
+      expect(denominator.nodes.map((node) => node.actionId).sort()).toEqual(
+        ['fan', 'gutter', 'visit'].sort(),
+      );
+      const numerator = await casesOf('ACTIONS_ON_TIME', 'NUMERATOR');
+      expect(numerator.nodes.map((node) => node.actionId)).not.toContain('visit');
+    } finally {
+      api.clock.set(before);
+    }
+  });
+});

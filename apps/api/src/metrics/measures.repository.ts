@@ -1,6 +1,13 @@
+import type { LocalDate } from '@redress/domain';
 import type { Connection } from '../database/transactions.js';
 import { sqlParams } from '../shared/keyset-page.js';
-import { fromOf, MEASURES, type MeasureDefinition } from './measure-conditions.js';
+import {
+  fromOf,
+  measureAt,
+  MEASURES,
+  stage1Received,
+  type MeasureDefinition,
+} from './measure-conditions.js';
 import type { MeasureDimension, MeasureName } from './measure-names.type.js';
 import { filterConditions, type MeasuresFilter } from './measures-filter.js';
 
@@ -44,14 +51,18 @@ export interface BreakdownRow extends MeasureCount {
   readonly name: string | null;
 }
 
-const STAGE1_RECEIVED = MEASURES['ch01-stage1'].population;
-
 /** Numbers from SQL: counts come as int, sums as int8 text. */
 const num = (value: unknown): number => (value === null ? 0 : Number(value));
 
 export class MeasuresRepository {
-  /** `reads`: where reports read from, a replica when one is configured. */
-  constructor(private readonly reads: Connection) {}
+  /**
+   * `reads`: where reports read from, a replica when one is configured; `today`: the London
+   * date the figures are asked on (an open action is late once its stored late_from is past).
+   */
+  constructor(
+    private readonly reads: Connection,
+    private readonly today: () => LocalDate,
+  ) {}
 
   /**
    * The numerators and denominators of the figures named, in one statement: one sub-select per
@@ -67,14 +78,14 @@ export class MeasuresRepository {
     filter: MeasuresFilter,
   ): Promise<Readonly<Partial<Record<MeasureName, MeasureCount>>>> {
     const { params, param } = sqlParams();
-    const y = `${param(year)}::int`;
+    const at = measureAt(param, year, this.today());
     const filters = filterConditions(filter, param);
     const complaintNames = names.filter((name) => MEASURES[name].source === 'complaint');
     const populations = new Map<string, { alias: string; columns: string[] }>();
     const placed = new Map<MeasureName, { population: string; numerator: string }>();
     complaintNames.forEach((name, i) => {
       const definition = MEASURES[name];
-      const condition = definition.population(y);
+      const condition = definition.population(at);
       let population = populations.get(condition);
       if (population === undefined) {
         population = { alias: `p${populations.size}`, columns: ['count(*)::int AS d'] };
@@ -121,8 +132,8 @@ export class MeasuresRepository {
     filter: MeasuresFilter,
   ): Promise<MeasureCount> {
     const { params, param } = sqlParams();
-    const y = `${param(year)}::int`;
-    const where = [definition.population(y), ...filterConditions(filter, param)];
+    const at = measureAt(param, year, this.today());
+    const where = [definition.population(at), ...filterConditions(filter, param)];
     const numerator = definition.numerator ?? 'true';
     const rows = (await this.reads.query(
       `SELECT count(*) FILTER (WHERE ${numerator})::int AS numerator, count(*)::int AS denominator
@@ -135,10 +146,11 @@ export class MeasuresRepository {
   /** Sums and counts of the year beside the rates, in one statement. */
   async totals(year: number, filter: MeasuresFilter): Promise<MeasureTotals> {
     const { params, param } = sqlParams();
-    const y = `${param(year)}::int`;
-    const received = STAGE1_RECEIVED(y);
-    const s1 = MEASURES['ch02-stage1'].population(y);
-    const s2 = MEASURES['ch02-stage2'].population(y);
+    const at = measureAt(param, year, this.today());
+    const y = at.year;
+    const received = stage1Received(y);
+    const s1 = MEASURES['ch02-stage1'].population(at);
+    const s2 = MEASURES['ch02-stage2'].population(at);
     const where = [
       `(${received} OR ${s1} OR ${s2} OR c.ombudsman_referred_year = ${y} OR c.satisfaction_year = ${y})`,
       ...filterConditions(filter, param),
@@ -174,10 +186,10 @@ export class MeasuresRepository {
   /** Stage outcomes of the responses sent in the year, by category. */
   async outcomesByCategory(year: number, filter: MeasuresFilter): Promise<OutcomeCountRow[]> {
     const { params, param } = sqlParams();
-    const y = `${param(year)}::int`;
+    const at = measureAt(param, year, this.today());
     const filters = filterConditions(filter, param);
     const stage = (n: 1 | 2) => {
-      const where = [MEASURES[n === 1 ? 'ch02-stage1' : 'ch02-stage2'].population(y), ...filters];
+      const where = [MEASURES[n === 1 ? 'ch02-stage1' : 'ch02-stage2'].population(at), ...filters];
       return `SELECT c.category, ${n} AS stage, c.stage${n}_outcome AS outcome, count(*)::int AS count
                 FROM complaint c WHERE ${where.join(' AND ')} AND c.stage${n}_outcome IS NOT NULL
                GROUP BY c.category, c.stage${n}_outcome`;
@@ -223,7 +235,7 @@ export class MeasuresRepository {
   async repeatComplainants(year: number, filter: MeasuresFilter): Promise<number> {
     const { params, param } = sqlParams();
     const where = [
-      STAGE1_RECEIVED(`${param(year)}::int`),
+      stage1Received(`${param(year)}::int`),
       'c.resident_key IS NOT NULL',
       ...filterConditions(filter, param),
     ];
@@ -244,8 +256,8 @@ export class MeasuresRepository {
     filter: MeasuresFilter,
   ): Promise<BreakdownRow[]> {
     const { params, param } = sqlParams();
-    const y = `${param(year)}::int`;
-    const where = [definition.population(y), ...filterConditions(filter, param)];
+    const at = measureAt(param, year, this.today());
+    const where = [definition.population(at), ...filterConditions(filter, param)];
     const numerator = definition.numerator ?? 'true';
     const key = KEYS[by](definition);
     const team = by === 'team';
@@ -265,7 +277,7 @@ export class MeasuresRepository {
    */
   async mainPolicyOf(year: number): Promise<string | null> {
     const rows = (await this.reads.query(
-      `SELECT c.policy_id FROM complaint c WHERE ${STAGE1_RECEIVED('$1::int')}
+      `SELECT c.policy_id FROM complaint c WHERE ${stage1Received('$1::int')}
         GROUP BY c.policy_id ORDER BY count(*) DESC, c.policy_id LIMIT 1`,
       [year],
     )) as Array<{ policy_id: string }>;

@@ -29,9 +29,10 @@ const complete = (state: ComplaintState, actionId: string, now: string) =>
   accept(state, { type: 'complete-action', actionId }, ctx(now));
 
 describe('caseMeasures: actions', () => {
-  it('judges each action by its due date, and leaves an open one unjudged', () => {
+  it('judges each action by its due date, and leaves an open one unjudged until it is late', () => {
     // A1 due Fri 27 Nov, done that day: on time. A2 due Fri 27 Nov, done Mon 30 Nov: late.
-    // A3 due Wed 31 Mar 2027 (reporting year 2026), still open: not judged.
+    // A3 due Wed 31 Mar 2027 (reporting year 2026), still open: not judged, and late from
+    // Thu 1 Apr 2027 (a measure asked from that day counts it late).
     let state = agree(agree(withAction(), 'A2', '2026-11-27'), 'A3', '2027-03-31');
     state = complete(state, 'A1', '2026-11-27T17:00:00Z');
     state = complete(state, 'A2', '2026-11-30T09:00:00Z');
@@ -43,6 +44,7 @@ describe('caseMeasures: actions', () => {
         dueYear: 2026,
         completedOn: '2026-11-27',
         onTime: true,
+        lateFrom: null,
       },
       {
         id: 'A2',
@@ -51,8 +53,17 @@ describe('caseMeasures: actions', () => {
         dueYear: 2026,
         completedOn: '2026-11-30',
         onTime: false,
+        lateFrom: null,
       },
-      { id: 'A3', stage: 1, dueOn: '2027-03-31', dueYear: 2026, completedOn: null, onTime: null },
+      {
+        id: 'A3',
+        stage: 1,
+        dueOn: '2027-03-31',
+        dueYear: 2026,
+        completedOn: null,
+        onTime: null,
+        lateFrom: '2027-04-01',
+      },
     ]);
   });
 

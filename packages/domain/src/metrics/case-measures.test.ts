@@ -34,6 +34,7 @@ describe('caseMeasures: stage 1 by the Code', () => {
       receivedYear: 2026,
       counted: true,
       acknowledgedOnTime: true,
+      acknowledgeLateFrom: null,
       respondedOn: '2026-11-23',
       respondedYear: 2026,
       respondedOnTime: true,
@@ -157,12 +158,24 @@ describe('caseMeasures: what CH01 counts', () => {
     const state = caseOf('2026-11-02T09:00:00Z', [
       ['2026-11-11T09:00:00Z', { type: 'withdraw', reason: 'No longer wanted' }],
     ]);
-    expect(stage1(state).acknowledgedOnTime).toBe(false);
+    expect(stage1(state)).toMatchObject({ acknowledgedOnTime: false, acknowledgeLateFrom: null });
   });
 
-  it('leaves an acknowledgement not yet due unjudged', () => {
-    // Received Mon 2 Nov, nothing since: due Mon 9 Nov, and caseMeasures has no "today".
-    expect(stage1(caseOf('2026-11-02T09:00:00Z')).acknowledgedOnTime).toBeNull();
+  it('leaves an acknowledgement not yet made unjudged, late from the day after it is due', () => {
+    // Received Mon 2 Nov, nothing since: due Mon 9 Nov, and caseMeasures has no "today"; a
+    // measure asked on Tue 10 Nov or later counts it late.
+    expect(stage1(caseOf('2026-11-02T09:00:00Z'))).toMatchObject({
+      acknowledgedOnTime: null,
+      acknowledgeLateFrom: '2026-11-10',
+    });
+  });
+
+  it('has nothing late of a case withdrawn before its acknowledgement was due', () => {
+    // Received Mon 2 Nov; withdrawn Wed 4 Nov, before the acknowledgement's Mon 9 Nov.
+    const state = caseOf('2026-11-02T09:00:00Z', [
+      ['2026-11-04T09:00:00Z', { type: 'withdraw', reason: 'No longer wanted' }],
+    ]);
+    expect(stage1(state)).toMatchObject({ acknowledgedOnTime: null, acknowledgeLateFrom: null });
   });
 
   it('does not count a complaint refused under section 2 of the Code', () => {
@@ -220,6 +233,7 @@ describe('caseMeasures: stage 2', () => {
       receivedYear: 2026,
       counted: true,
       acknowledgedOnTime: true,
+      acknowledgeLateFrom: null,
       respondedOn: '2026-12-17',
       respondedYear: 2026,
       respondedOnTime: true,

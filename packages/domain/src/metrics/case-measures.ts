@@ -1,8 +1,8 @@
 // What one case counts for in the measures, stage by stage: the domain decides it once per case
 // and the API stores the answers as read-model columns, so SQL only filters, groups and counts.
 // Every date is a Europe/London date and every year a TSM reporting year (1 April - 31 March).
-import type { BankHolidaysData } from '../calendar/calendar.types.js';
-import { localDateOf } from '../calendar/local-date.js';
+import type { BankHolidaysData, LocalDate } from '../calendar/calendar.types.js';
+import { addCalendarDays, localDateOf } from '../calendar/local-date.js';
 import type {
   ComplaintState,
   DeterminationFinding,
@@ -44,6 +44,7 @@ export function caseMeasures(
         // On time when done on or before its due date; while open there is no "today" here to
         // call it late by, so it stays null until completed.
         onTime: completedOn === null ? null : completedOn <= action.dueOn,
+        lateFrom: completedOn === null ? addCalendarDays(action.dueOn, 1) : null,
       };
     }),
     // Offered: every financial remedy's amount, whatever the resident answered. Paid: every
@@ -87,6 +88,7 @@ function stageMeasures(
     receivedYear: reportingYearOf(receivedOn),
     counted: isCounted(state, stage),
     acknowledgedOnTime,
+    acknowledgeLateFrom: lateFromOf(code?.acknowledge),
     respondedOn,
     respondedYear: respondedOn === null ? null : reportingYearOf(respondedOn),
     respondedOnTime: responded(code?.respond),
@@ -108,6 +110,12 @@ function stageMeasures(
 function isCounted(state: ComplaintState, stage: StageState): boolean {
   if (state.mergedInto !== null) return false;
   return stage.stage === 2 || state.refusal === null;
+}
+
+/** The first day an undone, unstopped deadline is late: the day after it falls due. */
+function lateFromOf(deadline: Deadline | undefined): LocalDate | null {
+  if (deadline === undefined || deadline.metAt !== null || deadline.stoppedAt !== null) return null;
+  return addCalendarDays(deadline.dueOn, 1);
 }
 
 /** Met by the due date; missed; or null while neither is known (open, or ended before due). */

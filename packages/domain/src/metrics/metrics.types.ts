@@ -13,6 +13,12 @@ export interface StageMeasures {
   readonly counted: boolean;
   /** Null: not acknowledged and not yet late. */
   readonly acknowledgedOnTime: boolean | null;
+  /**
+   * While the acknowledgement is undecided (not made, the case open): the first day it is late,
+   * the day after the Code's due date. A measure asked on a later day counts it as late; null
+   * once decided, or when nothing is due (ended before the date).
+   */
+  readonly acknowledgeLateFrom: LocalDate | null;
   readonly respondedOn: LocalDate | null;
   readonly respondedYear: number | null;
   /**
@@ -36,6 +42,11 @@ export interface ActionMeasures {
   readonly completedOn: LocalDate | null;
   /** Null: open (the domain has no "today" here, so an open action is not judged). */
   readonly onTime: boolean | null;
+  /**
+   * While open: the first day it is late, the day after its due date, so a measure asked on a
+   * later day counts it as late without a date rule of its own; null once completed.
+   */
+  readonly lateFrom: LocalDate | null;
 }
 
 export interface CaseMeasures {

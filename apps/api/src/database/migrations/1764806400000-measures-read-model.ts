@@ -49,6 +49,7 @@ export class MeasuresReadModel1764806400000 implements MigrationInterface {
         "due_year" integer NOT NULL,
         "completed_on" date,
         "on_time" boolean,
+        "late_from" date,
         CONSTRAINT "pk_complaint_action_measure" PRIMARY KEY ("complaint_id", "action_id"),
         CONSTRAINT "fk_complaint_action_measure_complaint" FOREIGN KEY ("complaint_id")
           REFERENCES "complaint"("id") ON DELETE CASCADE ON UPDATE NO ACTION
@@ -96,6 +97,7 @@ const MEASURE_COLUMNS_ADDED = [
   { name: 'received_year', sql: 'integer' },
   { name: 'stage1_counted', sql: 'boolean' },
   { name: 'stage1_ack_on_time', sql: 'boolean' },
+  { name: 'stage1_ack_late_from', sql: 'date' },
   { name: 'stage1_responded_on', sql: 'date' },
   { name: 'stage1_responded_year', sql: 'integer' },
   { name: 'stage1_on_time', sql: 'boolean' },
@@ -105,6 +107,7 @@ const MEASURE_COLUMNS_ADDED = [
   { name: 'stage2_received_year', sql: 'integer' },
   { name: 'stage2_counted', sql: 'boolean' },
   { name: 'stage2_ack_on_time', sql: 'boolean' },
+  { name: 'stage2_ack_late_from', sql: 'date' },
   { name: 'stage2_responded_on', sql: 'date' },
   { name: 'stage2_responded_year', sql: 'integer' },
   { name: 'stage2_on_time', sql: 'boolean' },
@@ -137,7 +140,7 @@ export const MEASURE_INDEXES: ReadonlyArray<
   [
     'ix_complaint_received_year_tenure',
     ['received_year', 'tenure'],
-    ['stage1_counted', 'stage2_counted', 'stage1_ack_on_time'],
+    ['stage1_counted', 'stage2_counted', 'stage1_ack_on_time', 'stage1_ack_late_from'],
   ],
   [
     'ix_complaint_stage1_responded_year_tenure',
@@ -147,7 +150,7 @@ export const MEASURE_INDEXES: ReadonlyArray<
   [
     'ix_complaint_stage2_received_year_tenure',
     ['stage2_received_year', 'tenure'],
-    ['stage2_counted', 'stage2_ack_on_time'],
+    ['stage2_counted', 'stage2_ack_on_time', 'stage2_ack_late_from'],
   ],
   [
     'ix_complaint_stage2_responded_year_tenure',
