@@ -65,6 +65,7 @@ export { nextDeadline, type NextDeadlineCandidate } from './deadlines/next-deadl
 export { alertLevel, type AlertLevel } from './deadlines/alert-level.js';
 
 export * from './metrics/index.js';
+export * from './letters/index.js';
 
 export type * from './feedback/feedback.types.js';
 export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';

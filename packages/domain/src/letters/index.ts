@@ -1,0 +1,23 @@
+export {
+  LETTER_KINDS,
+  requiredParts,
+  type LetterKind,
+  type LetterPartId,
+  type LetterRequirement,
+} from './letter-parts.js';
+export {
+  DEFAULT_LETTER_TEMPLATE,
+  DEFAULT_WORDING,
+  type LetterTemplate,
+} from './letter-template.js';
+export {
+  composeLetter,
+  letterDate,
+  letterIssuable,
+  type LetterContext,
+  type LetterDraft,
+  type LetterPart,
+  type LetterRefusal,
+  type LetterRefusalCode,
+  type LetterRequest,
+} from './compose-letter.js';
