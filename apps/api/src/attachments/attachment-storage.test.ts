@@ -51,6 +51,8 @@ describe('FilesystemAttachmentStorage', () => {
   });
 
   it('puts the default directory beside the embedded database data directory', () => {
-    expect(defaultAttachmentsDir('/srv/redress/.data/pglite')).toBe('/srv/redress/.data/attachments');
+    expect(defaultAttachmentsDir('/srv/redress/.data/pglite')).toBe(
+      '/srv/redress/.data/attachments',
+    );
   });
 });

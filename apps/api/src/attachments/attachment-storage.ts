@@ -35,7 +35,8 @@ export class FilesystemAttachmentStorage implements AttachmentStorage {
     // A reader never sees a half-written file: the rename is atomic within one directory.
     const temporary = join(this.dir, `.${key}.${randomUUID()}.partial`);
     try {
-      const source = content instanceof Uint8Array ? Readable.from([content]) : Readable.from(content);
+      const source =
+        content instanceof Uint8Array ? Readable.from([content]) : Readable.from(content);
       await pipeline(source, createWriteStream(temporary, { flags: 'wx' }));
       await rename(temporary, target);
     } catch (error) {
