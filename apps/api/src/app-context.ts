@@ -6,6 +6,7 @@ import type { Clock } from './clock.js';
 import type { StoredEvent } from './complaints/complaint.service.js';
 import type { Services } from './services.js';
 import type { TeamRecord, UserRecord } from './users/user.repository.js';
+import type { LetterRecord } from './letters/letter.repository.js';
 
 /**
  * Batches what a list would otherwise fetch once per item. Made per request (or per WebSocket
@@ -18,9 +19,11 @@ export interface Loaders {
   readonly users: DataLoader<string, UserRecord | null>;
   /** Teams by id (the team holding each case of a page): one statement for a page. */
   readonly teams: DataLoader<string, TeamRecord | null>;
+  /** Each case's letters: one statement for a page. */
+  readonly letters: DataLoader<string, readonly LetterRecord[]>;
 }
 
-export function createLoaders(services: Services): Loaders {
+export function createLoaders(services: Services, principal: Principal): Loaders {
   return {
     events: new DataLoader<string, readonly StoredEvent[]>(async (ids) => {
       const byId = await services.complaints.eventsFor(ids);
@@ -33,6 +36,10 @@ export function createLoaders(services: Services): Loaders {
     teams: new DataLoader<string, TeamRecord | null>(async (ids) => {
       const found = await services.users.teamsByIds(ids);
       return ids.map((id) => found.find((team) => team.id === id) ?? null);
+    }),
+    letters: new DataLoader<string, readonly LetterRecord[]>(async (ids) => {
+      const byId = await services.letters.lettersOf(principal, ids);
+      return ids.map((id) => byId.get(id) ?? []);
     }),
   };
 }
@@ -75,7 +82,7 @@ export function createAppContext(
   return {
     principal,
     services: deps.services,
-    loaders: createLoaders(deps.services),
+    loaders: createLoaders(deps.services, principal),
     clock: deps.clock,
     holidays: deps.holidays,
     http,

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseBankHolidays, ROLES, type BankHolidaysData, type Role } from '@redress/domain';
 import type { OidcSettings } from './auth/oidc-settings.js';
+import { mailSettingsOf, type MailSettings } from './mail/mail-settings.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './limits/rate-limit-settings.js';
 import { DEFAULT_CORS_ORIGINS, DEFAULT_MAX_COMPLEXITY } from './server.js';
 
@@ -39,6 +40,8 @@ export interface Config {
   readonly oidc: OidcSettings | undefined;
   /** REDRESS_RATE_LIMIT_*, REDRESS_SIGN_IN_*: docs/operations.md, "Rate limits". */
   readonly rateLimits: RateLimitSettings;
+  /** Letters by email (REDRESS_SMTP_URL, REDRESS_MAIL_FROM); absent: letters are posted. */
+  readonly mail: MailSettings | undefined;
 }
 
 /** A setting that cannot be used; its message names the variable and what it accepts. */
@@ -70,6 +73,7 @@ export function loadConfig(env: Env, cwd: string): Config {
     trustedProxies: trustedProxies(env.REDRESS_TRUSTED_PROXIES),
     oidc: oidc(env),
     rateLimits: rateLimits(env),
+    mail: mailSettingsOf(env, (message) => new ConfigError(message)),
   };
 }
 

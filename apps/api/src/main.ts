@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     ...(config.signingKey ? { signingKey: config.signingKey } : {}),
     rateLimits: config.rateLimits,
+    mail: config.mail,
   });
   await services.policies.ensurePresets();
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     log: logDatabase,
   });
   watcher.start(config.watchIntervalMs);
+  services.letterSender.start();
 
   const server = createServer({
     services,
@@ -124,6 +126,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'Stopping');
     try {
       await watcher.stop();
+      await services.letterSender.stop();
       await server.stop();
       await database.close();
       process.exit(0);

@@ -32,6 +32,7 @@ import { HomesResolver } from './metrics/homes.resolver.js';
 import { SurveyResolver } from './metrics/survey.resolver.js';
 import { ImprovementResolver } from './metrics/improvement.resolver.js';
 import { MeasuresResolver } from './metrics/measures.resolver.js';
+import { LetterResolver } from './letters/letter.resolver.js';
 
 /** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   ComplaintStepsResolver,
   RemediesResolver,
   OmbudsmanResolver,
+  LetterResolver,
   ComplaintEventResolver,
   DeadlineAlertResolver,
   PolicyResolver,

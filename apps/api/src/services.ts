@@ -43,6 +43,11 @@ import { RateLimitRepository } from './limits/rate-limit.repository.js';
 import { ReadModelService } from './read-model/read-model.service.js';
 import type { RateLimitSettings } from './limits/rate-limit-settings.js';
 import { RequestRateLimits } from './limits/rate-limits.js';
+import { LetterRepository } from './letters/letter.repository.js';
+import { LetterSender } from './letters/letter-sender.js';
+import { LetterService } from './letters/letter.service.js';
+import type { MailSettings } from './mail/mail-settings.js';
+import { smtpMailer } from './mail/mailer.js';
 
 /** The application's use cases: what resolvers, jobs and the demo data call. */
 export interface Services {
@@ -63,6 +68,10 @@ export interface Services {
   readonly annualReports: AnnualReportService;
   /** The read model made again from the events (`pnpm read-model:rebuild`). */
   readonly readModel: ReadModelService;
+  /** Letters to residents: previewed, issued, delivered. */
+  readonly letters: LetterService;
+  /** Emails queued letters; started by main.ts, run by hand in tests. */
+  readonly letterSender: LetterSender;
   /** The deadline rows' alerts, for the deadline watcher. */
   readonly deadlineAlerts: DeadlineAlertRepository;
   /** Units of work over the one connection. */
@@ -104,6 +113,8 @@ export interface ServicesOptions {
    * revocation missed by another instance (default 5 s; 0 keeps nothing).
    */
   readonly credentialTtlMs?: number;
+  /** The SMTP server letters are emailed through; absent: letters are posted only. */
+  readonly mail?: MailSettings | undefined;
 }
 
 /**
@@ -174,8 +185,22 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     }),
     clock,
   );
+  const letterRepository = new LetterRepository(dataSource);
+  const letters = new LetterService(letterRepository, complaints, {
+    clock,
+    ...(options.holidays ? { holidays: options.holidays } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
+  });
+  const letterSender = new LetterSender({
+    letters: letterRepository,
+    clock,
+    ...(options.mail ? { mailer: smtpMailer(options.mail) } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     complaints,
+    letters,
+    letterSender,
     readModel: new ReadModelService(complaintRepository, transactions, {
       ...(options.holidays ? { holidays: options.holidays } : {}),
     }),

@@ -87,6 +87,10 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Query.complaintByReference': { args: 'reference: "CMP-2026-999999"' },
   'Query.feedback': { args: `id: "${NONE}"` },
   'Query.improvements': { args: 'year: 2026' },
+  'Query.letter': { args: `id: "${NONE}"` },
+  'Query.letterPreview': {
+    args: `letter: { complaintId: "${NONE}", kind: ACKNOWLEDGEMENT, stage: 1 }`,
+  },
   'Query.annualReport': { args: 'year: 2026' },
   'Query.surveyResponses': { args: 'year: 2026' },
   'Query.tsmReport': { args: 'year: 2026' },
@@ -125,6 +129,15 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Mutation.deactivateUser': { args: `id: "${NONE}"` },
   'Mutation.extendResponseDeadline': { args: `id: "${NONE}", workingDays: 5, reason: "A survey."` },
   'Mutation.logComplaint': { args: `input: ${LOG}` },
+  'Mutation.issueLetter': {
+    args: `letter: { complaintId: "${NONE}", kind: ACKNOWLEDGEMENT, stage: 1 }, delivery: POST`,
+  },
+  'Mutation.markLetterPosted': { args: `letterId: "${NONE}"` },
+  'Mutation.retryLetterDelivery': { args: `letterId: "${NONE}"` },
+  // Refused as bad input (an empty Ombudsman's details): nothing is written.
+  'Mutation.updateLetterTemplate': {
+    args: 'template: { landlordName: "A", signatureName: "B", signatureRole: "C", ombudsmanContact: " ", lgscoContact: "D", escalationHowTo: "E" }',
+  },
   'Mutation.mergeComplaint': { args: `duplicateId: "${NONE}", intoId: "${NONE}"` },
   'Mutation.payRemedy': {
     args: `complaintId: "${NONE}", remedyId: "1.2", amountPence: 100, paidOn: "2026-11-09"`,

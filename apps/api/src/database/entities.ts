@@ -15,6 +15,7 @@ import { TeamEntity } from '../users/team.entity.js';
 import { UserEntity, UserTeamEntity } from '../users/user.entity.js';
 import { HomesEntity } from '../metrics/homes.entity.js';
 import { ImprovementEntity } from '../metrics/improvement.entity.js';
+import { LetterEntity, LetterTemplateEntity } from '../letters/letter.entity.js';
 import { SurveyResponseEntity } from '../metrics/survey-response.entity.js';
 
 // Listed, not globbed: globs load files through require(), which ESM builds do not support.
@@ -39,4 +40,6 @@ export const ENTITIES = [
   HomesEntity,
   SurveyResponseEntity,
   ImprovementEntity,
+  LetterEntity,
+  LetterTemplateEntity,
 ];

@@ -1,4 +1,4 @@
-import type { ComplaintRefusal, PolicyProblem } from '@redress/domain';
+import type { ComplaintRefusal, LetterRefusalCode, PolicyProblem } from '@redress/domain';
 
 /**
  * The errors the application layer raises. The GraphQL layer maps each kind to an
@@ -15,7 +15,8 @@ export type AppError =
   | UnauthenticatedError
   | ForbiddenError
   | RateLimitedError
-  | IdempotencyKeyReusedError;
+  | IdempotencyKeyReusedError
+  | LetterRefusedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -40,7 +41,8 @@ export class BadUserInputError extends AppErrorBase {
 export class NotFoundError extends AppErrorBase {
   readonly kind = 'not-found' as const;
   constructor(
-    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key',
+    readonly entity:
+      'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key' | 'letter',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);
@@ -147,6 +149,33 @@ export class IdempotencyKeyReusedError extends AppErrorBase {
   ) {
     super(message);
     this.extensions = { http: { status: 422 } };
+  }
+}
+
+/** Why a letter cannot be composed, issued or delivered as asked. */
+export type LetterRefusedCode =
+  | Exclude<LetterRefusalCode, 'INVALID_COMMAND'>
+  | 'EMAIL_NOT_CONFIGURED'
+  | 'NO_EMAIL_ADDRESS'
+  | 'LETTER_NOT_FAILED'
+  | 'LETTER_NOT_AWAITING_POST';
+
+/**
+ * A letter the rules or its delivery refuse: a required part missing (naming it and its Code
+ * clause), a step not taken, email asked for where it cannot go.
+ */
+export class LetterRefusedError extends AppErrorBase {
+  readonly kind = 'letter-refused' as const;
+  constructor(
+    readonly code: LetterRefusedCode,
+    message: string,
+    readonly detail: {
+      readonly part?: string;
+      readonly clause?: string;
+      readonly missing?: readonly { readonly part: string; readonly clause: string }[];
+    } = {},
+  ) {
+    super(message);
   }
 }
 

@@ -114,6 +114,17 @@ export function toGraphQLError(error: AppError): GraphQLError {
       return new GraphQLError(error.message, {
         extensions: { code: 'IDEMPOTENCY_KEY_REUSED', operation: error.operation },
       });
+    case 'letter-refused':
+      return new GraphQLError(error.message, {
+        extensions: {
+          code: 'LETTER_REFUSED',
+          refusal: error.code,
+          ...(error.detail.part ? { part: error.detail.part, clause: error.detail.clause } : {}),
+          ...(error.detail.missing
+            ? { missing: error.detail.missing.map(({ part, clause }) => ({ part, clause })) }
+            : {}),
+        },
+      });
     default:
       return unmapped(error);
   }

@@ -1,3 +1,4 @@
+import { htmlText } from '../shared/html-text.js';
 import type { ReportBlock, ReportDocument, ReportTable } from './report-document.js';
 
 // A report as one accessible page: a language, one h1, a contents list, a heading per section,
@@ -110,15 +111,7 @@ function tableHtml(table: ReportTable): string {
       </table>`;
 }
 
-/** Text as HTML: what a lesson or an entry says is shown, never run. */
-function text(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+const text = htmlText;
 
 function attr(value: string): string {
   return text(value);

@@ -15,6 +15,7 @@ import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
 import { createPgPubSub, type PgPubSub } from '../database/pg-pubsub.js';
 import { createTestDatabase } from './test-database.js';
 import type { RateLimitSettings } from '../limits/rate-limit-settings.js';
+import type { MailSettings } from '../mail/mail-settings.js';
 
 export interface TestServer {
   /** http://127.0.0.1:<port>/graphql */
@@ -51,6 +52,8 @@ export interface TestServerOptions {
   readonly rateLimits?: RateLimitSettings;
   /** How often open sockets' credentials are checked again (default the server's 30 s). */
   readonly recheckCredentialsMs?: number;
+  /** An SMTP server to email letters through (the letter tests start one). */
+  readonly mail?: MailSettings;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -67,6 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       : {}),
     ...(options.oidc ? { oidc: options.oidc } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
   });
   const watcher = new DeadlineWatcher(services, {
     clock,
@@ -107,6 +111,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       clearDefaultHeaders(`${baseUrl}/graphql`);
       clearDefaultHeaders(`ws://127.0.0.1:${address.port}/graphql`);
       await watcher.stop();
+      await services.letterSender.stop();
       await server.stop();
       await pubsub.close();
       await database.close();

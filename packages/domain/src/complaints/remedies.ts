@@ -32,6 +32,7 @@ export function unpaidSummary(unpaid: readonly RemedyState[]): string {
   return unpaid.length === 1 ? `Remedy ${named} is unpaid.` : `Remedies ${named} are unpaid.`;
 }
 
+/** Pence as a resident reads money: "£1,250.00". */
 export function pounds(pence: number): string {
-  return `£${(pence / 100).toFixed(2)}`;
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }

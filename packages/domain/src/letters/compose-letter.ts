@@ -17,6 +17,7 @@ import {
   REFUSAL_REASON_LABELS,
   REMEDY_LABELS,
 } from '../complaints/labels.js';
+import { pounds } from '../complaints/remedies.js';
 import { deriveDeadlines } from '../deadlines/derive-deadlines.js';
 import { err, ok, type Result } from '../shared/result.js';
 import {
@@ -259,7 +260,9 @@ function responseTexts(
   const decision = everyPointDecided
     ? [
         `Our decision: your complaint is ${OUTCOME_LABELS[outcome].toLowerCase()}.`,
-        ...stage.points.map((p) => `${p.point}: ${decided.get(p.point.trim())}`),
+        ...stage.points.map(
+          (p) => `${p.point.trim().replace(/[.:;,]+$/, '')}: ${decided.get(p.point.trim())}`,
+        ),
       ].join('\n')
     : '';
   const remedies = state.remedies.filter((remedy) => remedy.stage === stage.stage);
@@ -269,7 +272,7 @@ function responseTexts(
           .map((r) =>
             [
               `${REMEDY_LABELS[r.kind]}: ${r.description}`,
-              r.amountPence !== null ? ` (£${(r.amountPence / 100).toFixed(2)})` : '',
+              r.amountPence !== null ? ` (${pounds(r.amountPence)})` : '',
             ].join(''),
           )
           .join('\n')

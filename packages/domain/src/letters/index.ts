@@ -1,5 +1,6 @@
 export {
   LETTER_KINDS,
+  LETTER_PARTS,
   requiredParts,
   type LetterKind,
   type LetterPartId,
@@ -21,3 +22,4 @@ export {
   type LetterRefusalCode,
   type LetterRequest,
 } from './compose-letter.js';
+export { letterOptions, type LetterOption } from './letter-options.js';

@@ -12,21 +12,24 @@ export const LETTER_KINDS = [
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export type LetterPartId =
-  | 'complaint-definition'
-  | 'outcome-sought'
-  | 'response-due'
-  | 'extension-reason'
-  | 'new-due-date'
-  | 'ombudsman-contact'
-  | 'decision-on-each-point'
-  | 'reasons'
-  | 'remedy'
-  | 'outstanding-actions'
-  | 'how-to-escalate'
-  | 'ombudsman-route'
-  | 'refusal-reason'
-  | 'ombudsman-right';
+/** Every part a letter may be required to carry. */
+export const LETTER_PARTS = [
+  'complaint-definition',
+  'outcome-sought',
+  'response-due',
+  'extension-reason',
+  'new-due-date',
+  'ombudsman-contact',
+  'decision-on-each-point',
+  'reasons',
+  'remedy',
+  'outstanding-actions',
+  'how-to-escalate',
+  'ombudsman-route',
+  'refusal-reason',
+  'ombudsman-right',
+] as const;
+export type LetterPartId = (typeof LETTER_PARTS)[number];
 
 export interface LetterRequirement {
   readonly part: LetterPartId;
