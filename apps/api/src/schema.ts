@@ -31,6 +31,8 @@ import { AnnualReportResolver } from './reports/annual-report.resolver.js';
 import { HomesResolver } from './metrics/homes.resolver.js';
 import { SurveyResolver } from './metrics/survey.resolver.js';
 import { ImprovementResolver } from './metrics/improvement.resolver.js';
+import { ReviewPanelResolver } from './review-panel/review-panel.resolver.js';
+import { Stage2ReviewResolver } from './complaints/stage2-review.resolver.js';
 import { MeasuresResolver } from './metrics/measures.resolver.js';
 
 /** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
@@ -62,6 +64,8 @@ export const RESOLVERS = [
   HomesResolver,
   SurveyResolver,
   ImprovementResolver,
+  ReviewPanelResolver,
+  Stage2ReviewResolver,
   MeasuresResolver,
 ] as const;
 

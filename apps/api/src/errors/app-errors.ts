@@ -40,7 +40,8 @@ export class BadUserInputError extends AppErrorBase {
 export class NotFoundError extends AppErrorBase {
   readonly kind = 'not-found' as const;
   constructor(
-    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key',
+    readonly entity:
+      'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key' | 'panel-member',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);

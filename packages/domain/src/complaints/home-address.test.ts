@@ -44,6 +44,7 @@ describe('homeRelation', () => {
   it.each([
     ['12 High Street', '12 high st.', 'same-home'],
     ['Flat 3, 12 High Street', '3/12 High St', 'same-home'],
+    ['Flat 3, 12 High Street', '12 High Street, Flat 3, Leeds', 'same-home'],
     ['Flat 3, 12 High Street', 'Flat 4, 12 High Street', 'same-building'],
     ['12 High Street', 'Flat 4, 12 High Street', 'same-building'],
     ['Flat 1 Rose Court, Mill Lane', 'Flat 9, Rose Court', 'same-building'],

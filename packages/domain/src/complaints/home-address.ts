@@ -70,7 +70,12 @@ export function parseHome(address: string, postcode?: string | null): Home {
   let street: string | null = null;
   for (const raw of rest.toLowerCase().split(/[,;\n]+/)) {
     let part = raw.replace(/[^\p{L}\p{N}/-]+/gu, ' ').trim();
-    if (part === '' || street !== null) continue;
+    if (part === '') continue;
+    // After the street only a flat is read ("12 Mill Lane, Flat 2"); a town says nothing more.
+    if (street !== null) {
+      flat = flat ?? FLAT.exec(part)?.[1] ?? null;
+      continue;
+    }
     const slash = FLAT_SLASH.exec(part);
     if (slash) {
       flat = slash[1] ?? null;
