@@ -31,6 +31,8 @@ import { AnnualReportResolver } from './reports/annual-report.resolver.js';
 import { HomesResolver } from './metrics/homes.resolver.js';
 import { SurveyResolver } from './metrics/survey.resolver.js';
 import { ImprovementResolver } from './metrics/improvement.resolver.js';
+import { ReviewPanelResolver } from './review-panel/review-panel.resolver.js';
+import { Stage2ReviewResolver } from './complaints/stage2-review.resolver.js';
 import { MeasuresResolver } from './metrics/measures.resolver.js';
 import { LetterResolver } from './letters/letter.resolver.js';
 
@@ -64,6 +66,8 @@ export const RESOLVERS = [
   HomesResolver,
   SurveyResolver,
   ImprovementResolver,
+  ReviewPanelResolver,
+  Stage2ReviewResolver,
   MeasuresResolver,
 ] as const;
 

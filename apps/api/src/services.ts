@@ -40,6 +40,8 @@ import { AnnualReportRepository } from './reports/annual-report.repository.js';
 import { AnnualReportService } from './reports/annual-report.service.js';
 import { annualReportSources } from './reports/annual-report.sources.js';
 import { RateLimitRepository } from './limits/rate-limit.repository.js';
+import { ReviewPanelRepository } from './review-panel/review-panel.repository.js';
+import { ReviewPanelService } from './review-panel/review-panel.service.js';
 import { ReadModelService } from './read-model/read-model.service.js';
 import type { RateLimitSettings } from './limits/rate-limit-settings.js';
 import { RequestRateLimits } from './limits/rate-limits.js';
@@ -62,6 +64,8 @@ export interface Services {
   readonly homes: HomesService;
   readonly surveys: SurveyService;
   readonly improvements: ImprovementService;
+  /** The stage 2 review panel: residents who review with a manager (seed 004). */
+  readonly reviewPanel: ReviewPanelService;
   /** The figures: TSM, the Code's measures, their breakdowns and the cases behind them. */
   readonly measures: MeasuresService;
   /** The annual complaints performance and service improvement report. */
@@ -218,6 +222,7 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     homes: new HomesService(new HomesRepository(dataSource), transactions, securityLog, clock),
     surveys: new SurveyService(new SurveyRepository(dataSource), transactions, clock),
     improvements,
+    reviewPanel: new ReviewPanelService(new ReviewPanelRepository(dataSource), transactions, clock),
     measures,
     annualReports,
     securityLog,

@@ -15,6 +15,7 @@ import { LoadingPage } from './shared/Loading';
 import feedbackItems from './feedback';
 import { measuresRoutes } from './measures';
 import policies from './policies';
+import { reviewPanelRoute } from './review-panel';
 import teams from './teams';
 import users from './users';
 
@@ -43,6 +44,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/calendar" element={<CalendarPage />} />
       {measuresRoutes}
+      {reviewPanelRoute}
     </CustomRoutes>
   </Admin>
 );

@@ -52,6 +52,13 @@ export {
   SATISFACTION_SCORE_MAX,
   SATISFACTION_SCORE_MIN,
 } from './complaints/steps/record-satisfaction.js';
+export { MAX_STAGE2_REVIEWERS } from './complaints/steps/record-stage-2-reviewers.js';
+export {
+  homeRelation,
+  parseHome,
+  type Home,
+  type HomeRelation,
+} from './complaints/home-address.js';
 export * from './complaints/labels.js';
 
 export type * from './deadlines/deadline.types.js';

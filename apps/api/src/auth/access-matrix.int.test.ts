@@ -154,6 +154,14 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
     args: `complaintId: "${NONE}", lesson: "Book the surveyor on the first call."`,
   },
   'Mutation.recordSatisfaction': { args: `complaintId: "${NONE}", score: 8` },
+  'Mutation.recordStage2Reviewers': {
+    args: `complaintId: "${NONE}", reviewers: [{ userId: "${NONE}" }]`,
+  },
+  // Refused as bad input (a blank name): nothing is written.
+  'Mutation.addReviewPanelMember': { args: 'input: { name: " ", addressLines: "1 Elm Road" }' },
+  'Mutation.updateReviewPanelMember': {
+    args: `id: "${NONE}", changes: { conflictsDeclared: "None declared." }`,
+  },
   // Each refused as bad input (a year before 2000, a day after today): nothing is written.
   'Mutation.recordImprovement': { args: 'input: { year: 1999, youSaid: "A.", weDid: "B." }' },
   'Mutation.recordSurveyResponses': {

@@ -59,6 +59,7 @@ const PERSONAL_FIELDS = [
   'Stage.outcomeSought',
   'Stage.understanding',
   'StagePoint.point',
+  'Stage2Reviewer.name',
 ] as const;
 const PERSONAL: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
 
@@ -174,6 +175,10 @@ beforeAll(async () => {
   await step(
     `mutation ($id: ID!) { requestEscalation(id: $id, reason: "The bedroom is still damp.") { id } }`,
     { id: full },
+  );
+  await step(
+    `mutation ($id: ID!, $reviewers: [Stage2ReviewerInput!]!) { recordStage2Reviewers(complaintId: $id, reviewers: $reviewers) { id } }`,
+    { id: full, reviewers: [{ userId: handler.id }] },
   );
   const refused = await log();
   await step(

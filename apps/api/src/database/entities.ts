@@ -1,3 +1,4 @@
+import { ReviewPanelMemberEntity } from '../review-panel/review-panel-member.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { SecurityLogEntity } from '../audit/security-log.entity.js';
 import { RefreshTokenEntity, SessionEntity } from '../auth/session.entity.js';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   ImprovementEntity,
   LetterEntity,
   LetterTemplateEntity,
+  ReviewPanelMemberEntity,
 ];

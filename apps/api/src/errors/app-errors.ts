@@ -42,7 +42,15 @@ export class NotFoundError extends AppErrorBase {
   readonly kind = 'not-found' as const;
   constructor(
     readonly entity:
-      'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key' | 'letter',
+      | 'complaint'
+      | 'policy'
+      | 'feedback'
+      | 'action'
+      | 'user'
+      | 'team'
+      | 'api-key'
+      | 'letter'
+      | 'panel-member',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);

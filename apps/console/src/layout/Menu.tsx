@@ -5,6 +5,7 @@ import InsightsOutlined from '@mui/icons-material/InsightsOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
+import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
@@ -50,6 +51,12 @@ const WORK: readonly Item[] = [
 const ADMIN: readonly Item[] = [
   { to: '/users', label: 'Users', icon: <PeopleOutlined />, permission: 'users:manage' },
   { to: '/teams', label: 'Teams', icon: <GroupsOutlined />, permission: 'users:manage' },
+  {
+    to: '/review-panel',
+    label: 'Review panel',
+    icon: <RateReviewOutlined />,
+    permission: 'panel:manage',
+  },
   { to: '/apiKeys', label: 'API keys', icon: <KeyOutlined />, permission: 'api-keys:manage' },
   { to: '/auditLog', label: 'Security log', icon: <SecurityOutlined />, permission: 'audit:read' },
 ];

@@ -48,6 +48,8 @@ export const PERMISSIONS = [
   'surveys:write',
   /** Record "You said, we did": what residents told us and what we changed. */
   'improvements:write',
+  /** Keep the stage 2 review panel: residents who review, their consent and conflicts. */
+  'panel:manage',
   'users:read',
   'users:manage',
   'api-keys:manage',
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'feedback:write',
     'measures:read',
     'improvements:write',
+    'panel:manage',
   ],
   HANDLER: [
     ...STAFF_READ,

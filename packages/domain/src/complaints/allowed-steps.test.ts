@@ -125,6 +125,11 @@ function commandFor(step: ComplaintStep, state: ComplaintState, now: Instant): C
       return { type: 'record-satisfaction', score: 7, comment: 'Kept informed throughout.' };
     case 'record-lesson':
       return { type: 'record-lesson', lesson: 'Book the surveyor on the first call.' };
+    case 'record-stage-2-reviewers':
+      return {
+        type: 'record-stage-2-reviewers',
+        reviewers: [{ kind: 'staff', userId: 'user-reviewing-manager', name: 'Dana Reid' }],
+      };
   }
 }
 

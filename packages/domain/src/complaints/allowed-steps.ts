@@ -42,6 +42,7 @@ export const COMPLAINT_STEPS = [
   'record-order-compliance',
   'record-satisfaction',
   'record-lesson',
+  'record-stage-2-reviewers',
 ] as const satisfies readonly ComplaintCommand['type'][];
 
 export type ComplaintStep = (typeof COMPLAINT_STEPS)[number];
@@ -72,6 +73,7 @@ export const STEP_LABELS: Readonly<Record<ComplaintStep, string>> = {
   'record-order-compliance': 'Record compliance with an order',
   'record-satisfaction': 'Record satisfaction',
   'record-lesson': 'Record a lesson learnt',
+  'record-stage-2-reviewers': 'Record the stage 2 reviewers',
 };
 
 export interface AllowedStepsContext {
@@ -142,6 +144,8 @@ const ADMITS: Readonly<Record<ComplaintStep, Admits>> = {
     ),
   'record-satisfaction': (state) => state.status === 'closed',
   'record-lesson': () => true,
+  'record-stage-2-reviewers': (state) =>
+    state.stage === 2 && currentStage(state).respondedAt === null,
 };
 
 const REOPENABLE = new Set<ComplaintState['status']>(['closed', 'withdrawn', 'refused']);

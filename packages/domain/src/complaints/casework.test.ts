@@ -372,6 +372,10 @@ describe('merging a duplicate into the case it duplicates', () => {
         type: 'record-lesson',
         lesson: 'Repairs should be booked while the resident is on the phone.',
       },
+      'record-stage-2-reviewers': {
+        type: 'record-stage-2-reviewers',
+        reviewers: [{ kind: 'staff', userId: 'user-dana', name: 'Dana Reid' }],
+      },
     };
     for (const command of Object.values(steps)) {
       const error = refusal(state, command, later);

@@ -19,6 +19,7 @@ import type {
   RemedyKind,
   Representative,
   ResidentNotice,
+  Stage2Reviewer,
   Tenure,
 } from './complaint.types.js';
 
@@ -247,6 +248,15 @@ export interface RecordLesson {
   readonly lesson: string;
 }
 
+/**
+ * Who reviews stage 2 (seed 004: an independent manager and an independent resident from a
+ * panel). A later record replaces the earlier, while stage 2 is open.
+ */
+export interface RecordStage2Reviewers {
+  readonly type: 'record-stage-2-reviewers';
+  readonly reviewers: readonly Stage2Reviewer[];
+}
+
 export type ComplaintCommand =
   | LogComplaint
   | AssignComplaint
@@ -274,7 +284,8 @@ export type ComplaintCommand =
   | RecordDetermination
   | RecordOrderCompliance
   | RecordSatisfaction
-  | RecordLesson;
+  | RecordLesson
+  | RecordStage2Reviewers;
 
 /** What `decide` needs besides the state and the command. */
 export interface DecisionContext {

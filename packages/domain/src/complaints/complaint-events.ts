@@ -19,6 +19,7 @@ import type {
   Remedy,
   RemedyAnswer,
   RemedyKind,
+  RecordedReviewer,
   Representative,
   ResidentNotice,
   StageNumber,
@@ -233,6 +234,11 @@ export interface LessonRecorded extends EventBase {
   readonly lesson: string;
 }
 
+export interface Stage2ReviewersRecorded extends EventBase {
+  readonly type: 'stage-2-reviewers-recorded';
+  readonly reviewers: readonly RecordedReviewer[];
+}
+
 export type ComplaintEvent =
   | ComplaintLogged
   | ComplaintAssigned
@@ -259,6 +265,7 @@ export type ComplaintEvent =
   | DeterminationRecorded
   | OrderComplied
   | SatisfactionRecorded
-  | LessonRecorded;
+  | LessonRecorded
+  | Stage2ReviewersRecorded;
 
 export type ComplaintEventType = ComplaintEvent['type'];

@@ -15,6 +15,7 @@ import type {
   Ombudsman,
   OmbudsmanOrderKind,
   Outcome,
+  RecordedReviewer,
   RefusalReason,
   Remedy,
   RemedyAnswer,
@@ -194,4 +195,9 @@ export interface ComplaintState {
   } | null;
   /** Lessons learnt from the case (Code 9), in the order they were recorded. */
   readonly lessons: readonly { readonly lesson: string; readonly at: Instant }[];
+  /** Who reviews stage 2 (seed 004), as last recorded; null until recorded. */
+  readonly stage2Review: {
+    readonly reviewers: readonly RecordedReviewer[];
+    readonly at: Instant;
+  } | null;
 }

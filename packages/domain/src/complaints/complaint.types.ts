@@ -164,6 +164,46 @@ export interface Actor {
   readonly name?: string;
 }
 
+/** A member of the landlord's staff reviewing stage 2 (seed 004: an independent manager). */
+export interface StaffReviewer {
+  readonly kind: 'staff';
+  readonly userId: string;
+  readonly name: string;
+}
+
+/**
+ * A resident from the landlord's review panel (seed 004: an independent resident from a pool),
+ * with what the rules read: their consent, and where they live and the homes they declared a
+ * connection to, for the conflict rule.
+ */
+export interface PanelReviewer {
+  readonly kind: 'panel';
+  readonly memberId: string;
+  readonly name: string;
+  /** Their home: the address lines, and its postcode if given apart. */
+  readonly address: string;
+  readonly postcode?: string | null;
+  readonly consentGivenOn: LocalDate | null;
+  readonly consentWithdrawnOn: LocalDate | null;
+  /** Conflicts they declared, one a line; a line naming a home counts as a home of theirs. */
+  readonly conflictsDeclared?: string | null;
+}
+
+export type Stage2Reviewer = StaffReviewer | PanelReviewer;
+
+/**
+ * A reviewer as the case records them: who, and for a panel member when they consented, never
+ * where they live (the events are kept for ever; the panel's own records hold the address).
+ */
+export type RecordedReviewer =
+  | StaffReviewer
+  | {
+      readonly kind: 'panel';
+      readonly memberId: string;
+      readonly name: string;
+      readonly consentGivenOn: LocalDate;
+    };
+
 export type * from './complaint-commands.js';
 export type * from './complaint-events.js';
 export type * from './complaint-state.js';

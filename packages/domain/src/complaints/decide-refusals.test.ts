@@ -463,6 +463,16 @@ const CASEWORK_CODES: readonly ComplaintRefusalCode[] = [
   'ORDER_ALREADY_COMPLIED',
 ];
 
+// The refusals of recording stage 2's reviewers, in steps/record-stage-2-reviewers.test.ts.
+const STAGE2_REVIEW_CODES: readonly ComplaintRefusalCode[] = [
+  'STAGE2_REVIEW_NOT_OPEN',
+  'REVIEWER_NOT_INDEPENDENT',
+  'REVIEWER_CONFLICT_OF_INTEREST',
+  'REVIEWER_CONFLICT_UNCHECKED',
+  'REVIEWER_WITHOUT_CONSENT',
+  'REVIEWER_LISTED_TWICE',
+];
+
 describe('decide: refusals', () => {
   it.each(refusals)('refuses $name with $code', (c) => {
     const refusal = refusalOf(decide(c.state(), c.command, c.context ?? context(LATER)));
@@ -526,11 +536,18 @@ describe('decide: refusals', () => {
       ORDER_ALREADY_COMPLIED: true,
       COMPLAINT_NOT_CLOSED: true,
       SATISFACTION_SCORE_INVALID: true,
+      STAGE2_REVIEW_NOT_OPEN: true,
+      REVIEWER_NOT_INDEPENDENT: true,
+      REVIEWER_CONFLICT_OF_INTEREST: true,
+      REVIEWER_CONFLICT_UNCHECKED: true,
+      REVIEWER_WITHOUT_CONSENT: true,
+      REVIEWER_LISTED_TWICE: true,
     };
     const covered = new Set<string>([
       ...refusals.map((c) => c.code),
       'INVALID_COMMAND',
       ...CASEWORK_CODES,
+      ...STAGE2_REVIEW_CODES,
     ]);
     expect(Object.keys(every).filter((code) => !covered.has(code))).toEqual([]);
   });
@@ -541,5 +558,13 @@ describe('decide: refusals', () => {
       .map((part) => readFileSync(new URL(`./casework${part}.test.ts`, import.meta.url), 'utf8'))
       .join('\n');
     expect(CASEWORK_CODES.filter((code) => !casework.includes(`'${code}'`))).toEqual([]);
+  });
+
+  it('leaves to record-stage-2-reviewers.test.ts only codes it exercises', () => {
+    const tests = readFileSync(
+      new URL('./steps/record-stage-2-reviewers.test.ts', import.meta.url),
+      'utf8',
+    );
+    expect(STAGE2_REVIEW_CODES.filter((code) => !tests.includes(`'${code}'`))).toEqual([]);
   });
 });

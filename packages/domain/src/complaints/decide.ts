@@ -34,6 +34,7 @@ import { decideEscalation, decideRefuseEscalation } from './steps/escalation.js'
 import { decideLog } from './steps/log.js';
 import { decideRecordLesson } from './steps/record-lesson.js';
 import { decideRecordSatisfaction } from './steps/record-satisfaction.js';
+import { decideRecordStage2Reviewers } from './steps/record-stage-2-reviewers.js';
 import { decideDetermination, decideOrderCompliance, decideReferral } from './steps/ombudsman.js';
 import {
   decideAcknowledge,
@@ -174,6 +175,8 @@ export function decide(
       return decideRecordSatisfaction(step, command);
     case 'record-lesson':
       return decideRecordLesson(step, command);
+    case 'record-stage-2-reviewers':
+      return decideRecordStage2Reviewers(step, command);
     default:
       return unknownCommand(command);
   }

@@ -154,6 +154,7 @@ describe('evolve', () => {
       duplicates: [],
       satisfaction: null,
       lessons: [],
+      stage2Review: null,
     });
   });
 

@@ -337,6 +337,9 @@ export function evolve(state: ComplaintState | null, event: ComplaintEvent): Com
     case 'lesson-recorded':
       return { ...next, lessons: [...state.lessons, { lesson: event.lesson, at: event.at }] };
 
+    case 'stage-2-reviewers-recorded':
+      return { ...next, stage2Review: { reviewers: event.reviewers, at: event.at } };
+
     default:
       return unhandled(event);
   }
@@ -383,6 +386,7 @@ function logged(event: ComplaintLogged): ComplaintState {
     duplicates: [],
     satisfaction: null,
     lessons: [],
+    stage2Review: null,
   };
 }
 

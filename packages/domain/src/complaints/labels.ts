@@ -157,6 +157,7 @@ export const EVENT_LABELS: Readonly<Record<ComplaintEventType, string>> = {
   'order-complied': "Ombudsman's order complied with",
   'satisfaction-recorded': "Resident's satisfaction recorded",
   'lesson-recorded': 'Lesson learnt recorded',
+  'stage-2-reviewers-recorded': 'Stage 2 reviewers recorded',
 };
 export const EVENT_TYPES = keysOf(EVENT_LABELS);
 

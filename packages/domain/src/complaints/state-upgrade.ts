@@ -45,6 +45,7 @@ export type OlderComplaintState = Omit<
     | 'duplicates'
     | 'satisfaction'
     | 'lessons'
+    | 'stage2Review'
   >,
   'stages' | 'actions' | 'ombudsman' | 'refusal'
 > & {
@@ -107,6 +108,7 @@ export function upgradeState(old: OlderComplaintState): ComplaintState {
     duplicates: old.duplicates ?? [],
     satisfaction: old.satisfaction ?? null,
     lessons: old.lessons ?? [],
+    stage2Review: old.stage2Review ?? null,
   };
 }
 

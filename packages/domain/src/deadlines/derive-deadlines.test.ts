@@ -84,6 +84,7 @@ function complaint(
     duplicates: [],
     satisfaction: null,
     lessons: [],
+    stage2Review: null,
   };
 }
 

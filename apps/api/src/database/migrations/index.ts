@@ -11,6 +11,7 @@ import { DeadlineReadModel1764720000000 } from './1764720000000-deadline-read-mo
 import { MeasuresReadModel1764806400000 } from './1764806400000-measures-read-model.js';
 import { MeasuresInputs1764892800000 } from './1764892800000-measures-inputs.js';
 import { Letters1764979200000 } from './1764979200000-letters.js';
+import { ReviewPanel1765238400000 } from './1765238400000-review-panel.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   MeasuresReadModel1764806400000,
   MeasuresInputs1764892800000,
   Letters1764979200000,
+  ReviewPanel1765238400000,
 ];

@@ -92,6 +92,7 @@ function complaintAt(version: number) {
     reopenings: [],
     satisfaction: null,
     lessons: [],
+    stage2Reviewers: [],
     ombudsmanReferrals: [
       {
         reference: 'HO-123',
@@ -199,6 +200,36 @@ describe('a complaint’s page', () => {
       'Book the surveyor on the first call.Fri 20 Nov 2026, 10:00',
       'Damp reports go to the surveyor first.Wed 25 Nov 2026, 10:00',
     ]);
+  });
+
+  it('shows who reviews stage 2, and says so when nobody is recorded yet', async () => {
+    answers.push({
+      data: {
+        me: { id: 'user-1' },
+        complaint: {
+          ...complaintAt(9),
+          stage: 2,
+          stage2Reviewers: [
+            { kind: 'STAFF', userId: 'user-7', panelMemberId: null, name: 'Dana Reid' },
+            { kind: 'PANEL', userId: null, panelMemberId: 'member-1', name: 'Morgan Lee' },
+          ],
+        },
+      },
+    });
+    renderPage();
+    const review = await screen.findByRole('region', { name: 'Stage 2 review' });
+    expect(
+      within(within(review).getByRole('list', { name: 'Stage 2 reviewers' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Dana ReidIndependent manager', 'Morgan LeeIndependent resident, from the panel']);
+  });
+
+  it('shows no stage 2 review on a case at stage 1', async () => {
+    answers.push(page(5));
+    renderPage();
+    await screen.findByRole('region', { name: 'Satisfaction and lessons learnt' });
+    expect(screen.queryByRole('region', { name: 'Stage 2 review' })).toBeNull();
   });
 
   it('says when no score or lesson is recorded', async () => {

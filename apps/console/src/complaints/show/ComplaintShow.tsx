@@ -19,6 +19,7 @@ import {
 } from './ComplaintPanels';
 import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
+import { Stage2ReviewPanel } from './Stage2ReviewPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -121,6 +122,7 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
         )}
       </Section>
       <StagesPanel complaint={c} />
+      <Stage2ReviewPanel complaint={c} />
       <DeadlinesPanel complaint={c} />
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />

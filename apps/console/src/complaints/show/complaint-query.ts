@@ -141,6 +141,12 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         lesson
         at
       }
+      stage2Reviewers {
+        kind
+        userId
+        panelMemberId
+        name
+      }
       ombudsmanReferrals {
         reference
         ombudsmanLabel
@@ -255,6 +261,13 @@ export interface ComplaintPage extends StepComplaint {
     readonly at: string;
   } | null;
   readonly lessons: readonly { readonly lesson: string; readonly at: string }[];
+  readonly stage2Reviewers: readonly {
+    readonly kind: 'STAFF' | 'PANEL';
+    readonly userId: string | null;
+    readonly panelMemberId: string | null;
+    /** Null for a caller without complaints:personal. */
+    readonly name: string | null;
+  }[];
   readonly ombudsmanReferrals: readonly {
     readonly reference: string;
     readonly ombudsmanLabel: string;

@@ -105,6 +105,13 @@ const SENDS: Readonly<Record<string, Record<string, unknown>>> = {
   'refer-to-ombudsman': { id: 'c-1', reference: said('reference'), ombudsman: OMBUDSMEN[0]!.id },
   'record-satisfaction': { complaintId: 'c-1', score: 5, comment: null },
   'record-lesson': { complaintId: 'c-1', lesson: said('lesson') },
+  'record-stage-2-reviewers': { complaintId: 'c-1', reviewers: [{ userId: 'user-9' }] },
+};
+
+/** What the forms that read their choices from the API are answered (review-forms.ts). */
+const CHOICES: Readonly<Record<string, unknown>> = {
+  StaffReviewers: { usersPage: { nodes: [{ id: 'user-9', name: 'Dana Reid', role: 'MANAGER' }] } },
+  PanelReviewers: { reviewPanelMembers: [{ id: 'member-1', name: 'Morgan Lee' }] },
 };
 
 let answers: unknown[];
@@ -116,7 +123,16 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn((_url: string, init: RequestInit) => {
-      sent.push(JSON.parse(String(init.body)) as (typeof sent)[number]);
+      const body = JSON.parse(String(init.body)) as (typeof sent)[number];
+      const load = /^query (\w+)/.exec(body.query)?.[1];
+      if (load !== undefined && CHOICES[load] !== undefined) {
+        return Promise.resolve(
+          new Response(JSON.stringify({ data: CHOICES[load] }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+      sent.push(body);
       const answer = answers.shift() ?? { data: { ok: { id: 'c-1', version: 8 } } };
       return Promise.resolve(
         new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } }),
@@ -142,7 +158,9 @@ async function fill(field: FieldSpec, user: ReturnType<typeof userEvent.setup>):
     case 'select': {
       await user.click(screen.getByRole('combobox', { name }));
       const listbox = await screen.findByRole('listbox');
-      await user.click(within(listbox).getAllByRole('option')[0]!);
+      // Choices read from the API arrive a moment after the form opens.
+      const first = await within(listbox).findAllByRole('option');
+      await user.click(first[0]!);
       return;
     }
     case 'date':

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import {
   Alert,
   Box,
@@ -18,7 +18,9 @@ import { stepFailureOf } from './step-errors';
 import { idVariable } from './step-forms';
 import {
   FieldError,
+  type Choice,
   type FieldSpec,
+  type GraphQLRequest,
   type FormValue,
   type FormValues,
   type RemedyRow,
@@ -26,11 +28,7 @@ import {
   type StepDefinition,
 } from './step-form.types';
 
-/** Sends one GraphQL operation; rejects with the API's errors. */
-export type GraphQLRequest = (
-  query: string,
-  variables: Record<string, unknown>,
-) => Promise<unknown>;
+export type { GraphQLRequest } from './step-form.types';
 
 export interface StepDialogProps {
   readonly definition: StepDefinition;
@@ -75,6 +73,7 @@ export function StepDialog({
   const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
   const [message, setMessage] = useState<{ text: string; stale: boolean } | null>(null);
   const [sending, setSending] = useState(false);
+  const loaded = useLoadedChoices(definition, request);
   const label = stepLabel(definition.step);
   const fieldNames = [...definition.fields.map((f) => f.name), 'remedies'];
 
@@ -135,11 +134,17 @@ export function StepDialog({
                 {message.text}
               </Alert>
             )}
+            {loaded.failed && (
+              <Alert severity="error" role="alert">
+                The choices for this form could not be read: {loaded.failed}
+              </Alert>
+            )}
             {definition.fields.map((field) => (
               <StepField
                 key={field.name}
                 field={field}
                 complaint={complaint}
+                {...(field.loadChoices ? { choices: loaded.choices[field.name] ?? [] } : {})}
                 value={values[field.name]}
                 error={fieldErrors[field.name]}
                 onChange={(value) => set(field.name, value)}
@@ -159,4 +164,32 @@ export function StepDialog({
       </Box>
     </Dialog>
   );
+}
+
+/** The choices of the fields that read theirs from the API, once each, when the form opens. */
+function useLoadedChoices(
+  definition: StepDefinition,
+  request: GraphQLRequest,
+): { choices: Readonly<Record<string, readonly Choice[]>>; failed: string | null } {
+  const [choices, setChoices] = useState<Readonly<Record<string, readonly Choice[]>>>({});
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    for (const field of definition.fields) {
+      const load = field.loadChoices;
+      if (!load) continue;
+      load(request).then(
+        (found) => {
+          if (live) setChoices((before) => ({ ...before, [field.name]: found }));
+        },
+        (error: unknown) => {
+          if (live) setFailed(error instanceof Error ? error.message : String(error));
+        },
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [definition, request]);
+  return { choices, failed };
 }

@@ -7,6 +7,12 @@ export interface Choice {
   readonly name: string;
 }
 
+/** Sends one GraphQL operation and answers its data; rejects with the API's errors. */
+export type GraphQLRequest = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<unknown>;
+
 export type FieldKind = 'text' | 'multiline' | 'number' | 'money' | 'date' | 'select' | 'checkbox';
 
 export interface FieldSpec {
@@ -17,6 +23,8 @@ export interface FieldSpec {
   readonly helperText?: string;
   /** Fixed choices, or choices read from the case (its open actions, its remedies...). */
   readonly choices?: readonly Choice[] | ((complaint: StepComplaint) => readonly Choice[]);
+  /** Choices read from the API when the form opens (the staff, the review panel). */
+  readonly loadChoices?: (request: GraphQLRequest) => Promise<readonly Choice[]>;
   /** The value the form opens with. */
   readonly initial?: (complaint: StepComplaint, today: string) => FormValue;
 }

@@ -10,6 +10,7 @@ import {
   refusalReasonChoices,
 } from './choices';
 import { LEARNING_FORMS } from './learning-forms';
+import { REVIEW_FORMS } from './review-forms';
 import {
   FieldError,
   type FieldSpec,
@@ -440,7 +441,7 @@ const DEFINITIONS: readonly StepDefinition[] = [
 
 /** The steps the console has a form for, by the domain's name. */
 export const STEP_FORMS: ReadonlyMap<ComplaintStep, StepDefinition> = new Map(
-  [...DEFINITIONS, ...LEARNING_FORMS].map((d) => [d.step, d]),
+  [...DEFINITIONS, ...LEARNING_FORMS, ...REVIEW_FORMS].map((d) => [d.step, d]),
 );
 
 /** Whether the mutation names the case `complaintId` (actions, remedies) or `id`. */

@@ -7,7 +7,7 @@ import type { Actor, ComplaintState, StageState } from '../complaint.types.js';
 import { refuse, sameText, type Decision } from '../decision.js';
 
 /** The people who considered stage 1, as `kind:id` keys, and legacy typed names. */
-function stage1People(state: ComplaintState): { keys: Set<string>; names: string[] } {
+export function stage1People(state: ComplaintState): { keys: Set<string>; names: string[] } {
   const stage1 = state.stages[0];
   const keys = new Set<string>();
   const names: string[] = [];
