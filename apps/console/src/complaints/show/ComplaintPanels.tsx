@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import type { ComplaintPage, DeadlineView } from './complaint-query';
 import { formatDateTime, formatLocalDate, workingDaysWording } from '../../shared/format';
+import { DELIVERY_LABELS, letterName } from './letter-labels';
 
 function formatPounds(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
@@ -110,15 +111,27 @@ export function DeadlinesPanel({ complaint }: { complaint: ComplaintPage }) {
 }
 
 export function TimelinePanel({ complaint }: { complaint: ComplaintPage }) {
+  // The case's events and the letters issued on it, in the order they happened.
+  const entries = [
+    ...complaint.events.map((e) => ({
+      key: `event-${e.version}`,
+      at: e.at,
+      primary: e.label,
+      by: e.actor.name ?? (e.actor.kind === 'system' ? 'Redress' : e.actor.kind),
+    })),
+    ...(complaint.letters ?? []).map((l) => ({
+      key: `letter-${l.id}`,
+      at: l.issuedAt,
+      primary: `Letter issued: ${letterName(l.kind, l.stage)} (${DELIVERY_LABELS[l.delivery].toLowerCase()})`,
+      by: l.issuedBy,
+    })),
+  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
     <Section title="Timeline">
       <List dense disablePadding component="ol">
-        {complaint.events.map((e) => (
-          <ListItem key={e.version} disableGutters>
-            <ListItemText
-              primary={e.label}
-              secondary={`${formatDateTime(e.at)}, by ${e.actor.name ?? (e.actor.kind === 'system' ? 'Redress' : e.actor.kind)}`}
-            />
+        {entries.map((e) => (
+          <ListItem key={e.key} disableGutters>
+            <ListItemText primary={e.primary} secondary={`${formatDateTime(e.at)}, by ${e.by}`} />
           </ListItem>
         ))}
       </List>

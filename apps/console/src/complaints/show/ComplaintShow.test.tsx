@@ -93,6 +93,8 @@ function complaintAt(version: number) {
     satisfaction: null,
     lessons: [],
     stage2Reviewers: [],
+    letterOptions: [],
+    letters: [],
     ombudsmanReferrals: [
       {
         reference: 'HO-123',
@@ -263,5 +265,54 @@ describe('a complaint’s page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Withdraw' }));
     await waitFor(() => expect(sent).toHaveLength(5));
     expect(sent[3]!.variables).toMatchObject({ expectedVersion: 6, reason: 'Moved' });
+  });
+
+  it('lists the letters issued, offers one for each step taken, and shows them in the timeline', async () => {
+    answers.push({
+      data: {
+        me: { id: 'user-1' },
+        correspondenceSettings: { emailConfigured: false },
+        complaint: {
+          ...complaintAt(5),
+          letterOptions: [
+            { kind: 'ACKNOWLEDGEMENT', stage: 1, required: [] },
+            { kind: 'RESPONSE', stage: 1, required: [] },
+          ],
+          letters: [
+            {
+              id: 'letter-1',
+              kind: 'ACKNOWLEDGEMENT',
+              stage: 1,
+              issuedOn: '2026-11-09',
+              issuedAt: '2026-11-09T11:00:00Z',
+              issuedBy: 'Alex Morgan',
+              recipientEmail: null,
+              delivery: 'FAILED',
+              attempts: 6,
+              lastError: 'Mailbox unavailable',
+              nextAttemptAt: null,
+              sentAt: null,
+              postedOn: null,
+              pdfPath: '/letters/letter-1.pdf',
+              largePrint: true,
+              translateTo: null,
+            },
+          ],
+        },
+      },
+    });
+    renderPage();
+    const letters = await screen.findByRole('region', { name: 'Letters' });
+    expect(
+      within(letters).getByRole('button', { name: 'Write the stage 1 response letter' }),
+    ).toBeInTheDocument();
+    const issued = within(letters).getByRole('list', { name: 'Letters issued' });
+    expect(issued).toHaveTextContent('Stage 1 acknowledgement');
+    expect(issued).toHaveTextContent('Email failed');
+    expect(issued).toHaveTextContent('last error: Mailbox unavailable');
+    expect(within(issued).getByRole('button', { name: 'Email again' })).toBeInTheDocument();
+    expect(within(issued).getByRole('button', { name: 'Mark as posted' })).toBeInTheDocument();
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    expect(timeline).toHaveTextContent('Letter issued: Stage 1 acknowledgement (email failed)');
   });
 });

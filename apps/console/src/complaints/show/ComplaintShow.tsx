@@ -19,6 +19,7 @@ import {
 } from './ComplaintPanels';
 import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
+import { LettersPanel } from './LettersPanel';
 import { Stage2ReviewPanel } from './Stage2ReviewPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
@@ -37,8 +38,16 @@ export function useComplaintPage(id: string | undefined, request: GraphQLRequest
   const query = useQuery({
     queryKey: ['complaints', 'getOne', { id: String(id) }, 'page'],
     queryFn: async (): Promise<ComplaintPage | null> => {
-      const { me, complaint } = (await request(COMPLAINT_PAGE_QUERY, { id })) as ComplaintPageData;
-      return complaint ? { ...complaint, viewerId: me?.id ?? null } : null;
+      const { me, complaint, correspondenceSettings } = (await request(COMPLAINT_PAGE_QUERY, {
+        id,
+      })) as ComplaintPageData;
+      return complaint
+        ? {
+            ...complaint,
+            viewerId: me?.id ?? null,
+            emailConfigured: correspondenceSettings?.emailConfigured ?? false,
+          }
+        : null;
     },
     enabled: id !== undefined,
     retry: false,
@@ -123,6 +132,7 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       </Section>
       <StagesPanel complaint={c} />
       <Stage2ReviewPanel complaint={c} />
+      <LettersPanel complaint={c} request={request} reload={reload} />
       <DeadlinesPanel complaint={c} />
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />

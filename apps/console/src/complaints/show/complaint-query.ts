@@ -6,6 +6,9 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
     me {
       id
     }
+    correspondenceSettings {
+      emailConfigured
+    }
     complaint(id: $id) {
       id
       reference
@@ -49,6 +52,9 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         respondedAt
         outcomeLabel
         findings
+        points {
+          point
+        }
         extensions {
           workingDays
           reason
@@ -72,6 +78,33 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         workingDaysLeft
         metOn
         stoppedAt
+      }
+      letterOptions {
+        kind
+        stage
+        required {
+          part
+          clause
+          label
+        }
+      }
+      letters {
+        id
+        kind
+        stage
+        issuedOn
+        issuedAt
+        issuedBy
+        recipientEmail
+        delivery
+        attempts
+        lastError
+        nextAttemptAt
+        sentAt
+        postedOn
+        pdfPath
+        largePrint
+        translateTo
       }
       events {
         version
@@ -181,6 +214,8 @@ export interface DeadlineView {
 
 export interface StageView {
   readonly number: number;
+  /** Points raised in the investigation, each to be decided in the response (Code 6.8). */
+  readonly points?: readonly { readonly point: string | null }[];
   readonly label: string;
   readonly handler: string | null;
   readonly startedAt: string;
@@ -261,6 +296,11 @@ export interface ComplaintPage extends StepComplaint {
     readonly at: string;
   } | null;
   readonly lessons: readonly { readonly lesson: string; readonly at: string }[];
+  readonly letterOptions: readonly LetterOptionView[];
+  /** Letters can be emailed from this server. */
+  readonly emailConfigured?: boolean;
+  /** Null for a caller without complaints:personal. */
+  readonly letters: readonly LetterView[] | null;
   readonly stage2Reviewers: readonly {
     readonly kind: 'STAFF' | 'PANEL';
     readonly userId: string | null;
@@ -286,7 +326,42 @@ export interface ComplaintPage extends StepComplaint {
   }[];
 }
 
+export interface LetterOptionView {
+  readonly kind: LetterKindName;
+  readonly stage: number;
+  readonly required: readonly {
+    readonly part: string;
+    readonly clause: string;
+    readonly label: string;
+  }[];
+}
+
+export type LetterKindName =
+  'ACKNOWLEDGEMENT' | 'EXTENSION' | 'RESPONSE' | 'ACCEPTANCE_REFUSAL' | 'ESCALATION_REFUSAL';
+
+export type LetterDeliveryName = 'EMAIL_QUEUED' | 'SENT' | 'FAILED' | 'AWAITING_POST' | 'POSTED';
+
+export interface LetterView {
+  readonly id: string;
+  readonly kind: LetterKindName;
+  readonly stage: number;
+  readonly issuedOn: string;
+  readonly issuedAt: string;
+  readonly issuedBy: string;
+  readonly recipientEmail: string | null;
+  readonly delivery: LetterDeliveryName;
+  readonly attempts: number;
+  readonly lastError: string | null;
+  readonly nextAttemptAt: string | null;
+  readonly sentAt: string | null;
+  readonly postedOn: string | null;
+  readonly pdfPath: string;
+  readonly largePrint: boolean;
+  readonly translateTo: string | null;
+}
+
 export interface ComplaintPageData {
   readonly me: { readonly id: string } | null;
+  readonly correspondenceSettings?: { readonly emailConfigured: boolean } | null;
   readonly complaint: Omit<ComplaintPage, 'viewerId'> | null;
 }
