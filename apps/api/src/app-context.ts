@@ -1,5 +1,6 @@
 import type { BankHolidaysData } from '@redress/domain';
 import DataLoader from 'dataloader';
+import type { AttachmentRecord } from './attachments/attachment.repository.js';
 import type { RequestMeta } from './auth/auth.service.js';
 import type { Principal } from './auth/principal.js';
 import type { Clock } from './clock.js';
@@ -18,9 +19,11 @@ export interface Loaders {
   readonly users: DataLoader<string, UserRecord | null>;
   /** Teams by id (the team holding each case of a page): one statement for a page. */
   readonly teams: DataLoader<string, TeamRecord | null>;
+  /** The files of each complaint, for this request's caller: one statement for a page. */
+  readonly attachments: DataLoader<string, readonly AttachmentRecord[]>;
 }
 
-export function createLoaders(services: Services): Loaders {
+export function createLoaders(services: Services, principal: Principal): Loaders {
   return {
     events: new DataLoader<string, readonly StoredEvent[]>(async (ids) => {
       const byId = await services.complaints.eventsFor(ids);
@@ -33,6 +36,10 @@ export function createLoaders(services: Services): Loaders {
     teams: new DataLoader<string, TeamRecord | null>(async (ids) => {
       const found = await services.users.teamsByIds(ids);
       return ids.map((id) => found.find((team) => team.id === id) ?? null);
+    }),
+    attachments: new DataLoader<string, readonly AttachmentRecord[]>(async (ids) => {
+      const byId = await services.attachments.forComplaints(principal, ids);
+      return ids.map((id) => byId.get(id) ?? []);
     }),
   };
 }
@@ -75,7 +82,7 @@ export function createAppContext(
   return {
     principal,
     services: deps.services,
-    loaders: createLoaders(deps.services),
+    loaders: createLoaders(deps.services, principal),
     clock: deps.clock,
     holidays: deps.holidays,
     http,

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { BankHolidaysData } from '@redress/domain';
 import { pino } from 'pino';
+import { FilesystemAttachmentStorage } from './attachments/attachment-storage.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadBankHolidays, loadConfig, type Config } from './config.js';
 import { createDataSource } from './database/data-source.js';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     oidc: config.oidc,
     ...(config.signingKey ? { signingKey: config.signingKey } : {}),
     rateLimits: config.rateLimits,
+    attachmentStorage: new FilesystemAttachmentStorage(config.attachmentsDir),
   });
   await services.policies.ensurePresets();
 
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     {
       url,
       database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}`,
+      attachments: config.attachmentsDir,
       ...(config.databaseReplicaUrl ? { reportsFrom: 'read replica' } : {}),
     },
     `Redress API ready at ${url}`,

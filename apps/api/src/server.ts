@@ -44,6 +44,7 @@ import type { Services } from './services.js';
 import { consoleFiles, wantsHtml } from './static/console-files.js';
 import { isMeasuresExportPath, measuresExport } from './metrics/export/measures-export.js';
 import { REPORTS_PREFIX, reportRoutes } from './reports/annual-report.routes.js';
+import { attachmentRoutes, isAttachmentsPath } from './attachments/attachment.routes.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [
@@ -111,6 +112,7 @@ export function createServer(deps: ServerDeps): RedressServer {
   const files = deps.consoleDir === undefined ? undefined : consoleFiles(deps.consoleDir);
   const exports = measuresExport({ services: deps.services, logger, addressOf });
   const reports = reportRoutes({ services: deps.services, logger, addressOf });
+  const attachments = attachmentRoutes({ services: deps.services, logger, addressOf });
 
   // Health, outside GraphQL (load balancers and the tests poll it before anything else), and
   // GraphQL; with a console build, a browser's page load of /graphql is the explorer and every
@@ -138,6 +140,9 @@ export function createServer(deps: ServerDeps): RedressServer {
     } else if (path.startsWith(REPORTS_PREFIX)) {
       if (allowCors(req, res)) return;
       reports(req, res, path);
+    } else if (isAttachmentsPath(path)) {
+      if (allowCors(req, res)) return;
+      attachments(req, res, path);
     } else if (files && path !== '/health') {
       files.serve(req, res, path);
     } else {

@@ -1,4 +1,7 @@
 import { localDateOf, type BankHolidaysData } from '@redress/domain';
+import { AttachmentRepository } from './attachments/attachment.repository.js';
+import { AttachmentService } from './attachments/attachment.service.js';
+import { NO_ATTACHMENT_STORAGE, type AttachmentStorage } from './attachments/attachment-storage.js';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { SecurityLogRepository } from './audit/security-log.repository.js';
@@ -61,6 +64,8 @@ export interface Services {
   readonly measures: MeasuresService;
   /** The annual complaints performance and service improvement report. */
   readonly annualReports: AnnualReportService;
+  /** Files on a case: photos, documents, the resident's own letters. */
+  readonly attachments: AttachmentService;
   /** The read model made again from the events (`pnpm read-model:rebuild`). */
   readonly readModel: ReadModelService;
   /** The deadline rows' alerts, for the deadline watcher. */
@@ -104,6 +109,11 @@ export interface ServicesOptions {
    * revocation missed by another instance (default 5 s; 0 keeps nothing).
    */
   readonly credentialTtlMs?: number;
+  /**
+   * Where attachments' bytes are kept (REDRESS_ATTACHMENTS_DIR in main.ts); absent: none, and
+   * every upload and download fails (tools and tests that attach nothing).
+   */
+  readonly attachmentStorage?: AttachmentStorage;
 }
 
 /**
@@ -174,8 +184,18 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     }),
     clock,
   );
+  const attachments = new AttachmentService({
+    repository: new AttachmentRepository(dataSource),
+    storage: options.attachmentStorage ?? NO_ATTACHMENT_STORAGE,
+    transactions,
+    placements: (ids) => complaintRepository.findPlacements(ids),
+    securityLog,
+    clock,
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     complaints,
+    attachments,
     readModel: new ReadModelService(complaintRepository, transactions, {
       ...(options.holidays ? { holidays: options.holidays } : {}),
     }),

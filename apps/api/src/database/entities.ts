@@ -1,3 +1,4 @@
+import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { SecurityLogEntity } from '../audit/security-log.entity.js';
 import { RefreshTokenEntity, SessionEntity } from '../auth/session.entity.js';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   HomesEntity,
   SurveyResponseEntity,
   ImprovementEntity,
+  AttachmentEntity,
 ];

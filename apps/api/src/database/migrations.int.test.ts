@@ -41,6 +41,7 @@ describe('the migrations', () => {
       'DeadlineReadModel1764720000000',
       'MeasuresReadModel1764806400000',
       'MeasuresInputs1764892800000',
+      'Attachments1765152000000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });

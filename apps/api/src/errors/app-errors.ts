@@ -15,7 +15,8 @@ export type AppError =
   | UnauthenticatedError
   | ForbiddenError
   | RateLimitedError
-  | IdempotencyKeyReusedError;
+  | IdempotencyKeyReusedError
+  | AttachmentRefusedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -40,7 +41,8 @@ export class BadUserInputError extends AppErrorBase {
 export class NotFoundError extends AppErrorBase {
   readonly kind = 'not-found' as const;
   constructor(
-    readonly entity: 'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key',
+    readonly entity:
+      'complaint' | 'policy' | 'feedback' | 'action' | 'user' | 'team' | 'api-key' | 'attachment',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);
@@ -147,6 +149,30 @@ export class IdempotencyKeyReusedError extends AppErrorBase {
   ) {
     super(message);
     this.extensions = { http: { status: 422 } };
+  }
+}
+
+/** Why an attachment's bytes are refused, each with its HTTP status. */
+export const ATTACHMENT_REFUSALS = {
+  ATTACHMENT_EMPTY: 400,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_REFUSED: 415,
+} as const;
+export type AttachmentRefusalCode = keyof typeof ATTACHMENT_REFUSALS;
+
+/**
+ * A file that cannot be attached: nothing, too many bytes, or bytes of a type not accepted
+ * (`detected` is what they were found to be, `allowed` what is accepted). Nothing was stored.
+ */
+export class AttachmentRefusedError extends AppErrorBase {
+  readonly kind = 'attachment-refused' as const;
+  constructor(
+    readonly code: AttachmentRefusalCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.extensions = { http: { status: ATTACHMENT_REFUSALS[code] } };
   }
 }
 
