@@ -92,6 +92,7 @@ function complaintAt(version: number) {
     reopenings: [],
     satisfaction: null,
     lessons: [],
+    attachments: [],
     ombudsmanReferrals: [
       {
         reference: 'HO-123',
@@ -156,6 +157,9 @@ describe('a complaint’s page', () => {
     expect(
       screen.getByRole('region', { name: 'Refusals, merges and the Ombudsman' }),
     ).toHaveTextContent('Referred to the Housing Ombudsman');
+    expect(screen.getByRole('region', { name: 'Attachments' })).toHaveTextContent(
+      'No files are attached to this case.',
+    );
     const steps = screen.getByRole('toolbar', { name: 'Steps this case allows now' });
     expect(
       within(steps)

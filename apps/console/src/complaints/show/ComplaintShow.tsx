@@ -19,6 +19,7 @@ import {
 } from './ComplaintPanels';
 import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -125,6 +126,11 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />
       <LearningPanel complaint={c} />
+      <AttachmentsPanel
+        complaint={c}
+        reload={reload}
+        notify={(message) => notify(message, { type: 'success' })}
+      />
       <TimelinePanel complaint={c} />
     </Stack>
   );

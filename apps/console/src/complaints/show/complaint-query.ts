@@ -141,6 +141,19 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         lesson
         at
       }
+      attachments {
+        id
+        fileName
+        contentType
+        sizeBytes
+        description
+        uploadedBy {
+          kind
+          name
+        }
+        uploadedAt
+        downloadPath
+      }
       ombudsmanReferrals {
         reference
         ombudsmanLabel
@@ -171,6 +184,18 @@ export interface DeadlineView {
   readonly workingDaysLeft: number | null;
   readonly metOn: string | null;
   readonly stoppedAt: string | null;
+}
+
+export interface AttachmentView {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly description: string | null;
+  readonly uploadedBy: { readonly kind: string; readonly name: string | null };
+  readonly uploadedAt: string;
+  /** GET with the bearer token. */
+  readonly downloadPath: string;
 }
 
 export interface StageView {
@@ -255,6 +280,8 @@ export interface ComplaintPage extends StepComplaint {
     readonly at: string;
   } | null;
   readonly lessons: readonly { readonly lesson: string; readonly at: string }[];
+  /** The files on the case; null for a caller who may not read personal data. */
+  readonly attachments: readonly AttachmentView[] | null;
   readonly ombudsmanReferrals: readonly {
     readonly reference: string;
     readonly ombudsmanLabel: string;
