@@ -63,8 +63,10 @@ async function answer(
     send(req, res, 405, errorBody('Attach a file with POST /attachments.', 'METHOD_NOT_ALLOWED'));
     return;
   }
-  if (one && method !== 'GET' && method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
+  // GET only: each download is recorded as personal data leaving Redress, so no HEAD that
+  // would be recorded without sending anything.
+  if (one && method !== 'GET') {
+    res.setHeader('allow', 'GET');
     send(req, res, 405, errorBody('Attachments are read with GET.', 'METHOD_NOT_ALLOWED'));
     return;
   }
@@ -101,7 +103,7 @@ async function answer(
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'no-store');
     res.setHeader('content-security-policy', DOWNLOAD_POLICY);
-    res.end(method === 'HEAD' ? undefined : content);
+    res.end(content);
   } catch (error) {
     if (!isAppError(error)) throw error;
     sendAppError(req, res, error);

@@ -309,6 +309,11 @@ describe('downloading a file', () => {
     expect(missing.status).toBe(404);
     const anonymous = await download(photo.downloadPath, ANONYMOUS_HEADERS);
     expect(anonymous.status).toBe(401);
+    const head = await fetch(`${api.baseUrl}${photo.downloadPath}`, {
+      method: 'HEAD',
+      headers: handler.headers,
+    });
+    expect([head.status, head.headers.get('allow')]).toEqual([405, 'GET']);
   });
 
   it('follows the case: once it is in the other handler’s queue, they read it and Hana does not', async () => {
