@@ -14,9 +14,10 @@ export default defineConfig({
     port: Number(process.env.CONSOLE_PORT ?? 5173),
     proxy: {
       '/graphql': { target: api, changeOrigin: true, ws: true },
-      // The measures' CSV exports and the annual report are plain HTTP routes of the API.
+      // The measures' CSV exports, the annual report and attachments are plain HTTP routes.
       '/exports': { target: api, changeOrigin: true },
       '/reports': { target: api, changeOrigin: true },
+      '/attachments': { target: api, changeOrigin: true },
     },
   },
   build: {

@@ -1,5 +1,6 @@
 import type { BankHolidaysData } from '@redress/domain';
 import DataLoader from 'dataloader';
+import type { AttachmentRecord } from './attachments/attachment.repository.js';
 import type { RequestMeta } from './auth/auth.service.js';
 import type { Principal } from './auth/principal.js';
 import type { Clock } from './clock.js';
@@ -21,6 +22,8 @@ export interface Loaders {
   readonly teams: DataLoader<string, TeamRecord | null>;
   /** Each case's letters: one statement for a page. */
   readonly letters: DataLoader<string, readonly LetterRecord[]>;
+  /** The files of each complaint, for this request's caller: one statement for a page. */
+  readonly attachments: DataLoader<string, readonly AttachmentRecord[]>;
 }
 
 export function createLoaders(services: Services, principal: Principal): Loaders {
@@ -39,6 +42,10 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     }),
     letters: new DataLoader<string, readonly LetterRecord[]>(async (ids) => {
       const byId = await services.letters.lettersOf(principal, ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    attachments: new DataLoader<string, readonly AttachmentRecord[]>(async (ids) => {
+      const byId = await services.attachments.forComplaints(principal, ids);
       return ids.map((id) => byId.get(id) ?? []);
     }),
   };

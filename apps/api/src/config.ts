@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseBankHolidays, ROLES, type BankHolidaysData, type Role } from '@redress/domain';
+import { defaultAttachmentsDir } from './attachments/attachment-storage.js';
 import type { OidcSettings } from './auth/oidc-settings.js';
 import { mailSettingsOf, type MailSettings } from './mail/mail-settings.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from './limits/rate-limit-settings.js';
@@ -20,6 +21,11 @@ export interface Config {
    */
   readonly databaseReplicaUrl: string | undefined;
   readonly dataDir: string;
+  /**
+   * Where attachments' bytes are kept (REDRESS_ATTACHMENTS_DIR); default beside the data
+   * folder, `.data/attachments`. Several instances must share one folder (docs/operations.md).
+   */
+  readonly attachmentsDir: string;
   /** Load demo data into a database with no complaints. */
   readonly demoData: boolean;
   /** A newer GOV.UK bank-holidays.json than the one shipped. */
@@ -51,11 +57,22 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads the environment; throws ConfigError, with one line to fix, on the first bad value. */
 export function loadConfig(env: Env, cwd: string): Config {
+  const dataDir = resolve(cwd, text(env.REDRESS_DATA_DIR) ?? '.data/pglite');
+  const url = databaseUrl(env.DATABASE_URL);
+  const attachmentsDir = text(env.REDRESS_ATTACHMENTS_DIR);
   return {
     port: integer(env, 'PORT', 4000, 0, 65_535),
-    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databaseUrl: url,
     databaseReplicaUrl: databaseReplicaUrl(env.DATABASE_REPLICA_URL, env.DATABASE_URL),
-    dataDir: resolve(cwd, text(env.REDRESS_DATA_DIR) ?? '.data/pglite'),
+    dataDir,
+    // Beside the embedded database's folder, so one folder holds everything to back up; with
+    // PostgreSQL (no data folder of ours) under the working directory's .data, as PGlite's is.
+    attachmentsDir:
+      attachmentsDir !== undefined
+        ? resolve(cwd, attachmentsDir)
+        : url === undefined
+          ? defaultAttachmentsDir(dataDir)
+          : resolve(cwd, '.data/attachments'),
     demoData: demoData(env.REDRESS_DEMO_DATA),
     bankHolidaysFile: text(env.REDRESS_BANK_HOLIDAYS_FILE)
       ? resolve(cwd, text(env.REDRESS_BANK_HOLIDAYS_FILE) ?? '')

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { BankHolidaysData } from '@redress/domain';
 import { pino } from 'pino';
+import { FilesystemAttachmentStorage } from './attachments/attachment-storage.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadBankHolidays, loadConfig, type Config } from './config.js';
 import { createDataSource } from './database/data-source.js';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     ...(config.signingKey ? { signingKey: config.signingKey } : {}),
     rateLimits: config.rateLimits,
     mail: config.mail,
+    attachmentStorage: new FilesystemAttachmentStorage(config.attachmentsDir),
   });
   await services.policies.ensurePresets();
 
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     {
       url,
       database: config.databaseUrl ? 'postgresql' : `pglite ${config.dataDir}`,
+      attachments: config.attachmentsDir,
       ...(config.databaseReplicaUrl ? { reportsFrom: 'read replica' } : {}),
     },
     `Redress API ready at ${url}`,

@@ -7,6 +7,7 @@ import { createPubSub } from '@graphql-yoga/subscription';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { ApiKeyResolver } from './api-keys/api-key.resolver.js';
+import { ComplaintAttachmentsResolver } from './attachments/complaint-attachments.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { authChecker } from './auth/auth-checker.js';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -53,6 +54,7 @@ export const RESOLVERS = [
   OmbudsmanResolver,
   LetterResolver,
   ComplaintEventResolver,
+  ComplaintAttachmentsResolver,
   DeadlineAlertResolver,
   PolicyResolver,
   CalendarResolver,

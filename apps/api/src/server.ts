@@ -45,6 +45,7 @@ import { consoleFiles, wantsHtml } from './static/console-files.js';
 import { isMeasuresExportPath, measuresExport } from './metrics/export/measures-export.js';
 import { REPORTS_PREFIX, reportRoutes } from './reports/annual-report.routes.js';
 import { LETTERS_PREFIX, letterRoutes } from './letters/letter.routes.js';
+import { attachmentRoutes, isAttachmentsPath } from './attachments/attachment.routes.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [
@@ -113,6 +114,7 @@ export function createServer(deps: ServerDeps): RedressServer {
   const exports = measuresExport({ services: deps.services, logger, addressOf });
   const reports = reportRoutes({ services: deps.services, logger, addressOf });
   const letters = letterRoutes({ services: deps.services, logger, addressOf });
+  const attachments = attachmentRoutes({ services: deps.services, logger, addressOf });
 
   // Health, outside GraphQL (load balancers and the tests poll it before anything else), and
   // GraphQL; with a console build, a browser's page load of /graphql is the explorer and every
@@ -143,6 +145,9 @@ export function createServer(deps: ServerDeps): RedressServer {
     } else if (path.startsWith(LETTERS_PREFIX)) {
       if (allowCors(req, res)) return;
       letters(req, res, path);
+    } else if (isAttachmentsPath(path)) {
+      if (allowCors(req, res)) return;
+      attachments(req, res, path);
     } else if (files && path !== '/health') {
       files.serve(req, res, path);
     } else {

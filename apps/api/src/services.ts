@@ -1,4 +1,7 @@
 import { localDateOf, type BankHolidaysData } from '@redress/domain';
+import { AttachmentRepository } from './attachments/attachment.repository.js';
+import { AttachmentService } from './attachments/attachment.service.js';
+import { NO_ATTACHMENT_STORAGE, type AttachmentStorage } from './attachments/attachment-storage.js';
 import { ApiKeyRepository } from './api-keys/api-key.repository.js';
 import { ApiKeyService } from './api-keys/api-key.service.js';
 import { SecurityLogRepository } from './audit/security-log.repository.js';
@@ -70,6 +73,8 @@ export interface Services {
   readonly measures: MeasuresService;
   /** The annual complaints performance and service improvement report. */
   readonly annualReports: AnnualReportService;
+  /** Files on a case: photos, documents, the resident's own letters. */
+  readonly attachments: AttachmentService;
   /** The read model made again from the events (`pnpm read-model:rebuild`). */
   readonly readModel: ReadModelService;
   /** Letters to residents: previewed, issued, delivered. */
@@ -119,6 +124,11 @@ export interface ServicesOptions {
   readonly credentialTtlMs?: number;
   /** The SMTP server letters are emailed through; absent: letters are posted only. */
   readonly mail?: MailSettings | undefined;
+  /**
+   * Where attachments' bytes are kept (REDRESS_ATTACHMENTS_DIR in main.ts); absent: none, and
+   * every upload and download fails (tools and tests that attach nothing).
+   */
+  readonly attachmentStorage?: AttachmentStorage;
 }
 
 /**
@@ -201,10 +211,20 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     ...(options.mail ? { mailer: smtpMailer(options.mail) } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const attachments = new AttachmentService({
+    repository: new AttachmentRepository(dataSource),
+    storage: options.attachmentStorage ?? NO_ATTACHMENT_STORAGE,
+    transactions,
+    placements: (ids) => complaintRepository.findPlacements(ids),
+    securityLog,
+    clock,
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     complaints,
     letters,
     letterSender,
+    attachments,
     readModel: new ReadModelService(complaintRepository, transactions, {
       ...(options.holidays ? { holidays: options.holidays } : {}),
     }),

@@ -19,7 +19,8 @@ export interface StartupCheckOptions {
 
 /** Throws StartupError on the first fault: the port, then the database or the data folder. */
 export async function runStartupChecks(
-  config: Pick<Config, 'port' | 'databaseUrl' | 'dataDir'>,
+  config: Pick<Config, 'port' | 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'attachmentsDir'>>,
   options: StartupCheckOptions = {},
 ): Promise<void> {
   await checkPortFree(config.port);
@@ -29,7 +30,14 @@ export async function runStartupChecks(
       options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     );
   } else {
-    await checkDataDirWritable(config.dataDir);
+    await checkFolderWritable(config.dataDir, 'data folder', 'REDRESS_DATA_DIR');
+  }
+  if (config.attachmentsDir !== undefined) {
+    await checkFolderWritable(
+      config.attachmentsDir,
+      'attachments folder',
+      'REDRESS_ATTACHMENTS_DIR',
+    );
   }
 }
 
@@ -67,13 +75,13 @@ function portMessage(port: number, code: string | undefined): string {
     : `PORT=${port} is already in use by another process: stop that process, or set PORT to a free port.`;
 }
 
-async function checkDataDirWritable(dataDir: string): Promise<void> {
-  const fix = `set REDRESS_DATA_DIR to a folder this process can write, or give it write access to ${dataDir}.`;
+async function checkFolderWritable(dataDir: string, what: string, setting: string): Promise<void> {
+  const fix = `set ${setting} to a folder this process can write, or give it write access to ${dataDir}.`;
   try {
     await mkdir(dataDir, { recursive: true });
   } catch (error) {
     throw new StartupError(
-      `Cannot create the data folder ${dataDir} (${codeOf(error) ?? String(error)}): ${fix}`,
+      `Cannot create the ${what} ${dataDir} (${codeOf(error) ?? String(error)}): ${fix}`,
     );
   }
   // Permission bits do not tell the whole story (a read-only mount, root squash): write a file.
@@ -82,7 +90,7 @@ async function checkDataDirWritable(dataDir: string): Promise<void> {
     await writeFile(probe, '');
   } catch (error) {
     throw new StartupError(
-      `Cannot write in the data folder ${dataDir} (${codeOf(error) ?? String(error)}): ${fix}`,
+      `Cannot write in the ${what} ${dataDir} (${codeOf(error) ?? String(error)}): ${fix}`,
     );
   } finally {
     await rm(probe, { force: true }).catch(() => undefined);

@@ -58,3 +58,14 @@ export class FilesystemAttachmentStorage implements AttachmentStorage {
     return join(this.dir, key);
   }
 }
+
+/**
+ * For services made without a storage (tools and tests that attach nothing): every use fails,
+ * so that bytes are never kept somewhere nobody configured.
+ */
+export const NO_ATTACHMENT_STORAGE: AttachmentStorage = {
+  put: () => Promise.reject(new Error('No attachment storage was configured for these services.')),
+  get: () => Promise.reject(new Error('No attachment storage was configured for these services.')),
+  delete: () =>
+    Promise.reject(new Error('No attachment storage was configured for these services.')),
+};

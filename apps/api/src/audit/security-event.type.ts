@@ -28,7 +28,10 @@ export class SecurityEventType {
   @Field(() => ID, { nullable: true })
   actorId: string | null;
 
-  @Field(() => String, { nullable: true, description: 'user, api-key, team or session.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'user, api-key, team, session or attachment.',
+  })
   subjectKind: string | null;
 
   @Field(() => ID, { nullable: true })

@@ -32,6 +32,7 @@ export const SECURITY_EVENT_KINDS = [
   'api-key-revoked',
   'export',
   'homes-changed',
+  'attachment-downloaded',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

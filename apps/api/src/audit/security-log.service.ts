@@ -15,7 +15,7 @@ import {
 } from './security-log.repository.js';
 
 export interface Subject {
-  readonly kind: 'user' | 'api-key' | 'team' | 'session';
+  readonly kind: 'user' | 'api-key' | 'team' | 'session' | 'attachment';
   readonly id: string;
 }
 

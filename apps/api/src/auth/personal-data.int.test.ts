@@ -30,6 +30,7 @@ const PERSONAL_FIELDS = [
   'Action.note',
   'ActionUpdate.update',
   'Complaint.additionalComplainants',
+  'Complaint.attachments',
   'Complaint.complainant',
   'Complaint.desiredOutcome',
   'Complaint.letters',

@@ -1,4 +1,5 @@
 import { ReviewPanelMemberEntity } from '../review-panel/review-panel-member.entity.js';
+import { AttachmentEntity } from '../attachments/attachment.entity.js';
 import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { SecurityLogEntity } from '../audit/security-log.entity.js';
 import { RefreshTokenEntity, SessionEntity } from '../auth/session.entity.js';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   LetterEntity,
   LetterTemplateEntity,
   ReviewPanelMemberEntity,
+  AttachmentEntity,
 ];

@@ -16,7 +16,8 @@ export type AppError =
   | ForbiddenError
   | RateLimitedError
   | IdempotencyKeyReusedError
-  | LetterRefusedError;
+  | LetterRefusedError
+  | AttachmentRefusedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -50,7 +51,8 @@ export class NotFoundError extends AppErrorBase {
       | 'team'
       | 'api-key'
       | 'letter'
-      | 'panel-member',
+      | 'panel-member'
+      | 'attachment',
     readonly key: string,
   ) {
     super(`No ${entity} was found with id or reference "${key}".`);
@@ -184,6 +186,30 @@ export class LetterRefusedError extends AppErrorBase {
     } = {},
   ) {
     super(message);
+  }
+}
+
+/** Why an attachment's bytes are refused, each with its HTTP status. */
+export const ATTACHMENT_REFUSALS = {
+  ATTACHMENT_EMPTY: 400,
+  ATTACHMENT_TOO_LARGE: 413,
+  ATTACHMENT_TYPE_REFUSED: 415,
+} as const;
+export type AttachmentRefusalCode = keyof typeof ATTACHMENT_REFUSALS;
+
+/**
+ * A file that cannot be attached: nothing, too many bytes, or bytes of a type not accepted
+ * (`detected` is what they were found to be, `allowed` what is accepted). Nothing was stored.
+ */
+export class AttachmentRefusedError extends AppErrorBase {
+  readonly kind = 'attachment-refused' as const;
+  constructor(
+    readonly code: AttachmentRefusalCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.extensions = { http: { status: ATTACHMENT_REFUSALS[code] } };
   }
 }
 

@@ -21,6 +21,9 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'FORBIDDEN',
   'RATE_LIMITED',
   'IDEMPOTENCY_KEY_REUSED',
+  'ATTACHMENT_EMPTY',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_REFUSED',
   'QUERY_TOO_COMPLEX',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
@@ -124,6 +127,10 @@ export function toGraphQLError(error: AppError): GraphQLError {
             ? { missing: error.detail.missing.map(({ part, clause }) => ({ part, clause })) }
             : {}),
         },
+      });
+    case 'attachment-refused':
+      return new GraphQLError(error.message, {
+        extensions: { code: error.code, ...error.details },
       });
     default:
       return unmapped(error);

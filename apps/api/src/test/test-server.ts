@@ -2,6 +2,9 @@
 // database (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -9,6 +12,7 @@ import { fixedClock, systemClock, type Clock, type FixedClock } from '../clock.j
 import { clearDefaultHeaders, gqlData, setDefaultHeaders } from './graphql-client.js';
 import { signInNewUser, type SignedInUser } from './test-principals.js';
 import { createServices, type Services } from '../services.js';
+import { FilesystemAttachmentStorage } from '../attachments/attachment-storage.js';
 import type { OidcSettings } from '../auth/oidc-settings.js';
 import { createServer } from '../server.js';
 import { DeadlineWatcher } from '../deadlines/deadline-watcher.js';
@@ -36,6 +40,8 @@ export interface TestServer {
    * unless it sends its own `authorization`.
    */
   readonly admin: SignedInUser;
+  /** The temporary folder attachments' bytes are kept in, removed on stop. */
+  readonly attachmentsDir: string;
   stop(): Promise<void>;
 }
 
@@ -61,8 +67,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const database = await createTestDatabase();
   const pubsub = createPgPubSub(database.dataSource, database.listener);
   await pubsub.ready;
+  const attachmentsDir = await mkdtemp(join(tmpdir(), 'redress-test-attachments-'));
   const services = createServices(database.dataSource, {
     clock,
+    attachmentStorage: new FilesystemAttachmentStorage(attachmentsDir),
     authClock: options.authClock ?? systemClock,
     pubsub,
     ...(options.maxSubscriberBacklog !== undefined
@@ -107,6 +115,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     pubsub,
     clock,
     watcher,
+    attachmentsDir,
     async stop() {
       clearDefaultHeaders(`${baseUrl}/graphql`);
       clearDefaultHeaders(`ws://127.0.0.1:${address.port}/graphql`);
@@ -115,6 +124,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await server.stop();
       await pubsub.close();
       await database.close();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -20,6 +20,7 @@ export const SECURITY_EVENT_KIND_CHOICES: { id: string; name: string }[] = [
   { id: 'API_KEY_REVOKED', name: 'API key revoked' },
   { id: 'EXPORT', name: 'Export' },
   { id: 'HOMES_CHANGED', name: 'Homes figure changed' },
+  { id: 'ATTACHMENT_DOWNLOADED', name: 'Attachment downloaded' },
 ];
 
 export function kindLabel(kind: unknown): string {

@@ -12,6 +12,7 @@ import { MeasuresReadModel1764806400000 } from './1764806400000-measures-read-mo
 import { MeasuresInputs1764892800000 } from './1764892800000-measures-inputs.js';
 import { Letters1764979200000 } from './1764979200000-letters.js';
 import { ReviewPanel1765238400000 } from './1765238400000-review-panel.js';
+import { Attachments1765152000000 } from './1765152000000-attachments.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   MeasuresReadModel1764806400000,
   MeasuresInputs1764892800000,
   Letters1764979200000,
+  Attachments1765152000000,
   ReviewPanel1765238400000,
 ];

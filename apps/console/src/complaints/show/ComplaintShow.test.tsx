@@ -95,6 +95,7 @@ function complaintAt(version: number) {
     stage2Reviewers: [],
     letterOptions: [],
     letters: [],
+    attachments: [],
     ombudsmanReferrals: [
       {
         reference: 'HO-123',
@@ -159,6 +160,9 @@ describe('a complaint’s page', () => {
     expect(
       screen.getByRole('region', { name: 'Refusals, merges and the Ombudsman' }),
     ).toHaveTextContent('Referred to the Housing Ombudsman');
+    expect(screen.getByRole('region', { name: 'Attachments' })).toHaveTextContent(
+      'No files are attached to this case.',
+    );
     const steps = screen.getByRole('toolbar', { name: 'Steps this case allows now' });
     expect(
       within(steps)

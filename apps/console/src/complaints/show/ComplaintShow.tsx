@@ -21,6 +21,7 @@ import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
 import { LettersPanel } from './LettersPanel';
 import { Stage2ReviewPanel } from './Stage2ReviewPanel';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -137,6 +138,11 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />
       <LearningPanel complaint={c} />
+      <AttachmentsPanel
+        complaint={c}
+        reload={reload}
+        notify={(message) => notify(message, { type: 'success' })}
+      />
       <TimelinePanel complaint={c} />
     </Stack>
   );

@@ -180,6 +180,19 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         panelMemberId
         name
       }
+      attachments {
+        id
+        fileName
+        contentType
+        sizeBytes
+        description
+        uploadedBy {
+          kind
+          name
+        }
+        uploadedAt
+        downloadPath
+      }
       ombudsmanReferrals {
         reference
         ombudsmanLabel
@@ -210,6 +223,18 @@ export interface DeadlineView {
   readonly workingDaysLeft: number | null;
   readonly metOn: string | null;
   readonly stoppedAt: string | null;
+}
+
+export interface AttachmentView {
+  readonly id: string;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly description: string | null;
+  readonly uploadedBy: { readonly kind: string; readonly name: string | null };
+  readonly uploadedAt: string;
+  /** GET with the bearer token. */
+  readonly downloadPath: string;
 }
 
 export interface StageView {
@@ -308,6 +333,8 @@ export interface ComplaintPage extends StepComplaint {
     /** Null for a caller without complaints:personal. */
     readonly name: string | null;
   }[];
+  /** The files on the case; null for a caller who may not read personal data. */
+  readonly attachments: readonly AttachmentView[] | null;
   readonly ombudsmanReferrals: readonly {
     readonly reference: string;
     readonly ombudsmanLabel: string;
