@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
 import { BadUserInputError, isAppError, type AppError } from '../errors/app-errors.js';
-import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from '../errors/graphql-errors.js';
+import { INTERNAL_ERROR_MESSAGE } from '../errors/graphql-errors.js';
+import { appErrorAnswer, codedErrorBody } from '../errors/http-errors.js';
 import { sendJson } from '../graphql-http.js';
 import type { Services } from '../services.js';
 import { contentDisposition } from './attachment-file-name.js';
@@ -40,7 +41,7 @@ export function attachmentRoutes(deps: AttachmentRoutesDeps) {
     answer(deps, req, res, path).catch((failure: unknown) => {
       deps.logger.error({ err: failure }, 'Could not answer an attachment request');
       if (res.headersSent) res.destroy();
-      else send(req, res, 500, errorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
+      else send(req, res, 500, codedErrorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
     });
   };
 }
@@ -60,14 +61,19 @@ async function answer(
   const method = req.method ?? 'GET';
   if (upload && method !== 'POST') {
     res.setHeader('allow', 'POST');
-    send(req, res, 405, errorBody('Attach a file with POST /attachments.', 'METHOD_NOT_ALLOWED'));
+    send(
+      req,
+      res,
+      405,
+      codedErrorBody('Attach a file with POST /attachments.', 'METHOD_NOT_ALLOWED'),
+    );
     return;
   }
   // GET only: each download is recorded as personal data leaving Redress, so no HEAD that
   // would be recorded without sending anything.
   if (one && method !== 'GET') {
     res.setHeader('allow', 'GET');
-    send(req, res, 405, errorBody('Attachments are read with GET.', 'METHOD_NOT_ALLOWED'));
+    send(req, res, 405, codedErrorBody('Attachments are read with GET.', 'METHOD_NOT_ALLOWED'));
     return;
   }
   try {
@@ -180,21 +186,14 @@ function send(req: IncomingMessage, res: ServerResponse, status: number, body: u
 }
 
 function sendAppError(req: IncomingMessage, res: ServerResponse, error: AppError): void {
-  const mapped = toGraphQLError(error);
-  const http = error.extensions?.http;
-  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-  const status = http?.status ?? (error.kind === 'not-found' ? 404 : 400);
-  res.setHeader('cache-control', 'no-store');
-  send(req, res, status, { errors: [{ message: mapped.message, extensions: mapped.extensions }] });
+  const answer = appErrorAnswer(error);
+  for (const [name, value] of answer.headers) res.setHeader(name, value);
+  send(req, res, answer.status, answer.body);
 }
 
 function notServed(path: string) {
-  return errorBody(
+  return codedErrorBody(
     `Nothing is served at ${path}: attach a file with POST /attachments?complaintId=…&fileName=…, read one with GET /attachments/<id>.`,
     'NOT_FOUND',
   );
-}
-
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }

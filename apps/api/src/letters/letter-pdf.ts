@@ -1,5 +1,6 @@
 import type { LetterDraft } from '@redress/domain';
 import PDFDocument from 'pdfkit';
+import { numberPages } from '../reports/report-pdf.js';
 import {
   addressLines,
   dateLine,
@@ -101,35 +102,7 @@ export async function letterPdf(draft: LetterDraft): Promise<Buffer> {
     doc.text(line, { structParent: root, structType: 'P' });
   }
   root.end();
-  numberPages(doc, draft.reference);
+  numberPages(doc, draft.reference, 9);
   doc.end();
   return done;
-}
-
-/** "Reference – page n of m" at the foot of every page, outside the structure. */
-function numberPages(doc: PDFKit.PDFDocument, reference: string): void {
-  const range = doc.bufferedPageRange();
-  for (let index = 0; index < range.count; index += 1) {
-    doc.switchToPage(range.start + index);
-    const { margins, width, height } = doc.page;
-    const bottom = margins.bottom;
-    margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc
-      .font('Helvetica')
-      .fontSize(9)
-      .fillColor(INK)
-      .text(
-        `${reference} – page ${index + 1} of ${range.count}`,
-        margins.left,
-        height - bottom / 2 - 6,
-        {
-          width: width - margins.left - margins.right,
-          align: 'center',
-          lineBreak: false,
-        },
-      );
-    doc.endMarkedContent();
-    margins.bottom = bottom;
-  }
 }

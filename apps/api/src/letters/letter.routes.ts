@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
-import { isAppError, type AppError } from '../errors/app-errors.js';
-import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from '../errors/graphql-errors.js';
+import { isAppError } from '../errors/app-errors.js';
+import { INTERNAL_ERROR_MESSAGE } from '../errors/graphql-errors.js';
+import { codedErrorBody, sendAppError } from '../errors/http-errors.js';
 import { sendJson } from '../graphql-http.js';
 import type { Services } from '../services.js';
 import { letterFileName } from './letter-sender.js';
@@ -32,7 +33,7 @@ export function letterRoutes(deps: LetterRoutesDeps) {
     answer(deps, req, res, path).catch((failure: unknown) => {
       deps.logger.error({ err: failure }, 'Could not serve a letter');
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, errorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
+      else sendJson(res, 500, codedErrorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
     });
   };
 }
@@ -48,7 +49,7 @@ async function answer(
     sendJson(
       res,
       404,
-      errorBody(
+      codedErrorBody(
         `Nothing is served at ${path}: a letter is at /letters/<id>.pdf or .html.`,
         'NOT_FOUND',
       ),
@@ -57,7 +58,7 @@ async function answer(
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    sendJson(res, 405, errorBody('Letters are read with GET.', 'METHOD_NOT_ALLOWED'));
+    sendJson(res, 405, codedErrorBody('Letters are read with GET.', 'METHOD_NOT_ALLOWED'));
     return;
   }
   const [, id = '', format = 'pdf'] = match;
@@ -83,17 +84,4 @@ async function answer(
     if (!isAppError(error)) throw error;
     sendAppError(res, error);
   }
-}
-
-function sendAppError(res: ServerResponse, error: AppError): void {
-  const mapped = toGraphQLError(error);
-  const http = error.extensions?.http;
-  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-  const status = http?.status ?? (error.kind === 'not-found' ? 404 : 400);
-  res.setHeader('cache-control', 'no-store');
-  sendJson(res, status, { errors: [{ message: mapped.message, extensions: mapped.extensions }] });
-}
-
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate.js';
-import { BadUserInputError, isAppError, type AppError } from '../errors/app-errors.js';
-import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from '../errors/graphql-errors.js';
+import { BadUserInputError, isAppError } from '../errors/app-errors.js';
+import { INTERNAL_ERROR_MESSAGE } from '../errors/graphql-errors.js';
+import { codedErrorBody, sendAppError } from '../errors/http-errors.js';
 import { sendJson } from '../graphql-http.js';
 import type { Services } from '../services.js';
 import { annualReportDocument } from './annual-report.document.js';
@@ -42,7 +43,7 @@ export function reportRoutes(deps: ReportRoutesDeps) {
     answer(deps, req, res, path).catch((failure: unknown) => {
       deps.logger.error({ err: failure }, 'Could not make a report');
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, errorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
+      else sendJson(res, 500, codedErrorBody(INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR'));
     });
   };
 }
@@ -58,7 +59,7 @@ async function answer(
     sendJson(
       res,
       404,
-      errorBody(
+      codedErrorBody(
         `Nothing is served at ${path}: the annual report is at /reports/annual/<year>.pdf and /reports/annual/<year>.html.`,
         'NOT_FOUND',
       ),
@@ -67,7 +68,7 @@ async function answer(
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
-    sendJson(res, 405, errorBody('Reports are read with GET.', 'METHOD_NOT_ALLOWED'));
+    sendJson(res, 405, codedErrorBody('Reports are read with GET.', 'METHOD_NOT_ALLOWED'));
     return;
   }
   const [, yearText = '', format] = match;
@@ -105,17 +106,4 @@ function send(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   res.statusCode = 200;
   res.setHeader('content-length', String(body.length));
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-function sendAppError(res: ServerResponse, error: AppError): void {
-  const mapped = toGraphQLError(error);
-  const http = error.extensions?.http;
-  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-  const status = http?.status ?? (error.kind === 'not-found' ? 404 : 400);
-  res.setHeader('cache-control', 'no-store');
-  sendJson(res, status, { errors: [{ message: mapped.message, extensions: mapped.extensions }] });
-}
-
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }

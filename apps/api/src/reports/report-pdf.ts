@@ -172,8 +172,11 @@ function keepWithNext(doc: PDFKit.PDFDocument): void {
   if (doc.y > doc.page.height - doc.page.margins.bottom - KEEP_WITH_NEXT) doc.addPage();
 }
 
-/** "Page n of m" at the foot of every page, outside the structure (a pagination artifact). */
-function numberPages(doc: PDFKit.PDFDocument, title: string): void {
+/**
+ * "<title> – page n of m" at the foot of every page, outside the structure (a pagination
+ * artifact); the letters' PDFs number their pages the same way.
+ */
+export function numberPages(doc: PDFKit.PDFDocument, title: string, fontSize = 8.5): void {
   const range = doc.bufferedPageRange();
   for (let index = 0; index < range.count; index += 1) {
     doc.switchToPage(range.start + index);
@@ -184,7 +187,7 @@ function numberPages(doc: PDFKit.PDFDocument, title: string): void {
     doc.markContent('Artifact', { type: 'Pagination' });
     doc
       .font('Helvetica')
-      .fontSize(8.5)
+      .fontSize(fontSize)
       .fillColor(INK)
       .text(
         `${title} – page ${index + 1} of ${range.count}`,

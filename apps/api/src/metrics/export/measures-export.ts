@@ -3,8 +3,9 @@ import type { Logger } from 'pino';
 import { authenticate } from '../../auth/authenticate.js';
 import type { Principal } from '../../auth/principal.js';
 import { requirePermission } from '../../auth/require-permission.js';
-import { isAppError, type AppError } from '../../errors/app-errors.js';
-import { INTERNAL_ERROR_MESSAGE, toGraphQLError } from '../../errors/graphql-errors.js';
+import { isAppError } from '../../errors/app-errors.js';
+import { INTERNAL_ERROR_MESSAGE } from '../../errors/graphql-errors.js';
+import { codedErrorBody, sendAppError } from '../../errors/http-errors.js';
 import { sendJson } from '../../graphql-http.js';
 import { enumNameOf } from '../../scalars/graphql-enum.js';
 import type { Services } from '../../services.js';
@@ -81,7 +82,7 @@ async function answer(
     sendJson(
       res,
       405,
-      codedError(`${req.method ?? ''} is not served here: use GET.`, 'BAD_REQUEST'),
+      codedErrorBody(`${req.method ?? ''} is not served here: use GET.`, 'BAD_REQUEST'),
     );
     return;
   }
@@ -90,7 +91,7 @@ async function answer(
     sendJson(
       res,
       404,
-      codedError(
+      codedErrorBody(
         `Nothing is served at ${path}: the exports are ${EXPORTS_PREFIX}.csv, ${EXPORTS_PREFIX}/<MEASURE>.csv and ${EXPORTS_PREFIX}/<MEASURE>/cases.csv, MEASURE one of ${[...MEASURE_BY_ENUM_NAME.keys()].join(', ')}.`,
         'NOT_FOUND',
       ),
@@ -247,15 +248,4 @@ function drained(res: ServerResponse): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
-}
-
-function codedError(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
-}
-
-function sendAppError(res: ServerResponse, error: AppError): void {
-  const { message, extensions } = toGraphQLError(error);
-  const http = error.extensions?.http;
-  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-  sendJson(res, http?.status ?? 400, { errors: [{ message, extensions }] });
 }
