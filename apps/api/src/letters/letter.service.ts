@@ -29,6 +29,8 @@ import { checkTemplate, type LetterTemplateInput } from './letter-template-check
 export type { LetterRecord } from './letter.repository.js';
 
 export const MAX_EDIT_LENGTH = 10_000;
+/** More than a stage can raise; it stops a pasted list, not a person. */
+export const MAX_DECISIONS = 100;
 
 export interface LetterInput {
   readonly complaintId: string;
@@ -209,6 +211,17 @@ export class LetterService {
       throw new BadUserInputError('stage must be 1 or 2: a complaint has two stages.', 'stage');
     }
     const complaint = await this.complaintFor(by, input.complaintId);
+    if ((input.decisions ?? []).length > MAX_DECISIONS) {
+      throw new BadUserInputError(`At most ${MAX_DECISIONS} decisions in a letter.`, 'decisions');
+    }
+    for (const { point, decision } of input.decisions ?? []) {
+      if (point.length > MAX_EDIT_LENGTH || decision.length > MAX_EDIT_LENGTH) {
+        throw new BadUserInputError(
+          `A point or its decision is over ${MAX_EDIT_LENGTH} characters.`,
+          'decisions',
+        );
+      }
+    }
     const edits: Partial<Record<LetterPartId, string>> = {};
     for (const edit of input.edits ?? []) {
       if (edit.text.length > MAX_EDIT_LENGTH) {
