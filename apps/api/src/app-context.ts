@@ -1,4 +1,4 @@
-import type { BankHolidaysData } from '@redress/domain';
+import type { BankHolidaysData, CaseNote } from '@redress/domain';
 import DataLoader from 'dataloader';
 import type { RequestMeta } from './auth/auth.service.js';
 import type { Principal } from './auth/principal.js';
@@ -18,9 +18,11 @@ export interface Loaders {
   readonly users: DataLoader<string, UserRecord | null>;
   /** Teams by id (the team holding each case of a page): one statement for a page. */
   readonly teams: DataLoader<string, TeamRecord | null>;
+  /** The notes and contact log of each complaint: one statement for a page, scoped to the caller. */
+  readonly notes: DataLoader<string, readonly CaseNote[]>;
 }
 
-export function createLoaders(services: Services): Loaders {
+export function createLoaders(services: Services, principal: Principal): Loaders {
   return {
     events: new DataLoader<string, readonly StoredEvent[]>(async (ids) => {
       const byId = await services.complaints.eventsFor(ids);
@@ -33,6 +35,10 @@ export function createLoaders(services: Services): Loaders {
     teams: new DataLoader<string, TeamRecord | null>(async (ids) => {
       const found = await services.users.teamsByIds(ids);
       return ids.map((id) => found.find((team) => team.id === id) ?? null);
+    }),
+    notes: new DataLoader<string, readonly CaseNote[]>(async (ids) => {
+      const byId = await services.caseNotes.notesFor(principal, ids);
+      return ids.map((id) => byId.get(id) ?? []);
     }),
   };
 }
@@ -75,7 +81,7 @@ export function createAppContext(
   return {
     principal,
     services: deps.services,
-    loaders: createLoaders(deps.services),
+    loaders: createLoaders(deps.services, principal),
     clock: deps.clock,
     holidays: deps.holidays,
     http,

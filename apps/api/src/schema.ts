@@ -25,6 +25,8 @@ import { RemediesResolver } from './complaints/remedies.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
+import { CaseNoteResolver } from './notes/case-note.resolver.js';
+import { ComplaintNotesResolver } from './notes/complaint-notes.resolver.js';
 import { PolicyResolver } from './policies/policy.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { AnnualReportResolver } from './reports/annual-report.resolver.js';
@@ -49,6 +51,8 @@ export const RESOLVERS = [
   RemediesResolver,
   OmbudsmanResolver,
   ComplaintEventResolver,
+  ComplaintNotesResolver,
+  CaseNoteResolver,
   DeadlineAlertResolver,
   PolicyResolver,
   CalendarResolver,

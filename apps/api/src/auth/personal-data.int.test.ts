@@ -32,6 +32,7 @@ const PERSONAL_FIELDS = [
   'Complaint.additionalComplainants',
   'Complaint.complainant',
   'Complaint.desiredOutcome',
+  'Complaint.notes',
   'Complaint.representative',
   'Complaint.summary',
   'Complaint.withdrawnReason',

@@ -16,6 +16,7 @@ import { UserEntity, UserTeamEntity } from '../users/user.entity.js';
 import { HomesEntity } from '../metrics/homes.entity.js';
 import { ImprovementEntity } from '../metrics/improvement.entity.js';
 import { SurveyResponseEntity } from '../metrics/survey-response.entity.js';
+import { CaseNoteEntity } from '../notes/case-note.entity.js';
 
 // Listed, not globbed: globs load files through require(), which ESM builds do not support.
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   HomesEntity,
   SurveyResponseEntity,
   ImprovementEntity,
+  CaseNoteEntity,
 ];

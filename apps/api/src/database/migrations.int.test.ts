@@ -41,6 +41,7 @@ describe('the migrations', () => {
       'DeadlineReadModel1764720000000',
       'MeasuresReadModel1764806400000',
       'MeasuresInputs1764892800000',
+      'CaseNotes1765065600000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });

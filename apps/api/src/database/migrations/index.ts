@@ -10,6 +10,7 @@ import { ListOrderings1764633600000 } from './1764633600000-list-orderings.js';
 import { DeadlineReadModel1764720000000 } from './1764720000000-deadline-read-model.js';
 import { MeasuresReadModel1764806400000 } from './1764806400000-measures-read-model.js';
 import { MeasuresInputs1764892800000 } from './1764892800000-measures-inputs.js';
+import { CaseNotes1765065600000 } from './1765065600000-case-notes.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   DeadlineReadModel1764720000000,
   MeasuresReadModel1764806400000,
   MeasuresInputs1764892800000,
+  CaseNotes1765065600000,
 ];
