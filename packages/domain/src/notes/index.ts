@@ -7,3 +7,4 @@ export {
   MAX_CASE_NOTE_LENGTH,
   MAX_WITH_WHOM_LENGTH,
 } from './case-note.js';
+export { CASE_NOTE_KIND_LABELS, CONTACT_DIRECTION_LABELS } from './case-note-labels.js';
