@@ -15,6 +15,7 @@ import {
 } from '@mui/material';
 import type { ComplaintPage, DeadlineView } from './complaint-query';
 import { formatDateTime, formatLocalDate, workingDaysWording } from '../../shared/format';
+import { timelineOf } from './timeline';
 
 function formatPounds(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
@@ -109,15 +110,29 @@ export function DeadlinesPanel({ complaint }: { complaint: ComplaintPage }) {
   );
 }
 
+/** What happened to the case, its notes and contacts among its events, oldest first. */
 export function TimelinePanel({ complaint }: { complaint: ComplaintPage }) {
   return (
     <Section title="Timeline">
       <List dense disablePadding component="ol">
-        {complaint.events.map((e) => (
-          <ListItem key={e.version} disableGutters>
+        {timelineOf(complaint).map((entry) => (
+          <ListItem key={entry.key} disableGutters>
             <ListItemText
-              primary={e.label}
-              secondary={`${formatDateTime(e.at)}, by ${e.actor.name ?? (e.actor.kind === 'system' ? 'Redress' : e.actor.kind)}`}
+              primary={entry.title}
+              secondary={
+                <>
+                  {formatDateTime(entry.at)}, by {entry.by}
+                  {entry.body !== null && (
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      sx={{ display: 'block', whiteSpace: 'pre-wrap' }}
+                    >
+                      {entry.body}
+                    </Typography>
+                  )}
+                </>
+              }
             />
           </ListItem>
         ))}

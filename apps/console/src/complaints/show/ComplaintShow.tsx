@@ -19,6 +19,7 @@ import {
 } from './ComplaintPanels';
 import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
+import { NotesPanel } from './NotesPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -125,6 +126,14 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />
       <LearningPanel complaint={c} />
+      {c.notes !== null && (
+        <NotesPanel
+          complaint={c}
+          request={request}
+          reload={reload}
+          notify={(message) => notify(message, { type: 'success' })}
+        />
+      )}
       <TimelinePanel complaint={c} />
     </Stack>
   );
