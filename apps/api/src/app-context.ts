@@ -1,4 +1,4 @@
-import type { BankHolidaysData } from '@redress/domain';
+import type { BankHolidaysData, CaseNote } from '@redress/domain';
 import DataLoader from 'dataloader';
 import type { AttachmentRecord } from './attachments/attachment.repository.js';
 import type { RequestMeta } from './auth/auth.service.js';
@@ -24,6 +24,8 @@ export interface Loaders {
   readonly letters: DataLoader<string, readonly LetterRecord[]>;
   /** The files of each complaint, for this request's caller: one statement for a page. */
   readonly attachments: DataLoader<string, readonly AttachmentRecord[]>;
+  /** The notes and contact log of each complaint: one statement for a page, scoped to the caller. */
+  readonly notes: DataLoader<string, readonly CaseNote[]>;
 }
 
 export function createLoaders(services: Services, principal: Principal): Loaders {
@@ -46,6 +48,10 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     }),
     attachments: new DataLoader<string, readonly AttachmentRecord[]>(async (ids) => {
       const byId = await services.attachments.forComplaints(principal, ids);
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    notes: new DataLoader<string, readonly CaseNote[]>(async (ids) => {
+      const byId = await services.caseNotes.notesFor(principal, ids);
       return ids.map((id) => byId.get(id) ?? []);
     }),
   };

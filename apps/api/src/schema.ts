@@ -26,6 +26,8 @@ import { RemediesResolver } from './complaints/remedies.resolver.js';
 import { ComplaintResolver } from './complaints/complaint.resolver.js';
 import { DeadlineAlertResolver } from './deadlines/deadline-alert.resolver.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
+import { CaseNoteResolver } from './notes/case-note.resolver.js';
+import { ComplaintNotesResolver } from './notes/complaint-notes.resolver.js';
 import { PolicyResolver } from './policies/policy.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { AnnualReportResolver } from './reports/annual-report.resolver.js';
@@ -55,6 +57,8 @@ export const RESOLVERS = [
   LetterResolver,
   ComplaintEventResolver,
   ComplaintAttachmentsResolver,
+  ComplaintNotesResolver,
+  CaseNoteResolver,
   DeadlineAlertResolver,
   PolicyResolver,
   CalendarResolver,

@@ -23,6 +23,8 @@ import { ComplaintRepository } from './complaints/complaint.repository.js';
 import { FeedbackRepository } from './feedback/feedback.repository.js';
 import { PolicyRepository } from './policies/policy.repository.js';
 import { FeedbackService } from './feedback/feedback.service.js';
+import { CaseNoteRepository } from './notes/case-note.repository.js';
+import { CaseNoteService } from './notes/case-note.service.js';
 import { IdempotencyKeyRepository } from './idempotency/idempotency-key.repository.js';
 import { IdempotencyKeys } from './idempotency/idempotency-keys.js';
 import { PolicyService } from './policies/policy.service.js';
@@ -59,6 +61,8 @@ export interface Services {
   readonly complaints: ComplaintService;
   readonly policies: PolicyService;
   readonly feedback: FeedbackService;
+  /** Internal case notes and the contact log. */
+  readonly caseNotes: CaseNoteService;
   readonly auth: AuthService;
   readonly users: UserService;
   readonly apiKeys: ApiKeyService;
@@ -235,6 +239,11 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
       clock,
       complaints,
       idempotency,
+    }),
+    caseNotes: new CaseNoteService(new CaseNoteRepository(dataSource), transactions, {
+      clock,
+      idempotency,
+      placements: (ids) => complaintRepository.findPlacements(ids),
     }),
     auth,
     users,

@@ -143,6 +143,9 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
     args: `complaintId: "${NONE}", remedyId: "1.2", amountPence: 100, paidOn: "2026-11-09"`,
   },
   'Mutation.reactivateUser': { args: `id: "${NONE}"` },
+  'Mutation.recordCaseNote': {
+    args: `input: { complaintId: "${NONE}", kind: NOTE, body: "Chase the surveyor." }`,
+  },
   'Mutation.recordContractor': { args: `id: "${NONE}", contractor: { name: "Acme Repairs" }` },
   'Mutation.recordFeedback': {
     args: 'input: { kind: COMPLIMENT, receivedAt: "2026-11-06T10:00:00Z", channel: PHONE, summary: "Kind plumber.", category: "repairs" }',

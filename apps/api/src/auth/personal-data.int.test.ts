@@ -34,6 +34,7 @@ const PERSONAL_FIELDS = [
   'Complaint.complainant',
   'Complaint.desiredOutcome',
   'Complaint.letters',
+  'Complaint.notes',
   'Complaint.representative',
   'Complaint.summary',
   'Complaint.withdrawnReason',

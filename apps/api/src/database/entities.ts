@@ -19,6 +19,7 @@ import { HomesEntity } from '../metrics/homes.entity.js';
 import { ImprovementEntity } from '../metrics/improvement.entity.js';
 import { LetterEntity, LetterTemplateEntity } from '../letters/letter.entity.js';
 import { SurveyResponseEntity } from '../metrics/survey-response.entity.js';
+import { CaseNoteEntity } from '../notes/case-note.entity.js';
 
 // Listed, not globbed: globs load files through require(), which ESM builds do not support.
 export const ENTITIES = [
@@ -46,4 +47,5 @@ export const ENTITIES = [
   LetterTemplateEntity,
   ReviewPanelMemberEntity,
   AttachmentEntity,
+  CaseNoteEntity,
 ];

@@ -42,6 +42,7 @@ describe('the migrations', () => {
       'MeasuresReadModel1764806400000',
       'MeasuresInputs1764892800000',
       'Letters1764979200000',
+      'CaseNotes1765065600000',
       'Attachments1765152000000',
       'ReviewPanel1765238400000',
     ]);

@@ -11,7 +11,8 @@ import { canonicalJson } from './canonical-json.js';
 import type { IdempotencyKeyRepository, KeyOwner } from './idempotency-key.repository.js';
 
 /** The writes a caller may name with a key. */
-export type IdempotentOperation = 'logComplaint' | 'recordFeedback' | 'convertServiceRequest';
+export type IdempotentOperation =
+  'logComplaint' | 'recordFeedback' | 'convertServiceRequest' | 'recordCaseNote';
 
 /** A write named with an idempotency key. */
 export interface KeyedWrite {

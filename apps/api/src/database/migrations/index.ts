@@ -13,6 +13,7 @@ import { MeasuresInputs1764892800000 } from './1764892800000-measures-inputs.js'
 import { Letters1764979200000 } from './1764979200000-letters.js';
 import { ReviewPanel1765238400000 } from './1765238400000-review-panel.js';
 import { Attachments1765152000000 } from './1765152000000-attachments.js';
+import { CaseNotes1765065600000 } from './1765065600000-case-notes.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   MeasuresReadModel1764806400000,
   MeasuresInputs1764892800000,
   Letters1764979200000,
+  CaseNotes1765065600000,
   Attachments1765152000000,
   ReviewPanel1765238400000,
 ];

@@ -15,7 +15,7 @@ import {
 } from '@mui/material';
 import type { ComplaintPage, DeadlineView } from './complaint-query';
 import { formatDateTime, formatLocalDate, workingDaysWording } from '../../shared/format';
-import { DELIVERY_LABELS, letterName } from './letter-labels';
+import { timelineOf } from './timeline';
 
 function formatPounds(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
@@ -110,28 +110,30 @@ export function DeadlinesPanel({ complaint }: { complaint: ComplaintPage }) {
   );
 }
 
+/** What happened to the case, its notes and contacts among its events, oldest first. */
 export function TimelinePanel({ complaint }: { complaint: ComplaintPage }) {
-  // The case's events and the letters issued on it, in the order they happened.
-  const entries = [
-    ...complaint.events.map((e) => ({
-      key: `event-${e.version}`,
-      at: e.at,
-      primary: e.label,
-      by: e.actor.name ?? (e.actor.kind === 'system' ? 'Redress' : e.actor.kind),
-    })),
-    ...(complaint.letters ?? []).map((l) => ({
-      key: `letter-${l.id}`,
-      at: l.issuedAt,
-      primary: `Letter issued: ${letterName(l.kind, l.stage)} (${DELIVERY_LABELS[l.delivery].toLowerCase()})`,
-      by: l.issuedBy,
-    })),
-  ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return (
     <Section title="Timeline">
       <List dense disablePadding component="ol">
-        {entries.map((e) => (
-          <ListItem key={e.key} disableGutters>
-            <ListItemText primary={e.primary} secondary={`${formatDateTime(e.at)}, by ${e.by}`} />
+        {timelineOf(complaint).map((entry) => (
+          <ListItem key={entry.key} disableGutters>
+            <ListItemText
+              primary={entry.title}
+              secondary={
+                <>
+                  {formatDateTime(entry.at)}, by {entry.by}
+                  {entry.body !== null && (
+                    <Typography
+                      component="span"
+                      variant="body2"
+                      sx={{ display: 'block', whiteSpace: 'pre-wrap' }}
+                    >
+                      {entry.body}
+                    </Typography>
+                  )}
+                </>
+              }
+            />
           </ListItem>
         ))}
       </List>

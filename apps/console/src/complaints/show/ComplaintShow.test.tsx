@@ -68,6 +68,26 @@ function complaintAt(version: number) {
         at: '2026-11-06T09:30:00Z',
         actor: { kind: 'user', name: 'Sam Okafor' },
       },
+      {
+        version: 2,
+        type: 'complaint-acknowledged',
+        label: 'Acknowledged',
+        at: '2026-11-09T09:00:00Z',
+        actor: { kind: 'user', name: 'Alex Morgan' },
+      },
+    ],
+    notes: [
+      {
+        id: 'n-1',
+        kind: 'CALL',
+        direction: 'INBOUND',
+        withWhom: 'her daughter',
+        occurredAt: '2026-11-07T10:15:00Z',
+        body: 'The damp is back in the bedroom.',
+        author: { kind: 'USER', name: 'Alex Morgan' },
+        recordedAt: '2026-11-07T10:20:00Z',
+        correctsId: null,
+      },
     ],
     actions: [
       {
@@ -169,6 +189,32 @@ describe('a complaint’s page', () => {
         .getAllByRole('button')
         .map((b) => b.textContent),
     ).toEqual(['Extend the deadline', 'Respond', 'Withdraw']);
+  });
+
+  it('shows the notes and contacts in their panel and among the events of the timeline', async () => {
+    answers.push(page(5));
+    renderPage();
+    const panel = await screen.findByRole('region', { name: 'Notes and contacts' });
+    expect(within(panel).getByRole('table', { name: 'Notes and contacts' })).toHaveTextContent(
+      /Sat 7 Nov 2026, 10:15.*Call.*her daughter.*From the resident.*Alex Morgan.*The damp is back/,
+    );
+    const timeline = screen.getByRole('region', { name: 'Timeline' });
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'LoggedFri 6 Nov 2026, 09:30, by Sam Okafor',
+      'Call from the resident, with her daughterSat 7 Nov 2026, 10:15, by Alex MorganThe damp is back in the bedroom.',
+      'AcknowledgedMon 9 Nov 2026, 09:00, by Alex Morgan',
+    ]);
+  });
+
+  it('leaves the panel out for a caller who may not read notes', async () => {
+    answers.push({ data: { me: { id: 'user-1' }, complaint: { ...complaintAt(5), notes: null } } });
+    renderPage();
+    await screen.findByRole('region', { name: 'Timeline' });
+    expect(screen.queryByRole('region', { name: 'Notes and contacts' })).toBeNull();
   });
 
   it("shows the resident's satisfaction and the lessons learnt, or that there are none", async () => {

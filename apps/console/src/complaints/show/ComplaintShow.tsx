@@ -22,6 +22,7 @@ import { LearningPanel } from './LearningPanel';
 import { LettersPanel } from './LettersPanel';
 import { Stage2ReviewPanel } from './Stage2ReviewPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { NotesPanel } from './NotesPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -143,6 +144,14 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
         reload={reload}
         notify={(message) => notify(message, { type: 'success' })}
       />
+      {c.notes !== null && (
+        <NotesPanel
+          complaint={c}
+          request={request}
+          reload={reload}
+          notify={(message) => notify(message, { type: 'success' })}
+        />
+      )}
       <TimelinePanel complaint={c} />
     </Stack>
   );

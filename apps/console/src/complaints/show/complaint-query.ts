@@ -1,5 +1,6 @@
 // What a complaint's page reads: one query, everything the panels and the step forms show.
 import type { StepComplaint } from '../steps/step-form.types';
+import type { CaseNoteView } from './case-notes';
 
 export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
   query ComplaintPage($id: ID!) {
@@ -115,6 +116,20 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
           kind
           name
         }
+      }
+      notes {
+        id
+        kind
+        direction
+        withWhom
+        occurredAt
+        body
+        author {
+          kind
+          name
+        }
+        recordedAt
+        correctsId
       }
       actions {
         id
@@ -290,6 +305,8 @@ export interface ComplaintPage extends StepComplaint {
     readonly at: string;
     readonly actor: { readonly kind: string; readonly name: string | null };
   }[];
+  /** Internal notes and the contact log, oldest first; null for a caller without personal data. */
+  readonly notes: readonly CaseNoteView[] | null;
   readonly actions: readonly (StepComplaint['actions'][number] & {
     readonly stage: number;
     readonly owner: string;
