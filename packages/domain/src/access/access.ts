@@ -50,6 +50,11 @@ export const PERMISSIONS = [
   'improvements:write',
   /** Keep the stage 2 review panel: residents who review, their consent and conflicts. */
   'panel:manage',
+  /**
+   * A resident's records as a whole: everything held about them (subject access), the case file
+   * for the Ombudsman, and anonymising them (erasure, retention).
+   */
+  'records:manage',
   'users:read',
   'users:manage',
   'api-keys:manage',
