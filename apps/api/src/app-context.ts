@@ -26,6 +26,8 @@ export interface Loaders {
   readonly attachments: DataLoader<string, readonly AttachmentRecord[]>;
   /** The notes and contact log of each complaint: one statement for a page, scoped to the caller. */
   readonly notes: DataLoader<string, readonly CaseNote[]>;
+  /** When each case was anonymised, null when it was not: one statement for a page. */
+  readonly anonymisedAt: DataLoader<string, Date | null>;
 }
 
 export function createLoaders(services: Services, principal: Principal): Loaders {
@@ -53,6 +55,11 @@ export function createLoaders(services: Services, principal: Principal): Loaders
     notes: new DataLoader<string, readonly CaseNote[]>(async (ids) => {
       const byId = await services.caseNotes.notesFor(principal, ids);
       return ids.map((id) => byId.get(id) ?? []);
+    }),
+    // Asked of cases the caller has already read, so in their scope.
+    anonymisedAt: new DataLoader<string, Date | null>(async (ids) => {
+      const byId = await services.anonymisation.anonymisedAt(ids);
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

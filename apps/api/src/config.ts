@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { parseBankHolidays, ROLES, type BankHolidaysData, type Role } from '@redress/domain';
+import {
+  DEFAULT_RETENTION_YEARS,
+  parseBankHolidays,
+  ROLES,
+  type BankHolidaysData,
+  type Role,
+} from '@redress/domain';
 import { defaultAttachmentsDir } from './attachments/attachment-storage.js';
 import type { OidcSettings } from './auth/oidc-settings.js';
 import { mailSettingsOf, type MailSettings } from './mail/mail-settings.js';
@@ -48,6 +54,11 @@ export interface Config {
   readonly rateLimits: RateLimitSettings;
   /** Letters by email (REDRESS_SMTP_URL, REDRESS_MAIL_FROM); absent: letters are posted. */
   readonly mail: MailSettings | undefined;
+  /**
+   * Years after a resident's last case ended that their personal data is kept
+   * (REDRESS_RETENTION_YEARS, default 6); null (`off`): never anonymised by the retention job.
+   */
+  readonly retentionYears: number | null;
 }
 
 /** A setting that cannot be used; its message names the variable and what it accepts. */
@@ -91,6 +102,10 @@ export function loadConfig(env: Env, cwd: string): Config {
     oidc: oidc(env),
     rateLimits: rateLimits(env),
     mail: mailSettingsOf(env, (message) => new ConfigError(message)),
+    retentionYears:
+      text(env.REDRESS_RETENTION_YEARS)?.toLowerCase() === 'off'
+        ? null
+        : integer(env, 'REDRESS_RETENTION_YEARS', DEFAULT_RETENTION_YEARS, 1, 100),
   };
 }
 

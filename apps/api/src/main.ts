@@ -9,6 +9,7 @@ import { createDataSource } from './database/data-source.js';
 import { ReplicaError } from './database/replica.js';
 import { createPgPubSub } from './database/pg-pubsub.js';
 import { DeadlineWatcher } from './deadlines/deadline-watcher.js';
+import { RetentionJob } from './erasure/retention-job.js';
 import { loadDemoData } from './demo/demo-data.js';
 import { createServer } from './server.js';
 import { createServices } from './services.js';
@@ -95,6 +96,11 @@ async function main(): Promise<void> {
   });
   watcher.start(config.watchIntervalMs);
   services.letterSender.start();
+  const retention =
+    config.retentionYears === null
+      ? null
+      : new RetentionJob(services.anonymisation, config.retentionYears, logDatabase);
+  retention?.start();
 
   const server = createServer({
     services,
@@ -130,6 +136,7 @@ async function main(): Promise<void> {
     try {
       await watcher.stop();
       await services.letterSender.stop();
+      await retention?.stop();
       await server.stop();
       await database.close();
       process.exit(0);

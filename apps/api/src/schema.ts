@@ -35,6 +35,7 @@ import { HomesResolver } from './metrics/homes.resolver.js';
 import { SurveyResolver } from './metrics/survey.resolver.js';
 import { ImprovementResolver } from './metrics/improvement.resolver.js';
 import { ReviewPanelResolver } from './review-panel/review-panel.resolver.js';
+import { AnonymisationResolver } from './erasure/anonymisation.resolver.js';
 import { Stage2ReviewResolver } from './complaints/stage2-review.resolver.js';
 import { MeasuresResolver } from './metrics/measures.resolver.js';
 import { LetterResolver } from './letters/letter.resolver.js';
@@ -73,6 +74,7 @@ export const RESOLVERS = [
   SurveyResolver,
   ImprovementResolver,
   ReviewPanelResolver,
+  AnonymisationResolver,
   Stage2ReviewResolver,
   MeasuresResolver,
 ] as const;

@@ -157,6 +157,11 @@ export function createServer(deps: ServerDeps): RedressServer {
       });
     }
   });
+  // Idle connections are kept longer than the 60 s load balancers commonly keep theirs (and
+  // than Node's 5 s), so a proxy or client never sends a request down a socket the server is
+  // closing at that moment: the race answers ECONNRESET after any pause of a few seconds.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   async function start(port: number, host?: string): Promise<string> {
     const schema = await buildRedressSchema({ pubSub: deps.pubsub });

@@ -53,6 +53,8 @@ import { RequestRateLimits } from './limits/rate-limits.js';
 import { LetterRepository } from './letters/letter.repository.js';
 import { LetterSender } from './letters/letter-sender.js';
 import { LetterService } from './letters/letter.service.js';
+import { AnonymisationRepository } from './erasure/anonymisation.repository.js';
+import { AnonymisationService } from './erasure/anonymisation.service.js';
 import type { MailSettings } from './mail/mail-settings.js';
 import { smtpMailer } from './mail/mailer.js';
 
@@ -81,6 +83,8 @@ export interface Services {
   readonly attachments: AttachmentService;
   /** The read model made again from the events (`pnpm read-model:rebuild`). */
   readonly readModel: ReadModelService;
+  /** Residents anonymised: on request (erasure), or past the retention period. */
+  readonly anonymisation: AnonymisationService;
   /** Letters to residents: previewed, issued, delivered. */
   readonly letters: LetterService;
   /** Emails queued letters; started by main.ts, run by hand in tests. */
@@ -215,11 +219,25 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     ...(options.mail ? { mailer: smtpMailer(options.mail) } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const storage = options.attachmentStorage ?? NO_ATTACHMENT_STORAGE;
   const attachments = new AttachmentService({
     repository: new AttachmentRepository(dataSource),
-    storage: options.attachmentStorage ?? NO_ATTACHMENT_STORAGE,
+    storage,
     transactions,
     placements: (ids) => complaintRepository.findPlacements(ids),
+    securityLog,
+    clock,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const readModel = new ReadModelService(complaintRepository, transactions, {
+    ...(options.holidays ? { holidays: options.holidays } : {}),
+  });
+  const anonymisation = new AnonymisationService({
+    repository: new AnonymisationRepository(dataSource),
+    events: complaintRepository.events,
+    readModel,
+    transactions,
+    storage,
     securityLog,
     clock,
     ...(options.log ? { log: options.log } : {}),
@@ -229,9 +247,8 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     letters,
     letterSender,
     attachments,
-    readModel: new ReadModelService(complaintRepository, transactions, {
-      ...(options.holidays ? { holidays: options.holidays } : {}),
-    }),
+    readModel,
+    anonymisation,
     deadlineAlerts: new DeadlineAlertRepository(dataSource),
     transactions,
     policies: new PolicyService(new PolicyRepository(dataSource), transactions),

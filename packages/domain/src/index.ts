@@ -74,6 +74,7 @@ export { alertLevel, type AlertLevel } from './deadlines/alert-level.js';
 export * from './metrics/index.js';
 export * from './letters/index.js';
 export * from './notes/index.js';
+export * from './personal/index.js';
 
 export type * from './feedback/feedback.types.js';
 export { recordFeedback, convertServiceRequest } from './feedback/feedback.js';

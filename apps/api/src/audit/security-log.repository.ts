@@ -33,6 +33,7 @@ export const SECURITY_EVENT_KINDS = [
   'export',
   'homes-changed',
   'attachment-downloaded',
+  'resident-anonymised',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

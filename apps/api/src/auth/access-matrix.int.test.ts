@@ -84,6 +84,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Query.isWorkingDay': { args: 'date: "2026-11-09"' },
   'Query.bankHolidays': { args: 'year: 2026' },
   'Query.complaint': { args: `id: "${NONE}"` },
+  'Query.residentCases': { args: 'resident: { email: "nobody@example.org" }' },
   'Query.complaintByReference': { args: 'reference: "CMP-2026-999999"' },
   'Query.feedback': { args: `id: "${NONE}"` },
   'Query.improvements': { args: 'year: 2026' },
@@ -160,6 +161,8 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Mutation.recordStage2Reviewers': {
     args: `complaintId: "${NONE}", reviewers: [{ userId: "${NONE}" }]`,
   },
+  // A case that does not exist: nothing is anonymised.
+  'Mutation.anonymiseResident': { args: `complaintId: "${NONE}"` },
   // Refused as bad input (a blank name): nothing is written.
   'Mutation.addReviewPanelMember': { args: 'input: { name: " ", addressLines: "1 Elm Road" }' },
   'Mutation.updateReviewPanelMember': {

@@ -343,6 +343,11 @@ async function copyCases(
           ORDER BY e.occurred_at, m.new_id, e.version`,
       );
       await manager.query(
+        `INSERT INTO complaint_event_personal (complaint_id, version, personal)
+         SELECT m.new_id, p.version, p.personal
+           FROM complaint_event_personal p JOIN copy_map m ON m.old_id = p.complaint_id`,
+      );
+      await manager.query(
         `INSERT INTO complaint_deadline
            (complaint_id, stage, kind, due_on, warn_on, met_at, provisional, stopped_at,
             last_alert, last_alert_on)

@@ -1,9 +1,11 @@
-import type {
-  Actor,
-  ComplaintEvent,
-  ComplaintEventType,
-  ComplaintPlacement,
-  Policy,
+import {
+  joinPersonal,
+  type Actor,
+  type ComplaintEvent,
+  type ComplaintEventType,
+  type ComplaintPlacement,
+  type PersonalPart,
+  type Policy,
 } from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid } from '../shared/uuid.js';
@@ -48,8 +50,14 @@ export interface StoredHistory {
   readonly lastRecordedAt: Date;
 }
 
-const EVENT_COLUMNS = `complaint_id, version, position, type, occurred_at, recorded_at,
-  actor_kind, actor_id, actor_name, payload`;
+/**
+ * An event's columns with its personal part beside it (complaint_event_personal, null once
+ * erased or when it had none): `FROM ${EVENTS}` reads both.
+ */
+const EVENT_COLUMNS = `e.complaint_id, e.version, e.position, e.type, e.occurred_at, e.recorded_at,
+  e.actor_kind, e.actor_id, e.actor_name, e.payload, p.personal`;
+const EVENTS = `complaint_event e LEFT JOIN complaint_event_personal p
+  ON p.complaint_id = e.complaint_id AND p.version = e.version`;
 
 interface EventRow {
   complaint_id: string;
@@ -62,6 +70,7 @@ interface EventRow {
   actor_id: string;
   actor_name: string | null;
   payload: ComplaintEvent;
+  personal: PersonalPart | null;
 }
 
 interface PlacementRow {
@@ -91,7 +100,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
       id: row.actor_id,
       ...(row.actor_name !== null ? { name: row.actor_name } : {}),
     },
-    payload: row.payload,
+    payload: joinPersonal(row.payload, row.personal),
   };
 }
 
@@ -138,9 +147,9 @@ export class ComplaintEventRepository {
     const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return [];
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM complaint_event
-        WHERE complaint_id = ANY($1::uuid[])
-        ORDER BY complaint_id, version`,
+      `SELECT ${EVENT_COLUMNS} FROM ${EVENTS}
+        WHERE e.complaint_id = ANY($1::uuid[])
+        ORDER BY e.complaint_id, e.version`,
       [valid],
     );
     return rows.map(toStoredEvent);
@@ -158,11 +167,11 @@ export class ComplaintEventRepository {
     const valid = keys.filter((key) => isUuid(key.complaintId));
     if (valid.length === 0) return [];
     const rows: (EventRow & PlacementRow)[] = await this.dataSource.query(
-      `SELECT e.*, c.assignee_id, c.team_id, c.logged_by_api_key_id
-         FROM (SELECT ${EVENT_COLUMNS} FROM complaint_event
+      `SELECT ev.*, c.assignee_id, c.team_id, c.logged_by_api_key_id
+         FROM (SELECT ${EVENT_COLUMNS} FROM ${EVENTS}
                  JOIN unnest($1::uuid[], $2::int[]) AS k(complaint_id, version)
-                USING (complaint_id, version)) AS e
-         JOIN complaint AS c ON c.id = e.complaint_id`,
+                   ON k.complaint_id = e.complaint_id AND k.version = e.version) AS ev
+         JOIN complaint AS c ON c.id = ev.complaint_id`,
       [valid.map((key) => key.complaintId), valid.map((key) => key.version)],
     );
     return rows.map((row) => ({ ...toStoredEvent(row), placement: toPlacement(row) }));
@@ -202,23 +211,23 @@ export class ComplaintEventRepository {
   async findHistories(ids: readonly string[], manager?: EntityManager): Promise<StoredHistory[]> {
     const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return [];
-    const rows: Array<Pick<EventRow, 'complaint_id' | 'recorded_at' | 'payload'>> = await (
-      manager ?? this.dataSource.manager
-    ).query(
-      `SELECT complaint_id, recorded_at, payload FROM complaint_event
-        WHERE complaint_id = ANY($1::uuid[])
-        ORDER BY complaint_id, version`,
-      [valid],
-    );
+    const rows: Array<Pick<EventRow, 'complaint_id' | 'recorded_at' | 'payload' | 'personal'>> =
+      await (manager ?? this.dataSource.manager).query(
+        `SELECT e.complaint_id, e.recorded_at, e.payload, p.personal FROM ${EVENTS}
+          WHERE e.complaint_id = ANY($1::uuid[])
+          ORDER BY e.complaint_id, e.version`,
+        [valid],
+      );
     const histories = new Map<string, { events: ComplaintEvent[]; first: Date; last: Date }>();
     for (const row of rows) {
+      const event = joinPersonal(row.payload, row.personal);
       const history = histories.get(row.complaint_id);
       if (history) {
-        history.events.push(row.payload);
+        history.events.push(event);
         history.last = row.recorded_at;
       } else {
         histories.set(row.complaint_id, {
-          events: [row.payload],
+          events: [event],
           first: row.recorded_at,
           last: row.recorded_at,
         });

@@ -1,4 +1,9 @@
-import type { BankHolidaysData, ComplaintState, Deadline } from '@redress/domain';
+import {
+  splitPersonal,
+  type BankHolidaysData,
+  type ComplaintState,
+  type Deadline,
+} from '@redress/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { runNamed } from '../database/named-statement.js';
 import type { PolicyVersionCache } from '../policies/policy-version.repository.js';
@@ -50,15 +55,19 @@ export class ComplaintWriteRepository {
     const param = (value: unknown): string => `$${params.push(value)}`;
     const at = param(now.toISOString());
 
+    // Each event's personal fields are kept apart, where erasure can reach them (the domain's
+    // PERSONAL_FIELDS); the event itself is appended without them and never changes.
+    const split = events.map((e) => splitPersonal(e.event));
     const eventColumns = `unnest(${param(events.map((e) => e.complaintId))}::uuid[],
         ${param(events.map((e) => e.version))}::int[],
         ${param(events.map((e) => e.event.type))}::text[],
-        ${param(events.map((e) => JSON.stringify(e.event)))}::text[],
+        ${param(split.map((s) => JSON.stringify(s.body)))}::text[],
+        ${param(split.map((s) => (s.personal === null ? null : JSON.stringify(s.personal))))}::text[],
         ${param(events.map((e) => e.event.at))}::text[],
         ${param(events.map((e) => e.event.actor.kind))}::text[],
         ${param(events.map((e) => e.event.actor.id))}::text[],
         ${param(events.map((e) => e.event.actor.name ?? null))}::text[])
-      AS e(complaint_id, version, type, payload, at, actor_kind, actor_id, actor_name)`;
+      AS e(complaint_id, version, type, payload, personal, at, actor_kind, actor_id, actor_name)`;
     const projections = cases.map(({ state, deadlines }) =>
       projectCase(state, deadlines, batch.holidays, now),
     );
@@ -96,10 +105,20 @@ export class ComplaintWriteRepository {
          ORDER BY complaint_id, version
         RETURNING complaint_id, version, position
       ),
+      personal_kept AS (
+        INSERT INTO complaint_event_personal (complaint_id, version, personal)
+        SELECT complaint_id, version, personal::jsonb
+          FROM input
+         WHERE personal IS NOT NULL AND (SELECT count(*) FROM appended) >= 0
+        RETURNING 1
+      ),
       ${derivedRowsStatements(projections, param, caseIds)}${notify}
-      SELECT (SELECT count(*) FROM appended)::int AS appended${
-        notifyChannel === undefined ? '' : ', (SELECT count(*) FROM notified)::int AS notified'
-      }`;
+      SELECT (SELECT count(*) FROM appended)::int AS appended,
+             (SELECT count(*) FROM personal_kept)::int AS personal${
+               notifyChannel === undefined
+                 ? ''
+                 : ', (SELECT count(*) FROM notified)::int AS notified'
+             }`;
     await runNamed(this.dataSource, sql, params, manager);
     return now;
   }

@@ -30,6 +30,8 @@ export const SEARCH_EXPRESSION =
 @Index('ix_complaint_stage1_responded_year_tenure', { synchronize: false })
 @Index('ix_complaint_stage2_received_year_tenure', { synchronize: false })
 @Index('ix_complaint_stage2_responded_year_tenure', { synchronize: false })
+// One resident's cases (subject access, erasure, retention), carrying when each ended.
+@Index('ix_complaint_resident_key', { synchronize: false })
 // A GIN index for text search, which TypeORM cannot describe: the migration owns it.
 @Index('ix_complaint_search', { synchronize: false })
 // On the next-due order's expressions (nothing due sorts last either way): the migration owns them.

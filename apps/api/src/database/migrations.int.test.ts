@@ -6,6 +6,7 @@ import { ComplaintSnapshotPolicyRefs1763942400000 } from './migrations/176394240
 import { mapTypedHandlersToUsers } from './migrations/1764115200000-sign-in.js';
 import { fillMergedInto } from './migrations/1764460800000-merged-complaints.js';
 import { fillStoppedDeadlines } from './migrations/1764547200000-deadline-stopped-at.js';
+import { splitStoredEvents } from './migrations/1765411200000-personal-data.js';
 import { mergeComplaints } from '../complaints/merge-complaints.js';
 import { createPgPubSub } from './pg-pubsub.js';
 import { principalFor, READER } from '../test/test-principals.js';
@@ -45,6 +46,7 @@ describe('the migrations', () => {
       'CaseNotes1765065600000',
       'Attachments1765152000000',
       'ReviewPanel1765238400000',
+      'PersonalData1765411200000',
     ]);
     expect(await db.dataSource.showMigrations()).toBe(false);
   });
@@ -60,7 +62,8 @@ describe('the migrations', () => {
     it.each([
       ['UPDATE', "UPDATE complaint_event SET type = 'complaint-closed'"],
       ['DELETE', 'DELETE FROM complaint_event'],
-      ['TRUNCATE', 'TRUNCATE complaint_event'],
+      // CASCADE: the events' personal parts refer to them, and are no way round the rule.
+      ['TRUNCATE', 'TRUNCATE complaint_event CASCADE'],
     ])('refuses %s', async (operation, sql) => {
       await expect(db.dataSource.query(sql)).rejects.toThrow(
         `complaint_event is append-only: ${operation} is not allowed`,
@@ -264,6 +267,65 @@ describe('the migrations', () => {
       await runner.release();
     }
     expect(await stopped()).toEqual(written);
+    await pubsub.close();
+  });
+
+  it('move the personal fields of events stored before they were kept apart, and the case reads the same', async () => {
+    const pubsub = createPgPubSub(db.dataSource, db.listener);
+    const services = createServices(db.dataSource, { clock: systemClock, pubsub });
+    const by = principalFor({ kind: 'system', id: 'test' });
+    const { state } = await services.complaints.log(
+      {
+        receivedAt: '2026-11-06T09:30:00Z',
+        channel: 'email',
+        complainant: { name: 'Kit Marlowe', type: 'tenant', email: 'kit@example.org' },
+        summary: 'Kit reports damp at 3 Bell Yard.',
+        category: 'repairs',
+        tenure: 'lcra',
+      },
+      { by, at: '2026-11-06T09:30:00Z' },
+    );
+    const before = await services.complaints.findById(READER, state.id);
+    // As the event was stored before the migration: whole, with no personal part beside it.
+    await db.dataSource.query(
+      'ALTER TABLE complaint_event DISABLE TRIGGER complaint_event_no_update_delete',
+    );
+    await db.dataSource.query(
+      `UPDATE complaint_event e SET payload = e.payload || p.personal
+         FROM complaint_event_personal p
+        WHERE p.complaint_id = e.complaint_id AND p.version = e.version AND e.complaint_id = $1`,
+      [state.id],
+    );
+    await db.dataSource.query(
+      'ALTER TABLE complaint_event ENABLE TRIGGER complaint_event_no_update_delete',
+    );
+    await db.dataSource.query('DELETE FROM complaint_event_personal');
+    const whole: Array<{ payload: string }> = await db.dataSource.query(
+      'SELECT payload::text AS payload FROM complaint_event WHERE complaint_id = $1',
+      [state.id],
+    );
+    expect(whole[0]?.payload).toContain('Kit Marlowe');
+
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await splitStoredEvents(runner);
+    } finally {
+      await runner.release();
+    }
+    const kept: Array<{ payload: string; personal: string }> = await db.dataSource.query(
+      `SELECT e.payload::text AS payload, p.personal::text AS personal
+         FROM complaint_event e JOIN complaint_event_personal p USING (complaint_id, version)
+        WHERE e.complaint_id = $1`,
+      [state.id],
+    );
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.payload).not.toMatch(/Kit|Bell Yard|kit@/);
+    expect(kept[0]?.personal).toMatch(/Kit Marlowe/);
+    expect((await services.complaints.findById(READER, state.id))?.state).toEqual(before?.state);
+    // The event table is append-only again.
+    await expect(
+      db.dataSource.query("UPDATE complaint_event SET type = 'complaint-closed'"),
+    ).rejects.toThrow('append-only');
     await pubsub.close();
   });
 });

@@ -7,6 +7,7 @@ import type { DeadlineAlertPayload, PgPubSub } from '../database/pg-pubsub.js';
 import type { Transactions } from '../database/transactions.js';
 import type { DeadlineAlertRepository } from './deadline-alert.repository.js';
 import { isAppError } from '../errors/app-errors.js';
+import { PeriodicTask } from '../shared/periodic-task.js';
 
 export interface DeadlineWatcherOptions {
   readonly clock: Clock;
@@ -43,8 +44,10 @@ export const WATCHER = systemPrincipal('deadline-watcher', 'Redress');
  * instances can run a watcher on one database and each alert is raised once.
  */
 export class DeadlineWatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask(
+    () => this.runOnce(),
+    (error) => this.options.log?.('The deadline watcher failed a run', error),
+  );
   private readonly batchSize: number;
   private readonly instanceId: string;
 
@@ -57,25 +60,11 @@ export class DeadlineWatcher {
   }
 
   start(intervalMs = 60_000): void {
-    if (this.timer) return;
-    const tick = () => {
-      // One run at a time: a slow run is not overtaken by the next tick.
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.options.log?.('The deadline watcher failed a run', error))
-        .finally(() => {
-          this.running = null;
-        });
-    };
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
-    tick();
+    this.task.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.task.stop();
   }
 
   /** One pass: every alert now due, then every automatic closing now due. */

@@ -17,7 +17,8 @@ export type AppError =
   | RateLimitedError
   | IdempotencyKeyReusedError
   | LetterRefusedError
-  | AttachmentRefusedError;
+  | AttachmentRefusedError
+  | AnonymisationRefusedError;
 
 abstract class AppErrorBase extends Error {
   abstract readonly kind: string;
@@ -234,6 +235,21 @@ export class OperationRefusedError extends AppErrorBase {
     readonly code: OperationRefusalCode,
     message: string,
     readonly measures: Readonly<Record<string, number>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Anonymising a resident refused: one of their cases has not ended (ANONYMISATION_REFUSED,
+ * with the references of those still open). A resident's cases are anonymised together or
+ * not at all, so they still count once among repeat complainants.
+ */
+export class AnonymisationRefusedError extends AppErrorBase {
+  readonly kind = 'anonymisation-refused' as const;
+  constructor(
+    message: string,
+    readonly openReferences: readonly string[],
   ) {
     super(message);
   }

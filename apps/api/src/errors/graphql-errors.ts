@@ -25,6 +25,7 @@ export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'ATTACHMENT_TOO_LARGE',
   'ATTACHMENT_TYPE_REFUSED',
   'LETTER_REFUSED',
+  'ANONYMISATION_REFUSED',
   'QUERY_TOO_COMPLEX',
   'QUERY_TOO_DEEP',
   'TOO_MANY_ALIASES',
@@ -132,6 +133,10 @@ export function toGraphQLError(error: AppError): GraphQLError {
     case 'attachment-refused':
       return new GraphQLError(error.message, {
         extensions: { code: error.code, ...error.details },
+      });
+    case 'anonymisation-refused':
+      return new GraphQLError(error.message, {
+        extensions: { code: 'ANONYMISATION_REFUSED', openReferences: error.openReferences },
       });
     default:
       return unmapped(error);

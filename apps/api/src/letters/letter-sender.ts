@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Mailer } from '../mail/mailer.js';
 import { letterText, letterTitle } from './letter-document.js';
 import type { LetterRecord, LetterRepository } from './letter.repository.js';
+import { PeriodicTask } from '../shared/periodic-task.js';
 
 /**
  * How long after each failed attempt the next is made. After the last, the letter is FAILED:
@@ -42,30 +43,19 @@ export const SEND_LEASE_MS = 10 * 60_000;
  * no one else's queries.
  */
 export class LetterSender {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly task = new PeriodicTask(
+    () => this.runOnce(),
+    (error) => this.deps.log?.('The letter sender failed a run', error),
+  );
 
   constructor(private readonly deps: LetterSenderDeps) {}
 
   start(intervalMs = 15_000): void {
-    if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.deps.log?.('The letter sender failed a run', error))
-        .finally(() => {
-          this.running = null;
-        });
-    };
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
-    tick();
+    this.task.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.task.stop();
     this.deps.mailer?.close();
   }
 

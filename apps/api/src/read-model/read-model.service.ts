@@ -64,10 +64,23 @@ export class ReadModelService {
     size: number,
     tx: Transaction,
   ): Promise<{ last: string; complaints: number; events: number } | null> {
-    const { events: store, writes } = this.complaints;
-    const ids = await store.findCaseIdsAfter(after, size, tx);
+    const ids = await this.complaints.events.findCaseIdsAfter(after, size, tx);
     const last = ids[ids.length - 1];
     if (last === undefined) return null;
+    const { complaints, events } = await this.rebuildCases(ids, tx);
+    return { last, complaints, events };
+  }
+
+  /**
+   * These cases' rows made again from their events, in the caller's transaction: locked first,
+   * so no write of theirs commits between the read and the rewrite. Also what anonymising a
+   * case does once its events' personal parts are erased.
+   */
+  async rebuildCases(
+    ids: readonly string[],
+    tx: Transaction,
+  ): Promise<{ complaints: number; events: number }> {
+    const { events: store, writes } = this.complaints;
     await writes.lockCases(ids, tx);
     const histories = await store.findHistories(ids, tx);
     const { holidays } = this.options;
@@ -85,7 +98,6 @@ export class ReadModelService {
         },
       ];
     });
-    const complaints = await writes.rewrite(cases, tx);
-    return { last, complaints, events };
+    return { complaints: await writes.rewrite(cases, tx), events };
   }
 }

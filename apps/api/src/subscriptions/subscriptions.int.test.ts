@@ -232,12 +232,14 @@ describe('complaintEvents', () => {
         RAISE EXCEPTION 'commit refused by the subscription test';
       END
       $$`);
+    // On the event's personal part, where the summary is kept (complaint_event_personal), written
+    // in the same statement as the event.
     await api.dataSource.query(`
       CREATE CONSTRAINT TRIGGER test_refuse_commit
-        AFTER INSERT ON complaint_event
+        AFTER INSERT ON complaint_event_personal
         DEFERRABLE INITIALLY DEFERRED
         FOR EACH ROW
-        WHEN (NEW.payload->>'summary' = 'ROLL THIS BACK AT COMMIT')
+        WHEN (NEW.personal->>'summary' = 'ROLL THIS BACK AT COMMIT')
         EXECUTE FUNCTION test_refuse_commit()`);
     try {
       const all = ws.subscribe<EventMessage>(COMPLAINT_EVENTS);
@@ -260,7 +262,7 @@ describe('complaintEvents', () => {
       expect(all.messages.map((m) => m.complaintEvents.complaintId)).toEqual([marker.id]);
       all.unsubscribe();
     } finally {
-      await api.dataSource.query(`DROP TRIGGER test_refuse_commit ON complaint_event`);
+      await api.dataSource.query(`DROP TRIGGER test_refuse_commit ON complaint_event_personal`);
       await api.dataSource.query(`DROP FUNCTION test_refuse_commit()`);
     }
   });

@@ -21,6 +21,7 @@ export const SECURITY_EVENT_KIND_CHOICES: { id: string; name: string }[] = [
   { id: 'EXPORT', name: 'Export' },
   { id: 'HOMES_CHANGED', name: 'Homes figure changed' },
   { id: 'ATTACHMENT_DOWNLOADED', name: 'Attachment downloaded' },
+  { id: 'RESIDENT_ANONYMISED', name: 'Resident anonymised' },
 ];
 
 export function kindLabel(kind: unknown): string {

@@ -42,6 +42,11 @@ export interface Complainant {
   /** Reasonable adjustments asked for (Code 5.x). */
   readonly adjustments?: string | null;
   readonly vulnerable?: boolean | null;
+  /**
+   * Set only once the complainant was anonymised: a random key shared by the cases anonymised
+   * together, which stands for them among repeat complainants and identifies nobody.
+   */
+  readonly anonymousKey?: string;
 }
 
 export type RepresentativeRole =

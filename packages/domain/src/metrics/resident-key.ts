@@ -6,10 +6,13 @@
 //      "+44 7700 900123" and "07700 900123" agree (`phone:07700900123`);
 //   3. else the name and address, lower-cased with runs of anything but letters and digits read
 //      as one space (`name:jordan price|12 high street`), the address empty when not given.
+// An anonymised complainant has none of these; the random key given to the cases anonymised
+// together stands for them (`anonymous:<key>`), so the count of repeat complainants holds.
 // The API stores only a hash of it: the key is personal data and the measure needs only equality.
 import type { Complainant } from '../complaints/complaint.types.js';
 
 export function residentKeyOf(complainant: Complainant): string {
+  if (complainant.anonymousKey) return `anonymous:${complainant.anonymousKey}`;
   const email = complainant.email?.trim().toLowerCase();
   if (email) return `email:${email}`;
   const phone = phoneDigits(complainant.phone);

@@ -14,6 +14,7 @@ import { Letters1764979200000 } from './1764979200000-letters.js';
 import { ReviewPanel1765238400000 } from './1765238400000-review-panel.js';
 import { Attachments1765152000000 } from './1765152000000-attachments.js';
 import { CaseNotes1765065600000 } from './1765065600000-case-notes.js';
+import { PersonalData1765411200000 } from './1765411200000-personal-data.js';
 
 // Listed, not globbed (ESM), in the order they run.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CaseNotes1765065600000,
   Attachments1765152000000,
   ReviewPanel1765238400000,
+  PersonalData1765411200000,
 ];

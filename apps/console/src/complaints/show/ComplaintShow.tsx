@@ -23,6 +23,7 @@ import { LettersPanel } from './LettersPanel';
 import { Stage2ReviewPanel } from './Stage2ReviewPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { NotesPanel } from './NotesPanel';
+import { AnonymisedNotice, ResidentRecordPanel } from './ResidentRecordPanel';
 import { formatDateTime } from '../../shared/format';
 import { useGraphQLRequest } from './use-graphql-request';
 
@@ -120,6 +121,7 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
           </Typography>
         )}
       </Box>
+      <AnonymisedNotice anonymisedAt={c.anonymisedAt} />
       <Section title="Steps">
         {c.allowedSteps.length === 0 ? (
           <Typography variant="body2">No step can be recorded on this case now.</Typography>
@@ -153,6 +155,12 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
         />
       )}
       <TimelinePanel complaint={c} />
+      <ResidentRecordPanel
+        complaint={c}
+        request={request}
+        reload={reload}
+        notify={(message) => notify(message, { type: 'success' })}
+      />
     </Stack>
   );
 }

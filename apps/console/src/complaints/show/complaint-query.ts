@@ -155,6 +155,7 @@ export const COMPLAINT_PAGE_QUERY = /* GraphQL */ `
         }
       }
       closedAt
+      anonymisedAt
       closeReason
       withdrawnReason
       refusal {
@@ -315,6 +316,8 @@ export interface ComplaintPage extends StepComplaint {
     readonly note: string | null;
   })[];
   readonly closedAt: string | null;
+  /** When the case was anonymised (its resident erased, or past retention); null if not. */
+  readonly anonymisedAt: string | null;
   readonly closeReason: string | null;
   readonly withdrawnReason: string | null;
   readonly refusal: {
