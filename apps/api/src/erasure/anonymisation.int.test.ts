@@ -262,16 +262,35 @@ describe('anonymising a resident', () => {
     );
   });
 
-  it('is done once: asked again, the cases are found anonymised and left as they are', async () => {
+  it('asked again, erases what was written on their cases since, and they stay one resident', async () => {
     const cases = await gqlData<{ residentCases: { id: string }[] }>(api.url, CASES, {
       resident: { email: EMAIL },
     });
     // Their details are gone, so the details no longer find them.
     expect(cases.residentCases).toEqual([]);
+    await gqlData(
+      api.url,
+      `mutation ($input: RecordCaseNoteInput!) { recordCaseNote(input: $input) { id } }`,
+      { input: { complaintId: closed, kind: 'NOTE', body: 'Morgan rang again.' } },
+    );
+    const keys = async () =>
+      (
+        await api.dataSource.query(
+          'SELECT DISTINCT resident_key FROM complaint WHERE id = ANY($1::uuid[])',
+          [[closed, withdrawn]],
+        )
+      ).length as number;
+    expect(await keys()).toBe(1);
     const again = await gqlData<{ anonymiseResident: Anonymisation }>(api.url, ANONYMISE, {
       complaintId: closed,
     });
-    expect(again.anonymiseResident).toMatchObject({ complaints: [], alreadyAnonymised: 2 });
+    expect(again.anonymiseResident).toMatchObject({ alreadyAnonymised: 2, notes: 2 });
+    expect(again.anonymiseResident.complaints).toHaveLength(2);
+    const after = await gqlData<{ complaint: { notes: { body: string }[] } }>(api.url, CASE, {
+      id: closed,
+    });
+    expect(after.complaint.notes.map((n) => n.body)).toEqual(['[anonymised]', '[anonymised]']);
+    expect(await keys()).toBe(1);
   });
 });
 

@@ -29,7 +29,7 @@ const RETENTION = systemPrincipal('retention', 'Retention period');
 export interface AnonymisationResult {
   /** The cases anonymised now, oldest first. */
   readonly complaints: readonly { readonly id: string; readonly reference: string }[];
-  /** Cases of theirs anonymised before, left as they were. */
+  /** How many of them had been anonymised before (and were again, with what was added since). */
   readonly alreadyAnonymised: number;
   readonly letters: number;
   readonly notes: number;
@@ -162,17 +162,15 @@ export class AnonymisationService {
     tx: Transaction,
   ): Promise<{ result: AnonymisationResult; attachments: string[] }> {
     const { repository } = this.deps;
-    const found = await repository.casesOfResident(keys, tx);
-    const cases = found.filter((c) => c.anonymisedAt === null);
+    // Cases anonymised before are done again: anything written on them since (a note, a
+    // letter, a step's text) goes too, and their one key stays one.
+    const cases = await repository.casesOfResident(keys, tx);
     const ids = cases.map((c) => c.id);
-    const empty = {
-      complaints: [],
-      alreadyAnonymised: found.length - cases.length,
-      letters: 0,
-      notes: 0,
-      attachments: 0,
-    };
-    if (ids.length === 0) return { result: empty, attachments: [] };
+    const before = cases.filter((c) => c.anonymisedAt !== null).length;
+    if (ids.length === 0) {
+      const none = { complaints: [], alreadyAnonymised: 0, letters: 0, notes: 0, attachments: 0 };
+      return { result: none, attachments: [] };
+    }
     const histories = await this.deps.events.findHistories(ids, tx);
     const open = histories.flatMap((history) => {
       const state = replay(history.events);
@@ -206,21 +204,23 @@ export class AnonymisationService {
     const at = this.deps.clock.now();
     const actor = actorOf(by);
     await repository.record(
-      ids.map((complaintId) => ({
-        complaintId,
-        at,
-        reason,
-        byKind: actor.kind,
-        byId: actor.id,
-        byName: actor.name ?? null,
-      })),
+      cases
+        .filter((c) => c.anonymisedAt === null)
+        .map(({ id: complaintId }) => ({
+          complaintId,
+          at,
+          reason,
+          byKind: actor.kind,
+          byId: actor.id,
+          byName: actor.name ?? null,
+        })),
       tx,
     );
     await this.deps.readModel.rebuildCases(ids, tx);
     return {
       result: {
         complaints: cases.map((c) => ({ id: c.id, reference: c.reference })),
-        alreadyAnonymised: empty.alreadyAnonymised,
+        alreadyAnonymised: before,
         letters: letters.length,
         notes,
         attachments: attachments.length,

@@ -63,7 +63,10 @@ export class AnonymisationType {
   @Field(() => [AnonymisedComplaintType], { description: 'The cases anonymised now.' })
   complaints: AnonymisedComplaintType[];
 
-  @Field(() => Int, { description: 'Cases of theirs anonymised before, left as they were.' })
+  @Field(() => Int, {
+    description:
+      'How many of them had been anonymised before: done again, so that anything written on them since goes too.',
+  })
   alreadyAnonymised: number;
 
   @Field(() => Int)

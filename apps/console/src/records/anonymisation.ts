@@ -30,14 +30,11 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 
 /** "Anonymised 2 cases (CMP-…, CMP-…): 1 letter, 3 notes and 1 attachment." */
 export function anonymisedMessage(result: AnonymisationAnswer['anonymiseResident']): string {
-  if (result.complaints.length === 0) {
-    return result.alreadyAnonymised > 0
-      ? `Nothing to do: ${count(result.alreadyAnonymised, 'case was', 'cases were')} anonymised before.`
-      : 'No case was found for this resident.';
-  }
+  if (result.complaints.length === 0) return 'No case was found for this resident.';
   const references = result.complaints.map((c) => c.reference).join(', ');
+  const again = result.alreadyAnonymised > 0 ? `, ${result.alreadyAnonymised} of them again` : '';
   return (
-    `Anonymised ${count(result.complaints.length, 'case')} (${references}): ` +
+    `Anonymised ${count(result.complaints.length, 'case')} (${references})${again}: ` +
     `${count(result.letters, 'letter')}, ${count(result.notes, 'note')} and ` +
     `${count(result.attachments, 'attachment')}.`
   );

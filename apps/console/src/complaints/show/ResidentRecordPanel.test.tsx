@@ -122,13 +122,18 @@ describe('the resident’s record on a case page', () => {
 });
 
 describe('what anonymising tells the person who did it', () => {
-  it('says when there was nothing to do', () => {
-    const none = { complaints: [], letters: 0, notes: 0, attachments: 0 };
-    expect(anonymisedMessage({ ...none, alreadyAnonymised: 2 })).toBe(
-      'Nothing to do: 2 cases were anonymised before.',
-    );
-    expect(anonymisedMessage({ ...none, alreadyAnonymised: 0 })).toBe(
-      'No case was found for this resident.',
+  it('says when it was done again, and when nothing was found', () => {
+    const none = { complaints: [], alreadyAnonymised: 0, letters: 0, notes: 0, attachments: 0 };
+    expect(anonymisedMessage(none)).toBe('No case was found for this resident.');
+    expect(
+      anonymisedMessage({
+        ...none,
+        complaints: [{ id: 'c-1', reference: 'CMP-2026-000042' }],
+        alreadyAnonymised: 1,
+        notes: 1,
+      }),
+    ).toBe(
+      'Anonymised 1 case (CMP-2026-000042), 1 of them again: 0 letters, 1 note and 0 attachments.',
     );
   });
 });
