@@ -53,6 +53,8 @@ import { RequestRateLimits } from './limits/rate-limits.js';
 import { LetterRepository } from './letters/letter.repository.js';
 import { LetterSender } from './letters/letter-sender.js';
 import { LetterService } from './letters/letter.service.js';
+import { RecordsRepository } from './records/records.repository.js';
+import { RecordsService } from './records/records.service.js';
 import type { MailSettings } from './mail/mail-settings.js';
 import { smtpMailer } from './mail/mailer.js';
 
@@ -83,6 +85,8 @@ export interface Services {
   readonly readModel: ReadModelService;
   /** Letters to residents: previewed, issued, delivered. */
   readonly letters: LetterService;
+  /** A resident's records as a whole: the Ombudsman's case file and subject access. */
+  readonly records: RecordsService;
   /** Emails queued letters; started by main.ts, run by hand in tests. */
   readonly letterSender: LetterSender;
   /** The deadline rows' alerts, for the deadline watcher. */
@@ -215,14 +219,20 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     ...(options.mail ? { mailer: smtpMailer(options.mail) } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const attachmentStorage = options.attachmentStorage ?? NO_ATTACHMENT_STORAGE;
   const attachments = new AttachmentService({
     repository: new AttachmentRepository(dataSource),
-    storage: options.attachmentStorage ?? NO_ATTACHMENT_STORAGE,
+    storage: attachmentStorage,
     transactions,
     placements: (ids) => complaintRepository.findPlacements(ids),
     securityLog,
     clock,
     ...(options.log ? { log: options.log } : {}),
+  });
+  const caseNotes = new CaseNoteService(new CaseNoteRepository(dataSource), transactions, {
+    clock,
+    idempotency,
+    placements: (ids) => complaintRepository.findPlacements(ids),
   });
   return {
     complaints,
@@ -240,10 +250,16 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
       complaints,
       idempotency,
     }),
-    caseNotes: new CaseNoteService(new CaseNoteRepository(dataSource), transactions, {
+    caseNotes,
+    records: new RecordsService({
+      repository: new RecordsRepository(dataSource),
+      complaints,
+      letters,
+      caseNotes,
+      attachments,
+      attachmentStorage,
+      securityLog,
       clock,
-      idempotency,
-      placements: (ids) => complaintRepository.findPlacements(ids),
     }),
     auth,
     users,

@@ -33,6 +33,8 @@ export const SECURITY_EVENT_KINDS = [
   'export',
   'homes-changed',
   'attachment-downloaded',
+  'case-file-exported',
+  'subject-access-exported',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -9,3 +9,4 @@ export {
   surveyCounts,
 } from './satisfaction.js';
 export { caseMeasures } from './case-measures.js';
+export { residentKeyOf } from './resident-key.js';
