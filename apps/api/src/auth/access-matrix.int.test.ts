@@ -85,6 +85,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   'Query.bankHolidays': { args: 'year: 2026' },
   'Query.complaint': { args: `id: "${NONE}"` },
   'Query.complaintByReference': { args: 'reference: "CMP-2026-999999"' },
+  'Query.casesOfPerson': { args: 'person: { email: "nobody@example.org" }' },
   'Query.feedback': { args: `id: "${NONE}"` },
   'Query.improvements': { args: 'year: 2026' },
   'Query.letter': { args: `id: "${NONE}"` },

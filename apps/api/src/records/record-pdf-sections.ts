@@ -3,6 +3,8 @@ import {
   CHANNEL_LABELS,
   CLOSE_REASON_LABELS,
   COMPLAINANT_TYPE_LABELS,
+  CONTACT_METHOD_LABELS,
+  formatLocalDate,
   REPRESENTATIVE_ROLE_LABELS,
   type Channel,
   type CloseReason,
@@ -49,7 +51,10 @@ export function factsSection(title: string, record: CaseRecord): PartWriter {
         ['Email', person.email],
         ['Phone', person.phone],
         ['Address', person.address],
-        ['Preferred contact', person.preferredContact],
+        [
+          'Preferred contact',
+          person.preferredContact ? CONTACT_METHOD_LABELS[person.preferredContact] : null,
+        ],
         ['Language', person.language],
         ['Format', person.format],
         ['Adjustments', person.adjustments],
@@ -64,7 +69,10 @@ export function factsSection(title: string, record: CaseRecord): PartWriter {
         ['Role', REPRESENTATIVE_ROLE_LABELS[rep.role]],
         ['Contact', rep.contact],
         ['Consent given', rep.consentGiven ? 'Yes' : 'No'],
-        ['Consent recorded on', rep.consentRecordedOn],
+        [
+          'Consent recorded on',
+          rep.consentRecordedOn ? formatLocalDate(rep.consentRecordedOn) : null,
+        ],
       ]);
     }
     for (const stage of record.stages) {
@@ -112,8 +120,11 @@ export function deadlinesSection(title: string, record: CaseRecord): PartWriter 
     for (const deadline of record.deadlines) {
       subheading(doc, `${deadline.label}: ${deadline.stateLabel}`);
       fields(doc, [
-        ['Due', `${deadline.dueOn}${deadline.provisional ? ' (provisional)' : ''}`],
-        ['Met on', deadline.metOn],
+        [
+          'Due',
+          `${formatLocalDate(deadline.dueOn)}${deadline.provisional ? ' (provisional)' : ''}`,
+        ],
+        ['Met on', deadline.metOn ? formatLocalDate(deadline.metOn) : null],
       ]);
       paragraph(doc, deadline.explanation);
     }

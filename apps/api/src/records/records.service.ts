@@ -5,7 +5,12 @@ import type { Clock } from '../clock.js';
 import type { ComplaintRecord } from '../complaints/complaint.service.js';
 import { BadUserInputError, NotFoundError } from '../errors/app-errors.js';
 import { isUuid } from '../shared/uuid.js';
-import { describePerson, parsePersonQuery, residentKeyHashesOf } from './person-query.js';
+import {
+  describePerson,
+  parsePersonQuery,
+  residentKeyHashesOf,
+  type PersonQuery,
+} from './person-query.js';
 import type { RecordBundle } from './record-bundle.js';
 import { recordBundleJson } from './record-bundle-json.js';
 import { recordBundlePdf } from './record-bundle-pdf.js';
@@ -89,12 +94,7 @@ export class RecordsService {
     requirePermission(by, 'records:manage');
     const format = bundleFormatOf(request.format);
     const person = parsePersonQuery(await request.body());
-    const ids = await this.deps.repository.findCaseIdsOfPerson(residentKeyHashesOf(person));
-    const complaints: ComplaintRecord[] = [];
-    for (const id of ids) {
-      const complaint = await this.deps.complaints.findById(by, id);
-      if (complaint) complaints.push(complaint);
-    }
+    const complaints = await this.findCases(by, person);
     const bundle = await this.bundle(by, 'subject-access', describePerson(person), complaints);
     const result: SubjectAccessExport =
       format === 'json'
@@ -116,6 +116,22 @@ export class RecordsService {
       address,
     );
     return result;
+  }
+
+  /** The person's cases, oldest first, read in the caller's scope. */
+  async casesOfPerson(by: Principal, person: unknown): Promise<ComplaintRecord[]> {
+    requirePermission(by, 'records:manage');
+    return this.findCases(by, parsePersonQuery(person));
+  }
+
+  private async findCases(by: Principal, person: PersonQuery): Promise<ComplaintRecord[]> {
+    const ids = await this.deps.repository.findCaseIdsOfPerson(residentKeyHashesOf(person));
+    const complaints: ComplaintRecord[] = [];
+    for (const id of ids) {
+      const complaint = await this.deps.complaints.findById(by, id);
+      if (complaint) complaints.push(complaint);
+    }
+    return complaints;
   }
 
   private async bundle(

@@ -21,6 +21,8 @@ export const SECURITY_EVENT_KIND_CHOICES: { id: string; name: string }[] = [
   { id: 'EXPORT', name: 'Export' },
   { id: 'HOMES_CHANGED', name: 'Homes figure changed' },
   { id: 'ATTACHMENT_DOWNLOADED', name: 'Attachment downloaded' },
+  { id: 'CASE_FILE_EXPORTED', name: 'Case file exported' },
+  { id: 'SUBJECT_ACCESS_EXPORTED', name: 'Subject access export' },
 ];
 
 export function kindLabel(kind: unknown): string {
