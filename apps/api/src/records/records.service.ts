@@ -64,7 +64,7 @@ export class RecordsService {
     const pdf = await recordBundlePdf(bundle, {
       title: `Case file ${reference}`,
       lines: [
-        `The complete record of complaint ${reference}, for the Housing Ombudsman: the case, its timeline, every deadline and how it was counted, each letter exactly as issued, the notes and contact log, the files attached, and the policy it was handled under with its departures from the Complaint Handling Code.`,
+        `The complete record of complaint ${reference}, for the Ombudsman: the case, its timeline, every deadline and how it was counted, each letter exactly as issued, the notes and contact log, the files attached, and the policy it was handled under with its departures from the Complaint Handling Code.`,
       ],
     });
     await this.deps.securityLog.record(
