@@ -39,6 +39,7 @@ import { AnonymisationResolver } from './erasure/anonymisation.resolver.js';
 import { Stage2ReviewResolver } from './complaints/stage2-review.resolver.js';
 import { MeasuresResolver } from './metrics/measures.resolver.js';
 import { LetterResolver } from './letters/letter.resolver.js';
+import { RecordsResolver } from './records/records.resolver.js';
 
 /** The committed schema, beside package.json: `pnpm --filter @redress/api schema` rewrites it. */
 export const SCHEMA_FILE = fileURLToPath(new URL('../schema.graphql', import.meta.url));
@@ -56,6 +57,7 @@ export const RESOLVERS = [
   RemediesResolver,
   OmbudsmanResolver,
   LetterResolver,
+  RecordsResolver,
   ComplaintEventResolver,
   ComplaintAttachmentsResolver,
   ComplaintNotesResolver,

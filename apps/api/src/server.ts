@@ -46,6 +46,7 @@ import { isMeasuresExportPath, measuresExport } from './metrics/export/measures-
 import { REPORTS_PREFIX, reportRoutes } from './reports/annual-report.routes.js';
 import { LETTERS_PREFIX, letterRoutes } from './letters/letter.routes.js';
 import { attachmentRoutes, isAttachmentsPath } from './attachments/attachment.routes.js';
+import { RECORDS_PREFIX, recordsRoutes } from './records/records.routes.js';
 
 /** The console's dev servers, until an operator configures the real origins. */
 export const DEFAULT_CORS_ORIGINS: readonly string[] = [
@@ -115,6 +116,7 @@ export function createServer(deps: ServerDeps): RedressServer {
   const reports = reportRoutes({ services: deps.services, logger, addressOf });
   const letters = letterRoutes({ services: deps.services, logger, addressOf });
   const attachments = attachmentRoutes({ services: deps.services, logger, addressOf });
+  const records = recordsRoutes({ services: deps.services, logger, addressOf });
 
   // Health, outside GraphQL (load balancers and the tests poll it before anything else), and
   // GraphQL; with a console build, a browser's page load of /graphql is the explorer and every
@@ -148,6 +150,9 @@ export function createServer(deps: ServerDeps): RedressServer {
     } else if (isAttachmentsPath(path)) {
       if (allowCors(req, res)) return;
       attachments(req, res, path);
+    } else if (path.startsWith(RECORDS_PREFIX)) {
+      if (allowCors(req, res)) return;
+      records(req, res, path);
     } else if (files && path !== '/health') {
       files.serve(req, res, path);
     } else {

@@ -55,6 +55,8 @@ import { LetterSender } from './letters/letter-sender.js';
 import { LetterService } from './letters/letter.service.js';
 import { AnonymisationRepository } from './erasure/anonymisation.repository.js';
 import { AnonymisationService } from './erasure/anonymisation.service.js';
+import { RecordsRepository } from './records/records.repository.js';
+import { RecordsService } from './records/records.service.js';
 import type { MailSettings } from './mail/mail-settings.js';
 import { smtpMailer } from './mail/mailer.js';
 
@@ -87,6 +89,8 @@ export interface Services {
   readonly anonymisation: AnonymisationService;
   /** Letters to residents: previewed, issued, delivered. */
   readonly letters: LetterService;
+  /** A resident's records as a whole: the Ombudsman's case file and subject access. */
+  readonly records: RecordsService;
   /** Emails queued letters; started by main.ts, run by hand in tests. */
   readonly letterSender: LetterSender;
   /** The deadline rows' alerts, for the deadline watcher. */
@@ -232,8 +236,10 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
   const readModel = new ReadModelService(complaintRepository, transactions, {
     ...(options.holidays ? { holidays: options.holidays } : {}),
   });
+  const residents = new RecordsRepository(dataSource);
   const anonymisation = new AnonymisationService({
     repository: new AnonymisationRepository(dataSource),
+    residents,
     events: complaintRepository.events,
     readModel,
     transactions,
@@ -241,6 +247,11 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
     securityLog,
     clock,
     ...(options.log ? { log: options.log } : {}),
+  });
+  const caseNotes = new CaseNoteService(new CaseNoteRepository(dataSource), transactions, {
+    clock,
+    idempotency,
+    placements: (ids) => complaintRepository.findPlacements(ids),
   });
   return {
     complaints,
@@ -257,10 +268,16 @@ export function createServices(dataSource: Connection, options: ServicesOptions)
       complaints,
       idempotency,
     }),
-    caseNotes: new CaseNoteService(new CaseNoteRepository(dataSource), transactions, {
+    caseNotes,
+    records: new RecordsService({
+      repository: residents,
+      complaints,
+      letters,
+      caseNotes,
+      attachments,
+      attachmentStorage: storage,
+      securityLog,
       clock,
-      idempotency,
-      placements: (ids) => complaintRepository.findPlacements(ids),
     }),
     auth,
     users,

@@ -1,5 +1,5 @@
 // axe-core in the page: no serious or critical violations on My work, the list, a case's page,
-// a step's form and the log form.
+// a step's form, the log form and residents' records.
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { acknowledge, logCase } from './api.mjs';
@@ -65,6 +65,15 @@ describe('accessibility (axe-core)', () => {
     await openCase(page, c);
     expect(await violations()).toEqual([]);
     await openStep(page, 'Respond');
+    expect(await violations()).toEqual([]);
+  });
+
+  test("residents' records, with a search's cases", async () => {
+    await page.goto('/#/records');
+    await page.getByRole('heading', { level: 1, name: "Residents' records" }).waitFor();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Morgan Ellis');
+    await page.getByRole('button', { name: 'Find their cases' }).click();
+    await page.getByRole('heading', { name: 'Cases held' }).waitFor();
     expect(await violations()).toEqual([]);
   });
 

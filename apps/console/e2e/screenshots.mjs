@@ -65,6 +65,22 @@ try {
   await page.getByRole('table', { name: 'CH02 by month' }).waitFor();
   await page.getByRole('region', { name: /^TP09/ }).waitFor();
   await shot('measures');
+
+  // Residents' records, with the cases of the resident of the case shown above.
+  const { complaint } = await graphql(
+    stack.apiBase,
+    'query ($id: ID!) { complaint(id: $id) { complainant { name email phone } } }',
+    { id: shown.id },
+    token,
+  );
+  await page.goto('/#/records');
+  const { name, email, phone } = complaint.complainant;
+  if (email) await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  else if (phone) await page.getByRole('textbox', { name: 'Phone' }).fill(phone);
+  else await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('button', { name: 'Find their cases' }).click();
+  await page.getByRole('heading', { name: 'Cases held' }).waitFor();
+  await shot('residents-records');
 } finally {
   await browser.close();
   await stack.stop();

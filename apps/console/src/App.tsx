@@ -15,6 +15,7 @@ import { LoadingPage } from './shared/Loading';
 import feedbackItems from './feedback';
 import { measuresRoutes } from './measures';
 import policies from './policies';
+import { recordsRoute } from './records';
 import { reviewPanelRoute } from './review-panel';
 import teams from './teams';
 import users from './users';
@@ -45,6 +46,7 @@ export const App = () => (
       <Route path="/calendar" element={<CalendarPage />} />
       {measuresRoutes}
       {reviewPanelRoute}
+      {recordsRoute}
     </CustomRoutes>
   </Admin>
 );

@@ -30,7 +30,7 @@ export class SecurityEventType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'user, api-key, team, session or attachment.',
+    description: 'user, api-key, team, session, attachment or complaint.',
   })
   subjectKind: string | null;
 

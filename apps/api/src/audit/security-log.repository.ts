@@ -34,6 +34,8 @@ export const SECURITY_EVENT_KINDS = [
   'homes-changed',
   'attachment-downloaded',
   'resident-anonymised',
+  'case-file-exported',
+  'subject-access-exported',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 

@@ -15,7 +15,7 @@ import {
 } from './security-log.repository.js';
 
 export interface Subject {
-  readonly kind: 'user' | 'api-key' | 'team' | 'session' | 'attachment';
+  readonly kind: 'user' | 'api-key' | 'team' | 'session' | 'attachment' | 'complaint';
   readonly id: string;
 }
 

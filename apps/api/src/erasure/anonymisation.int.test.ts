@@ -26,13 +26,13 @@ let withdrawn: string;
 let letterPath: string;
 let attachmentPath: string;
 
-const ANONYMISE = `mutation ($resident: ResidentInput, $complaintId: ID) {
-  anonymiseResident(resident: $resident, complaintId: $complaintId) {
+const ANONYMISE = `mutation ($person: PersonInput, $complaintId: ID) {
+  anonymiseResident(person: $person, complaintId: $complaintId) {
     complaints { id reference } alreadyAnonymised letters notes attachments
   }
 }`;
-const CASES = `query ($resident: ResidentInput!) {
-  residentCases(resident: $resident) { id reference closedAt anonymisedAt }
+const CASES = `query ($person: PersonInput!) {
+  casesOfPerson(person: $person) { id reference closedAt anonymisedAt }
 }`;
 const CASE = `query ($id: ID!) {
   complaint(id: $id) {
@@ -137,15 +137,17 @@ afterAll(async () => {
 
 describe('anonymising a resident', () => {
   it('is for those who keep residents’ records: a manager is refused', async () => {
-    const result = await gql(api.url, ANONYMISE, { resident: { email: EMAIL } }, manager.headers);
+    const result = await gql(api.url, ANONYMISE, { person: { email: EMAIL } }, manager.headers);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('needs the resident named, one way', async () => {
-    const none = await gql(api.url, ANONYMISE, { resident: {} });
+    const none = await gql(api.url, ANONYMISE, { person: {} });
     expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(none.errors?.[0]?.message).toMatch(/email address, phone number, or name and address/);
-    const both = await gql(api.url, ANONYMISE, { resident: { email: EMAIL }, complaintId: closed });
+    expect(none.errors?.[0]?.message).toMatch(
+      /an email, a phone number, or a name with an address/,
+    );
+    const both = await gql(api.url, ANONYMISE, { person: { email: EMAIL }, complaintId: closed });
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -170,13 +172,13 @@ describe('anonymising a resident', () => {
   });
 
   it('finds their cases by what they were logged with', async () => {
-    const data = await gqlData<{ residentCases: { id: string; anonymisedAt: string | null }[] }>(
+    const data = await gqlData<{ casesOfPerson: { id: string; anonymisedAt: string | null }[] }>(
       api.url,
       CASES,
-      { resident: { email: EMAIL.toUpperCase(), phone: '+44 7700 900456' } },
+      { person: { email: EMAIL.toUpperCase(), phone: '+44 7700 900456' } },
     );
-    expect(data.residentCases.map((c) => c.id).sort()).toEqual([closed, withdrawn].sort());
-    expect(data.residentCases.every((c) => c.anonymisedAt === null)).toBe(true);
+    expect(data.casesOfPerson.map((c) => c.id).sort()).toEqual([closed, withdrawn].sort());
+    expect(data.casesOfPerson.every((c) => c.anonymisedAt === null)).toBe(true);
   });
 
   it('keeps dates, stages, outcomes and measures; erases what was said, everywhere; never touches an event', async () => {
@@ -188,7 +190,7 @@ describe('anonymising a resident', () => {
     });
 
     const data = await gqlData<{ anonymiseResident: Anonymisation }>(api.url, ANONYMISE, {
-      resident: { email: EMAIL },
+      person: { email: EMAIL },
     });
     expect(data.anonymiseResident).toMatchObject({
       alreadyAnonymised: 0,
@@ -263,11 +265,11 @@ describe('anonymising a resident', () => {
   });
 
   it('asked again, erases what was written on their cases since, and they stay one resident', async () => {
-    const cases = await gqlData<{ residentCases: { id: string }[] }>(api.url, CASES, {
-      resident: { email: EMAIL },
+    const cases = await gqlData<{ casesOfPerson: { id: string }[] }>(api.url, CASES, {
+      person: { email: EMAIL },
     });
     // Their details are gone, so the details no longer find them.
-    expect(cases.residentCases).toEqual([]);
+    expect(cases.casesOfPerson).toEqual([]);
     await gqlData(
       api.url,
       `mutation ($input: RecordCaseNoteInput!) { recordCaseNote(input: $input) { id } }`,

@@ -7,16 +7,6 @@ import { isUuid } from '../shared/uuid.js';
 // notes and contact log, attachments, feedback logged into the cases, and the record that it
 // was done. The events themselves are never touched (complaint_event is append-only).
 
-/** A case of a resident, as the search for their cases finds it. */
-export interface ResidentCase {
-  readonly id: string;
-  readonly reference: string;
-  /** The hash of the resident key it is counted under. */
-  readonly residentKey: string;
-  readonly closedAt: Date | null;
-  readonly anonymisedAt: Date | null;
-}
-
 export interface AnonymisationRecord {
   readonly complaintId: string;
   readonly at: Date;
@@ -34,30 +24,6 @@ export interface LetterToAnonymise {
 
 export class AnonymisationRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The cases whose complainant has one of these resident keys (hashes), oldest first. */
-  async casesOfResident(keyHashes: readonly string[], on?: Transaction): Promise<ResidentCase[]> {
-    const rows: Array<{
-      id: string;
-      reference: string;
-      resident_key: string;
-      closed_at: Date | null;
-      anonymised_at: Date | null;
-    }> = await (on ?? this.dataSource.manager).query(
-      `SELECT c.id, c.reference, c.resident_key, c.closed_at, a.anonymised_at
-         FROM complaint c LEFT JOIN complaint_anonymisation a ON a.complaint_id = c.id
-        WHERE c.resident_key = ANY($1::text[])
-        ORDER BY c.received_at, c.id`,
-      [keyHashes],
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      residentKey: row.resident_key,
-      closedAt: row.closed_at === null ? null : new Date(row.closed_at),
-      anonymisedAt: row.anonymised_at === null ? null : new Date(row.anonymised_at),
-    }));
-  }
 
   /**
    * Residents past the retention period: every case of theirs ended, the latest before

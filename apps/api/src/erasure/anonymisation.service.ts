@@ -17,8 +17,9 @@ import { AnonymisationRefusedError, NotFoundError } from '../errors/app-errors.j
 import { letterHtml } from '../letters/letter-html.js';
 import { letterPdf } from '../letters/letter-pdf.js';
 import type { ReadModelService } from '../read-model/read-model.service.js';
-import type { AnonymisationRepository, ResidentCase } from './anonymisation.repository.js';
-import { residentKeysOf, type ResidentDetails } from './resident-keys.js';
+import type { RecordsRepository } from '../records/records.repository.js';
+import type { AnonymisationRepository } from './anonymisation.repository.js';
+import { parsePersonQuery, residentKeyHashesOf } from '../records/person-query.js';
 
 export type AnonymisationReason = 'request' | 'retention';
 
@@ -38,6 +39,8 @@ export interface AnonymisationResult {
 
 export interface AnonymisationDeps {
   readonly repository: AnonymisationRepository;
+  /** Where a resident's cases are found, as subject access finds them. */
+  readonly residents: RecordsRepository;
   readonly events: ComplaintEventRepository;
   readonly readModel: ReadModelService;
   readonly transactions: Transactions;
@@ -63,19 +66,14 @@ export class AnonymisationService {
     return this.deps.repository.anonymisedAt(ids);
   }
 
-  /** The cases held for a resident named by their details, with whether each was anonymised. */
-  async casesOf(by: Principal, details: ResidentDetails): Promise<ResidentCase[]> {
-    requirePermission(by, 'records:manage');
-    return this.deps.repository.casesOfResident(residentKeysOf(details));
-  }
-
   /**
-   * Anonymises the resident named by their details, or the complainant of a case. Refused,
+   * Anonymises the resident named by their details (as subject access names them), or the
+   * complainant of a case. Refused,
    * and nothing changed, while any of their cases is open.
    */
   async anonymiseResident(
     by: Principal,
-    target: { readonly details?: ResidentDetails; readonly complaintId?: string },
+    target: { readonly person?: unknown; readonly complaintId?: string },
   ): Promise<AnonymisationResult> {
     requirePermission(by, 'records:manage');
     const keys = await this.keysOf(target);
@@ -122,7 +120,7 @@ export class AnonymisationService {
   }
 
   private async keysOf(target: {
-    readonly details?: ResidentDetails;
+    readonly person?: unknown;
     readonly complaintId?: string;
   }): Promise<string[]> {
     if (target.complaintId !== undefined) {
@@ -130,7 +128,8 @@ export class AnonymisationService {
       if (key === null) throw new NotFoundError('complaint', target.complaintId);
       return [key];
     }
-    return residentKeysOf(target.details ?? {});
+    // Checked as subject access checks it: the same details find the same cases.
+    return residentKeyHashesOf(parsePersonQuery(target.person ?? {}));
   }
 
   private async anonymiseKeys(
@@ -164,7 +163,7 @@ export class AnonymisationService {
     const { repository } = this.deps;
     // Cases anonymised before are done again: anything written on them since (a note, a
     // letter, a step's text) goes too, and their one key stays one.
-    const cases = await repository.casesOfResident(keys, tx);
+    const cases = await this.deps.residents.findCasesOfPerson(keys, tx);
     const ids = cases.map((c) => c.id);
     const before = cases.filter((c) => c.anonymisedAt !== null).length;
     if (ids.length === 0) {

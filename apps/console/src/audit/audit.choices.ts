@@ -22,6 +22,8 @@ export const SECURITY_EVENT_KIND_CHOICES: { id: string; name: string }[] = [
   { id: 'HOMES_CHANGED', name: 'Homes figure changed' },
   { id: 'ATTACHMENT_DOWNLOADED', name: 'Attachment downloaded' },
   { id: 'RESIDENT_ANONYMISED', name: 'Resident anonymised' },
+  { id: 'CASE_FILE_EXPORTED', name: 'Case file exported' },
+  { id: 'SUBJECT_ACCESS_EXPORTED', name: 'Subject access export' },
 ];
 
 export function kindLabel(kind: unknown): string {

@@ -6,6 +6,7 @@ import KeyOutlined from '@mui/icons-material/KeyOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import PolicyOutlined from '@mui/icons-material/PolicyOutlined';
 import RateReviewOutlined from '@mui/icons-material/RateReviewOutlined';
+import FolderSharedOutlined from '@mui/icons-material/FolderSharedOutlined';
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import ThumbUpAltOutlined from '@mui/icons-material/ThumbUpAltOutlined';
@@ -56,6 +57,12 @@ const ADMIN: readonly Item[] = [
     label: 'Review panel',
     icon: <RateReviewOutlined />,
     permission: 'panel:manage',
+  },
+  {
+    to: '/records',
+    label: "Residents' records",
+    icon: <FolderSharedOutlined />,
+    permission: 'records:manage',
   },
   { to: '/apiKeys', label: 'API keys', icon: <KeyOutlined />, permission: 'api-keys:manage' },
   { to: '/auditLog', label: 'Security log', icon: <SecurityOutlined />, permission: 'audit:read' },

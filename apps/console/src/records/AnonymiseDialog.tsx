@@ -21,8 +21,7 @@ import {
 export interface AnonymiseDialogProps {
   /** Who is anonymised: named by their details, or as the complainant of a case. */
   readonly target:
-    | { readonly complaintId: string }
-    | { readonly resident: Readonly<Record<string, string | null>> };
+    { readonly complaintId: string } | { readonly person: Readonly<Record<string, string>> };
   /** How the person confirming knows them: "Jordan Ellis", "the resident of CMP-2026-000012". */
   readonly who: string;
   readonly request: GraphQLRequest;

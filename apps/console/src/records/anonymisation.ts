@@ -2,8 +2,8 @@
 // the person who did it.
 
 export const ANONYMISE_RESIDENT = /* GraphQL */ `
-  mutation AnonymiseResident($resident: ResidentInput, $complaintId: ID) {
-    anonymiseResident(resident: $resident, complaintId: $complaintId) {
+  mutation AnonymiseResident($person: PersonInput, $complaintId: ID) {
+    anonymiseResident(person: $person, complaintId: $complaintId) {
       complaints {
         id
         reference

@@ -71,6 +71,29 @@ export async function fetchFile(path: string, signal?: AbortSignal): Promise<Blo
   return response.blob();
 }
 
+/**
+ * A file the API makes from a JSON request (a subject access export): POSTed, so that what it
+ * names (a person's details) never sits in a URL. The file's bytes, or a DownloadError.
+ */
+export async function fetchFileFor(path: string, body: unknown): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetchWithToken(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new DownloadError(UNREACHABLE);
+  }
+  if (!response.ok) {
+    throw new DownloadError(
+      (await refusalOf(response, 'The file could not be downloaded')).message,
+    );
+  }
+  return response.blob();
+}
+
 /** Sends a file's bytes as the body of a POST and answers the API's JSON, or an UploadError. */
 export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
   let response: Response;

@@ -20,6 +20,7 @@ import {
 import { CaseFacts } from './CaseFacts';
 import { LearningPanel } from './LearningPanel';
 import { LettersPanel } from './LettersPanel';
+import { CaseFilePanel } from './CaseFilePanel';
 import { Stage2ReviewPanel } from './Stage2ReviewPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { NotesPanel } from './NotesPanel';
@@ -137,6 +138,7 @@ function ComplaintPageView({ id }: { readonly id: string | undefined }) {
       <StagesPanel complaint={c} />
       <Stage2ReviewPanel complaint={c} />
       <LettersPanel complaint={c} request={request} reload={reload} />
+      <CaseFilePanel complaint={c} />
       <DeadlinesPanel complaint={c} />
       <ActionsPanel complaint={c} />
       <CaseFacts complaint={c} />
