@@ -27,23 +27,27 @@ export class AnonymisationRepository {
 
   /**
    * Residents past the retention period: every case of theirs ended, the latest before
-   * `cutoff`, and one at least not yet anonymised. At most `limit`, by key.
+   * `cutoff`, and one at least not yet anonymised. At most `limit`, by key, after `after`.
    */
-  async residentsPastRetention(cutoff: string, limit: number): Promise<string[]> {
+  async residentsPastRetention(
+    cutoff: string,
+    limit: number,
+    after: string | null = null,
+  ): Promise<string[]> {
     const rows: Array<{ resident_key: string }> = await this.dataSource.query(
       `SELECT c.resident_key
          FROM complaint c LEFT JOIN complaint_anonymisation a ON a.complaint_id = c.id
+        WHERE $3::text IS NULL OR c.resident_key > $3::text
         GROUP BY c.resident_key
        HAVING bool_and(c.closed_at IS NOT NULL) AND max(c.closed_at) < $1::timestamptz
           AND bool_or(a.complaint_id IS NULL)
         ORDER BY c.resident_key
         LIMIT $2::int`,
-      [cutoff, limit],
+      [cutoff, limit, after],
     );
     return rows.map((row) => row.resident_key);
   }
 
-  /** When each of these cases was anonymised, for those that were. */
   /** The resident key (hash) a case is counted under; null for no such case. */
   async residentKeyOfCase(id: string): Promise<string | null> {
     if (!isUuid(id)) return null;

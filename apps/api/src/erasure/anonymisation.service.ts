@@ -68,8 +68,7 @@ export class AnonymisationService {
 
   /**
    * Anonymises the resident named by their details (as subject access names them), or the
-   * complainant of a case. Refused,
-   * and nothing changed, while any of their cases is open.
+   * complainant of a case. Refused, and nothing changed, while any of their cases is open.
    */
   async anonymiseResident(
     by: Principal,
@@ -89,6 +88,7 @@ export class AnonymisationService {
   /**
    * The retention job's pass: every resident whose latest case ended more than `years` years
    * ago, anonymised one resident at a time (a refusal or failure of one leaves the others).
+   * `residents` counts those anonymised.
    */
   async anonymisePastRetention(
     years: number,
@@ -98,14 +98,21 @@ export class AnonymisationService {
     const cutoff = retentionCutoff(localDateOf(this.deps.clock.now()), years);
     let residents = 0;
     let complaints = 0;
-    // In batches of residents, until none is left: one found again is not past retention now.
+    let after: string | null = null;
+    // In batches of residents by key: one that cannot be anonymised now (a case reopened since
+    // it was found, a fault) is logged and passed over until the next run, never retried here.
     for (;;) {
-      const due = await this.deps.repository.residentsPastRetention(cutoff, batchSize);
+      const due = await this.deps.repository.residentsPastRetention(cutoff, batchSize, after);
       for (const key of due) {
-        const result = await this.anonymiseKeys(by, [key], 'retention');
-        complaints += result.complaints.length;
+        try {
+          const result = await this.anonymiseKeys(by, [key], 'retention');
+          complaints += result.complaints.length;
+          residents += 1;
+        } catch (failure) {
+          this.deps.log?.('The retention job could not anonymise a resident', failure);
+        }
       }
-      residents += due.length;
+      after = due[due.length - 1] ?? after;
       if (due.length < batchSize) break;
     }
     if (residents > 0) {

@@ -9,7 +9,7 @@ import {
 } from '@redress/domain';
 import type { StoredEvent } from '../complaints/complaint-event.repository.js';
 import type { LetterRecord } from '../letters/letter.repository.js';
-import { letterTitle } from './letter-title.js';
+import { letterName } from '@redress/domain';
 import type { TimelineEntry } from './record-bundle.js';
 
 /** What an event carries in words, by the field's name in the event, as a reader names it. */
@@ -81,7 +81,7 @@ export function caseTimeline(
     ...letters.map((letter, index) => ({
       at: letter.issuedAt.toISOString(),
       kind: 'letter' as const,
-      title: `Letter issued: ${letterTitle(letter.draft.kind, letter.draft.stage)}`,
+      title: `Letter issued: ${letterName(letter.draft.kind, letter.draft.stage)}`,
       by: letter.issuedByName,
       detail: `To ${letter.draft.recipient.name}, dated ${letter.draft.issuedOn}.`,
       order: events.length + notes.length + index,

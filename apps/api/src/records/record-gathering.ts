@@ -20,7 +20,7 @@ import { letterFileName } from '../letters/letter-sender.js';
 import type { LetterService } from '../letters/letter.service.js';
 import type { CaseNoteService } from '../notes/case-note.service.js';
 import { caseTimeline } from './case-timeline.js';
-import { letterTitle } from './letter-title.js';
+import { letterName } from '@redress/domain';
 import type { CaseRecord, NoteRecord, PolicyRecord } from './record-bundle.js';
 
 export interface RecordSources {
@@ -58,7 +58,7 @@ export async function gatherCaseRecords(
       if (!pdf) throw new Error(`Letter ${letter.id} has no PDF stored.`);
       letterEntries.push({
         id: letter.id,
-        title: letterTitle(letter.draft.kind, letter.draft.stage),
+        title: letterName(letter.draft.kind, letter.draft.stage),
         kind: letter.draft.kind,
         stage: letter.draft.stage,
         issuedOn: letter.draft.issuedOn,

@@ -23,3 +23,4 @@ export {
   type LetterRequest,
 } from './compose-letter.js';
 export { letterOptions, type LetterOption } from './letter-options.js';
+export { letterName } from './letter-name.js';

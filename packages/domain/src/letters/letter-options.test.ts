@@ -6,6 +6,7 @@ import {
   stage2Responded,
 } from '../complaints/casework.fixtures.js';
 import { pounds } from '../complaints/remedies.js';
+import { letterName } from './letter-name.js';
 import { letterOptions } from './letter-options.js';
 
 describe('letterOptions: a letter for each step taken', () => {
@@ -42,5 +43,13 @@ describe('pounds: money as a resident reads it', () => {
     [125_050, '£1,250.50'],
   ])('%i pence is %s', (pence, text) => {
     expect(pounds(pence)).toBe(text);
+  });
+});
+
+describe('a letter as its reader names it', () => {
+  it('names a step letter by its stage, and a refusal by what it refuses', () => {
+    expect(letterName('response', 2)).toBe('Stage 2 response');
+    expect(letterName('acknowledgement', 1)).toBe('Stage 1 acknowledgement');
+    expect(letterName('escalation-refusal', 1)).toBe('Refusal to take the complaint to stage 2');
   });
 });

@@ -1,18 +1,9 @@
+import { letterName as domainLetterName, type LetterKind } from '@redress/domain';
 import type { LetterDeliveryName, LetterKindName } from './complaint-query';
 
-const KINDS: Readonly<Record<LetterKindName, string>> = {
-  ACKNOWLEDGEMENT: 'acknowledgement',
-  EXTENSION: 'extension',
-  RESPONSE: 'response',
-  ACCEPTANCE_REFUSAL: 'Refusal to accept the complaint',
-  ESCALATION_REFUSAL: 'Refusal to take the complaint to stage 2',
-};
-
-/** "Stage 1 response", "Refusal to accept the complaint". */
+/** "Stage 1 response", "Refusal to accept the complaint": the domain's name for the API's kind. */
 export function letterName(kind: LetterKindName, stage: number): string {
-  return kind === 'ACCEPTANCE_REFUSAL' || kind === 'ESCALATION_REFUSAL'
-    ? KINDS[kind]
-    : `Stage ${stage} ${KINDS[kind]}`;
+  return domainLetterName(kind.toLowerCase().replace(/_/g, '-') as LetterKind, stage === 2 ? 2 : 1);
 }
 
 export const DELIVERY_LABELS: Readonly<Record<LetterDeliveryName, string>> = {

@@ -1,4 +1,5 @@
-import type { LetterKind, StageNumber } from '@redress/domain';
+import type { StageNumber } from '../complaints/complaint.types.js';
+import type { LetterKind } from './letter-parts.js';
 
 const KINDS: Readonly<Record<LetterKind, string>> = {
   acknowledgement: 'acknowledgement',
@@ -9,7 +10,7 @@ const KINDS: Readonly<Record<LetterKind, string>> = {
 };
 
 /** "Stage 1 response", "Refusal to accept the complaint": a letter as its reader names it. */
-export function letterTitle(kind: LetterKind, stage: StageNumber): string {
+export function letterName(kind: LetterKind, stage: StageNumber): string {
   return kind === 'acceptance-refusal' || kind === 'escalation-refusal'
     ? KINDS[kind]
     : `Stage ${stage} ${KINDS[kind]}`;
