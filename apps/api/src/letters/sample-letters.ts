@@ -158,6 +158,21 @@ async function main(): Promise<void> {
         '2026-11-06T12:00:00Z',
       ],
     ]);
+    const notEscalated = await caseAt(services, [
+      [ACKNOWLEDGE, '2026-11-09T10:00:00Z'],
+      [POINT, '2026-11-13T10:00:00Z'],
+      [RESPOND, '2026-11-20T10:00:00Z'],
+      [
+        {
+          type: 'refuse-escalation',
+          reason: 'legal-proceedings',
+          explanation:
+            'You have since taken the matter to the county court (claim K00LS456); the court will decide it.',
+          notice: { ...NOTICE, toldOn: '2026-11-27' },
+        } as ComplaintStepCommand,
+        '2026-11-27T10:00:00Z',
+      ],
+    ]);
     const samples: [string, Omit<IssueInput, 'delivery'>][] = [
       ['acknowledgement', { complaintId: responded, kind: 'acknowledgement', stage: 1 }],
       ['extension', { complaintId: extended, kind: 'extension', stage: 1 }],
@@ -180,6 +195,7 @@ async function main(): Promise<void> {
         },
       ],
       ['acceptance-refusal', { complaintId: refused, kind: 'acceptance-refusal', stage: 1 }],
+      ['escalation-refusal', { complaintId: notEscalated, kind: 'escalation-refusal', stage: 1 }],
     ];
     mkdirSync(OUT, { recursive: true });
     for (const [name, input] of samples) {
